@@ -1,0 +1,262 @@
+package dev.selfreg.at;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The terminal adapter: bytes from the host in, bytes to the host out. It echoes input while
+ * echo is on ({@code ATE1}), frames lines, dispatches them to the {@link AtCommandSet} and
+ * writes every response line as {@code <CR><LF>text<CR><LF>}, ending each command with exactly
+ * one final result code. It owns the V.25ter settings itself ({@code AT}, {@code ATE},
+ * {@code AT+CMEE}); everything else comes from the command set. Not thread-safe: the owner
+ * serialises calls, as a module's single AT task does.
+ *
+ * @param <C> what the commands act on
+ */
+public final class AtEngine<C> {
+
+    /** Where the engine's bytes go (the UART towards the host). */
+    @FunctionalInterface
+    public interface Output {
+        void write(byte[] bytes);
+    }
+
+    /** Sees every command and its outcome, for logs and diagnostics. */
+    @FunctionalInterface
+    public interface Trace {
+        /** {@code reason} says why a command failed; null when it succeeded. */
+        void exchanged(String line, AtResponse response, String reason);
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final AtCommandSet<C> commands;
+    private final C context;
+    private final Output output;
+    private final AtLineReader reader;
+    private final Map<String, AtCommand<Object>> builtIns;
+    private final ByteArrayOutputStream pendingEcho = new ByteArrayOutputStream();
+    private Trace trace = (line, response, reason) -> { };
+    private boolean echo = true;
+    private int errorMode;
+
+    public AtEngine(AtCommandSet<C> commands, C context, Output output) {
+        this.commands = commands;
+        this.context = context;
+        this.output = output;
+        this.reader = new AtLineReader(new AtLineReader.Listener() {
+            @Override
+            public void line(String body) {
+                respond(body, outcome(body));
+            }
+
+            @Override
+            public void overflow() {
+                respond("<over-long line>", Outcome.failed(null, "line longer than "
+                        + AtLineReader.MAX_LINE_BYTES + " bytes"));
+            }
+        });
+        this.builtIns = Map.of("", new Attention(), "E", new Echo(), "+CMEE", new ErrorReporting());
+    }
+
+    public void setTrace(Trace trace) {
+        this.trace = trace;
+    }
+
+    /** Feeds bytes from the host. */
+    public void receive(byte[] data, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (echo) {
+                pendingEcho.write(data[i]);
+            }
+            reader.accept(data[i]);
+        }
+        flushEcho();
+    }
+
+    /** Echoed bytes go out before the response to the line they end, in one write. */
+    private void flushEcho() {
+        if (pendingEcho.size() > 0) {
+            output.write(pendingEcho.toByteArray());
+            pendingEcho.reset();
+        }
+    }
+
+    public void receive(byte[] data) {
+        receive(data, 0, data.length);
+    }
+
+    /** Sends an unsolicited result code ({@code RDY}, {@code +QATWAKEUP}, ...). */
+    public void urc(String line) {
+        flushEcho();
+        output.write(frame(List.of(line)));
+    }
+
+    /** Back to power-on defaults: echo on, {@code AT+CMEE=0}, no partial line. */
+    public void reset() {
+        echo = true;
+        errorMode = 0;
+        reader.reset();
+        pendingEcho.reset();
+    }
+
+    public boolean echo() {
+        return echo;
+    }
+
+    /**
+     * Parses and runs one command line ({@code body} is what follows {@code AT}) without
+     * touching the byte stream; the response says what the host would see.
+     */
+    public AtResponse dispatch(String body) {
+        return outcome(body).response();
+    }
+
+    /** A response, and why it failed (null when it did not). */
+    private record Outcome(AtResponse response, String reason) {
+        static Outcome failed(CmeError error, String reason) {
+            return new Outcome(AtResponse.error(error), reason);
+        }
+    }
+
+    private Outcome outcome(String body) {
+        AtCommandLine line;
+        try {
+            line = AtCommandLine.parse(body);
+        } catch (AtSyntaxException e) {
+            return Outcome.failed(null, e.getMessage());
+        }
+        AtCommand<? super C> command = builtIns.get(line.name());
+        if (command == null) {
+            command = commands.find(line.name());
+        }
+        if (command == null) {
+            return Outcome.failed(null, "unknown command " + line.name());
+        }
+        try {
+            AtResponse response = run(command, line);
+            return new Outcome(response, null);
+        } catch (AtException e) {
+            return Outcome.failed(e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            return Outcome.failed(null, "internal error: " + e);
+        }
+    }
+
+    private AtResponse run(AtCommand<? super C> command, AtCommandLine line) {
+        return switch (line.form()) {
+            case TEST -> command.test(context);
+            case QUERY -> command.query(context);
+            case EXECUTE -> command.execute(context);
+            case SET -> {
+                Signature signature = command.signature();
+                if (signature == null) {
+                    throw AtException.notSupported(line.name() + "= not supported");
+                }
+                yield command.set(context, signature.bind(line.args()));
+            }
+        };
+    }
+
+    private void respond(String body, Outcome outcome) {
+        AtResponse response = outcome.response();
+        flushEcho();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        bytes.writeBytes(frame(response.lines()));
+        bytes.writeBytes(frame(List.of(finalResult(response))));
+        output.write(bytes.toByteArray());
+        trace.exchanged(body, response, outcome.reason());
+        response.after().run();
+    }
+
+    private String finalResult(AtResponse response) {
+        if (response.isOk()) {
+            return "OK";
+        }
+        CmeError error = response.error();
+        if (error == null || errorMode == 0) {
+            return "ERROR";
+        }
+        return errorMode == 1 ? "+CME ERROR: " + error.code() : "+CME ERROR: " + error.text();
+    }
+
+    private static byte[] frame(List<String> lines) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String line : lines) {
+            bytes.writeBytes(CRLF);
+            bytes.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(CRLF);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@code AT}: are you there. */
+    private final class Attention extends AtCommand<Object> {
+        Attention() {
+            super("");
+        }
+
+        @Override
+        public AtResponse execute(Object context) {
+            return AtResponse.ok();
+        }
+    }
+
+    /** {@code ATE0} / {@code ATE1}; a bare {@code ATE} is {@code ATE0} (V.25ter 6.2.4). */
+    private final class Echo extends AtCommand<Object> {
+        private final Signature signature = Signature.of(Param.integer("echo", 0, 1));
+
+        Echo() {
+            super("E");
+        }
+
+        @Override
+        public Signature signature() {
+            return signature;
+        }
+
+        @Override
+        public AtResponse set(Object context, Args args) {
+            echo = args.integer("echo") == 1;
+            return AtResponse.ok();
+        }
+
+        @Override
+        public AtResponse execute(Object context) {
+            echo = false;
+            return AtResponse.ok();
+        }
+    }
+
+    /** {@code AT+CMEE}: 0 plain ERROR, 1 numeric, 2 verbose +CME ERROR (TS 27.007 §9.1). */
+    private final class ErrorReporting extends AtCommand<Object> {
+        private final Signature signature = Signature.of(Param.integer("n", 0, 2));
+
+        ErrorReporting() {
+            super("+CMEE");
+        }
+
+        @Override
+        public Signature signature() {
+            return signature;
+        }
+
+        @Override
+        public AtResponse set(Object context, Args args) {
+            errorMode = args.integer("n");
+            return AtResponse.ok();
+        }
+
+        @Override
+        public AtResponse query(Object context) {
+            return AtResponse.ok("+CMEE: " + errorMode);
+        }
+
+        @Override
+        public AtResponse test(Object context) {
+            return AtResponse.ok("+CMEE: (0-2)");
+        }
+    }
+}
