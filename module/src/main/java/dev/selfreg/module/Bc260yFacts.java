@@ -1,0 +1,62 @@
+package dev.selfreg.module;
+
+import java.time.Duration;
+
+/**
+ * The numbers of the BC260Y-CN that selfreg emulates, in one place, each with its source:
+ * "seed" is Quectel's BC260Y-CN self-registration manual v1.0 (shared/seed), "spec" the
+ * project's restatement of it (shared/spec), where Interpretation marks our own choice.
+ */
+public final class Bc260yFacts {
+
+    private Bc260yFacts() {
+    }
+
+    /** ATI manufacturer line (spec at-commands.md §6). */
+    public static final String MANUFACTURER = "Quectel";
+    /** ATI model line (spec at-commands.md §6). */
+    public static final String MODEL = "BC260Y-CN";
+
+    /** Firmware whose QSREGENABLE=1 reads back as 3 after FOTA to A04 or later (seed 3.2.1 备注). */
+    public static final String FOTA_NOTE_FROM_FIRMWARE = "BC260YCNAAR01A03";
+    /** The query value of QSREGENABLE after that FOTA (seed 3.2.1 备注). */
+    public static final int QSREGENABLE_AFTER_FOTA = 3;
+    /** Factory default of QSREGENABLE (spec at-commands.md §3, Interpretation). */
+    public static final int QSREGENABLE_DEFAULT = 1;
+
+    /** DM_Mode default: CMDMP registration on (seed 2.2.1; spec §4 Interpretation). */
+    public static final int DM_MODE_DEFAULT = 1;
+    /** Default CMDMP server IP (seed 3.2.2 serverIP); the query shows it until one is set. */
+    public static final String DM_SERVER_DEFAULT = "117.161.2.41";
+    /** Default CMDMP server port, and its range (seed 3.2.2 server_Port). */
+    public static final int DM_PORT_DEFAULT = 5683;
+    public static final int DM_PORT_MIN = 1;
+    public static final int DM_PORT_MAX = 65535;
+    /** Update period default and range in seconds (seed 3.2.2 update_Period; 2.2.2: 24 h). */
+    public static final long DM_PERIOD_DEFAULT = 86400;
+    public static final long DM_PERIOD_MIN = 300;
+    public static final long DM_PERIOD_MAX = 4294966;
+    /** tmlType values 0 interface, 1 Linux, 2 Android (seed 3.2.2); default 0 (Interpretation). */
+    public static final int TML_TYPE_DEFAULT = 0;
+    public static final int TML_TYPE_MAX = 2;
+    /** tmlIMEI length in characters (seed 3.2.2: 15~17 字节); digits only (Interpretation). */
+    public static final int TML_IMEI_MIN = 15;
+    public static final int TML_IMEI_MAX = 17;
+    /** Longest serverIP, APPkey and password (spec §4, Interpretation: the seed gives none). */
+    public static final int DM_STRING_MAX = 63;
+    /** Characters of the password the query shows before {@code ****} (seed 3.2.2 password). */
+    public static final int PASSWORD_SHOWN_CHARS = 4;
+
+    /** AT+QSCLK default: light and deep sleep allowed (spec §6). */
+    public static final int SLEEP_MODE_DEFAULT = 1;
+    /** Idle time before deep sleep when nothing is pending (spec self-registration §1, Interpretation). */
+    public static final Duration IDLE_BEFORE_DEEP_SLEEP = Duration.ofSeconds(10);
+    /** Power-on to RDY (Interpretation: immediate, so a virtual clock needs no advance to boot). */
+    public static final Duration BOOT_TIME = Duration.ZERO;
+    /** Network search from boot to attach, +CEREG stat 2 meanwhile (Interpretation). */
+    public static final Duration ATTACH_TIME = Duration.ofSeconds(2);
+
+    /** Default identity of an emulated unit (the wire specs' test vectors use this IMEI). */
+    public static final String DEFAULT_IMEI = "869999000000001";
+    public static final String DEFAULT_FIRMWARE = "BC260YCNAAR01A04";
+}

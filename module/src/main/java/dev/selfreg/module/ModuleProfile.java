@@ -1,0 +1,51 @@
+package dev.selfreg.module;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What makes one emulated unit what it is: its identity, the SIM in its slot at power-on,
+ * its factory defaults and its timings. Immutable; {@code with...} methods make variants.
+ */
+public record ModuleProfile(String imei, String firmware, Optional<Sim> sim, int qsregenableDefault,
+                            Duration bootTime, Duration attachTime, Duration idleBeforeDeepSleep) {
+
+    public ModuleProfile {
+        if (!imei.matches("\\d{15}")) {
+            throw new IllegalArgumentException("IMEI must be 15 digits: " + imei);
+        }
+        if (firmware.isBlank()) {
+            throw new IllegalArgumentException("firmware version is empty");
+        }
+        if (qsregenableDefault != 0 && qsregenableDefault != 1) {
+            throw new IllegalArgumentException("QSREGENABLE default is 0 or 1");
+        }
+    }
+
+    /** A stock BC260Y-CN with a China Telecom card. */
+    public static ModuleProfile standard() {
+        return new ModuleProfile(Bc260yFacts.DEFAULT_IMEI, Bc260yFacts.DEFAULT_FIRMWARE, Optional.of(Sim.CHINA_TELECOM),
+                Bc260yFacts.QSREGENABLE_DEFAULT, Bc260yFacts.BOOT_TIME, Bc260yFacts.ATTACH_TIME,
+                Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP);
+    }
+
+    public ModuleProfile withImei(String value) {
+        return new ModuleProfile(value, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep);
+    }
+
+    public ModuleProfile withFirmware(String value) {
+        return new ModuleProfile(imei, value, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep);
+    }
+
+    public ModuleProfile withSim(Optional<Sim> value) {
+        return new ModuleProfile(imei, firmware, value, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep);
+    }
+
+    public ModuleProfile withQsregenableDefault(int value) {
+        return new ModuleProfile(imei, firmware, sim, value, bootTime, attachTime, idleBeforeDeepSleep);
+    }
+
+    public ModuleProfile withBootTime(Duration value) {
+        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, value, attachTime, idleBeforeDeepSleep);
+    }
+}

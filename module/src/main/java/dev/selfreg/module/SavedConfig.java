@@ -1,0 +1,183 @@
+package dev.selfreg.module;
+
+import dev.selfreg.nvram.NvramImage;
+import dev.selfreg.nvram.NvramStore;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The module's settings as saved in NVRAM, read and written through typed operations. Every
+ * save is one atomic NVRAM write (several fields of one command change together or not at
+ * all); an erased or never-saved setting reads as its default.
+ */
+public final class SavedConfig {
+
+    private static final String QSREGENABLE = "ct.qsregenable";
+    private static final String SLEEP_MODE = "sleep.qsclk";
+    private static final String BOOTED_FIRMWARE = "firmware.booted";
+    private static final String DM = "dm.";
+    private static final String DM_MODE = "dm.mode";
+    private static final String DM_SERVER_GROUP = "dm.server.";
+    private static final String DM_SERVER = "dm.server.address";
+    private static final String DM_PORT = "dm.server.port";
+    private static final String DM_PERIOD = "dm.server.period";
+    private static final String DM_CREDENTIALS_GROUP = "dm.credentials.";
+    private static final String DM_APPKEY = "dm.credentials.appkey";
+    private static final String DM_PASSWORD = "dm.credentials.password";
+    private static final String DM_TML_TYPE = "dm.credentials.tmltype";
+    private static final String DM_TML_IMEI = "dm.credentials.tmlimei";
+    private static final String TERMINAL_INFO = "dmex.";
+
+    /** The groups {@code AT+QDMPCFG=5,<eraseOpt>} erases (seed 3.2.2 eraseOpt). */
+    public enum DmGroup {
+        MODE(DM_MODE), SERVER(DM_SERVER_GROUP), CREDENTIALS(DM_CREDENTIALS_GROUP), ALL(DM);
+
+        private final String prefix;
+
+        DmGroup(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    private final NvramStore store;
+    private final ModuleProfile profile;
+
+    public SavedConfig(NvramStore store, ModuleProfile profile) {
+        this.store = store;
+        this.profile = profile;
+    }
+
+    /** The saved QSREGENABLE: 0, 1, or 3 after the A03 to A04 FOTA. */
+    public int qsregenable() {
+        return integer(store.image(), QSREGENABLE).orElse((long) profile.qsregenableDefault()).intValue();
+    }
+
+    public void saveQsregenable(int mode) {
+        store.update(image -> image.with(QSREGENABLE, Integer.toString(mode)));
+    }
+
+    public int sleepMode() {
+        return integer(store.image(), SLEEP_MODE).orElse((long) Bc260yFacts.SLEEP_MODE_DEFAULT).intValue();
+    }
+
+    public void saveSleepMode(int mode) {
+        store.update(image -> image.with(SLEEP_MODE, Integer.toString(mode)));
+    }
+
+    /** The firmware version the module last booted, if it ever booted with this NVRAM. */
+    public Optional<String> bootedFirmware() {
+        return store.image().get(BOOTED_FIRMWARE);
+    }
+
+    public void saveBootedFirmware(String version) {
+        store.update(image -> image.with(BOOTED_FIRMWARE, version));
+    }
+
+    public DmConfig dm() {
+        NvramImage image = store.image();
+        DmConfig d = DmConfig.DEFAULTS;
+        return new DmConfig(
+                integer(image, DM_MODE).map(Long::intValue).orElse(d.mode()),
+                image.get(DM_SERVER).orElse(d.server()),
+                integer(image, DM_PORT).map(Long::intValue).orElse(d.port()),
+                integer(image, DM_PERIOD).orElse(d.updatePeriod()),
+                image.get(DM_APPKEY).orElse(d.appKey()),
+                image.get(DM_PASSWORD).orElse(d.password()),
+                integer(image, DM_TML_TYPE).map(Long::intValue).orElse(d.tmlType()),
+                image.get(DM_TML_IMEI).orElse(d.tmlImei()));
+    }
+
+    public void saveDmMode(int mode) {
+        store.update(image -> image.with(DM_MODE, Integer.toString(mode)));
+    }
+
+    /** Saves the server and, where given, port and period (omitted ones keep their value). */
+    public void saveDmServer(String server, Optional<Long> port, Optional<Long> period) {
+        store.update(image -> {
+            NvramImage next = image.with(DM_SERVER, server);
+            if (port.isPresent()) {
+                next = withNumber(next, DM_PORT, port.get());
+            }
+            if (period.isPresent()) {
+                next = withNumber(next, DM_PERIOD, period.get());
+            }
+            return next;
+        });
+    }
+
+    /** Saves APPkey and password and, where given, terminal type and IMEI. */
+    public void saveDmCredentials(String appKey, String password, Optional<Long> tmlType, Optional<String> tmlImei) {
+        store.update(image -> {
+            NvramImage next = image.with(DM_APPKEY, appKey).with(DM_PASSWORD, password);
+            if (tmlType.isPresent()) {
+                next = withNumber(next, DM_TML_TYPE, tmlType.get());
+            }
+            if (tmlImei.isPresent()) {
+                next = next.with(DM_TML_IMEI, tmlImei.get());
+            }
+            return next;
+        });
+    }
+
+    public void eraseDm(DmGroup group) {
+        store.update(image -> image.withoutPrefix(group.prefix));
+    }
+
+    public TerminalInfo terminalInfo() {
+        NvramImage image = store.image();
+        Map<TerminalInfoType, List<String>> values = new EnumMap<>(TerminalInfoType.class);
+        for (TerminalInfoType type : TerminalInfoType.values()) {
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < type.fields().size(); i++) {
+                image.get(terminalInfoKey(type, i)).ifPresent(fields::add);
+            }
+            if (fields.size() == type.fields().size()) {
+                values.put(type, fields);
+            }
+        }
+        return new TerminalInfo(values);
+    }
+
+    public void saveTerminalInfo(TerminalInfoType type, List<String> fields) {
+        if (fields.size() != type.fields().size()) {
+            throw new IllegalArgumentException(type + " has " + type.fields().size() + " fields");
+        }
+        store.update(image -> {
+            NvramImage next = image;
+            for (int i = 0; i < fields.size(); i++) {
+                next = next.with(terminalInfoKey(type, i), fields.get(i));
+            }
+            return next;
+        });
+    }
+
+    public void eraseTerminalInfo(TerminalInfoType type) {
+        store.update(image -> image.withoutPrefix(TERMINAL_INFO + type.code() + "."));
+    }
+
+    /** What a boot copies into the running configuration. */
+    public RunningConfig toRunning() {
+        return new RunningConfig(qsregenable(), dm(), terminalInfo());
+    }
+
+    private static String terminalInfoKey(TerminalInfoType type, int field) {
+        return TERMINAL_INFO + type.code() + "." + field;
+    }
+
+    private static NvramImage withNumber(NvramImage image, String key, long value) {
+        return image.with(key, Long.toString(value));
+    }
+
+    private static Optional<Long> integer(NvramImage image, String key) {
+        return image.get(key).flatMap(text -> {
+            try {
+                return Optional.of(Long.parseLong(text));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package dev.selfreg.module.at;
+
+import dev.selfreg.at.Args;
+import dev.selfreg.at.AtCommand;
+import dev.selfreg.at.AtResponse;
+import dev.selfreg.at.Param;
+import dev.selfreg.at.Signature;
+import dev.selfreg.module.Bc260yModule;
+
+/** {@code AT+CGSN=1}: the IMEI ({@code <snt>} 1 of TS 27.007 §7.1; the only one emulated). */
+final class CgsnCommand extends AtCommand<Bc260yModule> {
+
+    private final Signature signature = Signature.of(Param.integer("snt", 1, 1));
+
+    CgsnCommand() {
+        super("+CGSN");
+    }
+
+    @Override
+    public Signature signature() {
+        return signature;
+    }
+
+    @Override
+    public AtResponse set(Bc260yModule module, Args args) {
+        return AtResponse.ok("+CGSN: " + module.profile().imei());
+    }
+
+    @Override
+    public AtResponse test(Bc260yModule module) {
+        return AtResponse.ok("+CGSN: (1)");
+    }
+}

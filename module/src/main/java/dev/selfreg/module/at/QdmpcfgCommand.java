@@ -1,0 +1,111 @@
+package dev.selfreg.module.at;
+
+import static dev.selfreg.module.Bc260yFacts.DM_PERIOD_MAX;
+import static dev.selfreg.module.Bc260yFacts.DM_PERIOD_MIN;
+import static dev.selfreg.module.Bc260yFacts.DM_PORT_MAX;
+import static dev.selfreg.module.Bc260yFacts.DM_PORT_MIN;
+import static dev.selfreg.module.Bc260yFacts.DM_STRING_MAX;
+import static dev.selfreg.module.Bc260yFacts.TML_IMEI_MAX;
+import static dev.selfreg.module.Bc260yFacts.TML_IMEI_MIN;
+import static dev.selfreg.module.Bc260yFacts.TML_TYPE_MAX;
+
+import dev.selfreg.at.Args;
+import dev.selfreg.at.AtCommand;
+import dev.selfreg.at.AtResponse;
+import dev.selfreg.at.Param;
+import dev.selfreg.at.Param.Quoting;
+import dev.selfreg.at.Signature;
+import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.DmConfig;
+import dev.selfreg.module.SavedConfig.DmGroup;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code AT+QDMPCFG}: China Mobile CMDMP access configuration (seed 3.2.2). Types 0-2 save
+ * settings, 4 shows what is saved, 5 erases it, 6 shows the access state; 3 is reserved. The
+ * query shows the running configuration, which only a reboot replaces.
+ */
+final class QdmpcfgCommand extends AtCommand<Bc260yModule> {
+
+    private static final Signature NONE = Signature.of();
+
+    private final Signature signature = Signature.select(Param.integer("type", 0, 6), Map.of(
+            0, Signature.of(Param.integer("DM_Mode", 0, 1)),
+            1, Signature.of(
+                    Param.string("serverIP", 1, DM_STRING_MAX, Quoting.OPTIONAL),
+                    Param.integer("server_Port", DM_PORT_MIN, DM_PORT_MAX).optional(),
+                    Param.integer("update_Period", DM_PERIOD_MIN, DM_PERIOD_MAX).optional()),
+            2, Signature.of(
+                    Param.string("APPkey", 1, DM_STRING_MAX, Quoting.REQUIRED),
+                    Param.string("password", 1, DM_STRING_MAX, Quoting.REQUIRED),
+                    Param.integer("tmlType", 0, TML_TYPE_MAX).optional(),
+                    Param.string("tmlIMEI", TML_IMEI_MIN, TML_IMEI_MAX, Quoting.OPTIONAL)
+                            .matching(QdmpcfgCommand::isDigits, "digits").optional()),
+            4, Signature.of(Param.integer("queryOpt", 0, 2)),
+            5, Signature.select(Param.integer("eraseOpt", 0, 4), Map.of(0, NONE, 1, NONE, 2, NONE, 4, NONE)),
+            6, NONE));
+
+    QdmpcfgCommand() {
+        super("+QDMPCFG");
+    }
+
+    @Override
+    public Signature signature() {
+        return signature;
+    }
+
+    @Override
+    public AtResponse set(Bc260yModule module, Args args) {
+        var saved = module.saved();
+        switch (args.integer("type")) {
+            case 0 -> saved.saveDmMode(args.integer("DM_Mode"));
+            case 1 -> saved.saveDmServer(args.string("serverIP"),
+                    args.optionalInteger("server_Port"), args.optionalInteger("update_Period"));
+            case 2 -> saved.saveDmCredentials(args.string("APPkey"), args.string("password"),
+                    args.optionalInteger("tmlType"), args.optionalString("tmlIMEI"));
+            case 4 -> {
+                return AtResponse.ok(lines(saved.dm()).get(args.integer("queryOpt")));
+            }
+            case 5 -> saved.eraseDm(switch (args.integer("eraseOpt")) {
+                case 0 -> DmGroup.MODE;
+                case 1 -> DmGroup.SERVER;
+                case 2 -> DmGroup.CREDENTIALS;
+                default -> DmGroup.ALL;
+            });
+            default -> {
+                return AtResponse.ok("+QDMPCFG: 6," + module.dmState());
+            }
+        }
+        return AtResponse.ok();
+    }
+
+    @Override
+    public AtResponse query(Bc260yModule module) {
+        return AtResponse.ok(lines(module.running().orElseThrow().dm()));
+    }
+
+    /** The seed shows only the generic shape; these ranges are spec §4's Interpretation. */
+    @Override
+    public AtResponse test(Bc260yModule module) {
+        return AtResponse.ok(
+                "+QDMPCFG: 0,(0,1)",
+                "+QDMPCFG: 1,<serverIP>,(" + DM_PORT_MIN + "-" + DM_PORT_MAX + "),(" + DM_PERIOD_MIN + "-" + DM_PERIOD_MAX + ")",
+                "+QDMPCFG: 2,<APPkey>,<password>,(0-" + TML_TYPE_MAX + "),<tmlIMEI>",
+                "+QDMPCFG: 4,(0-2)",
+                "+QDMPCFG: 5,(0-2,4)",
+                "+QDMPCFG: 6");
+    }
+
+    /** The three configuration lines; strings unquoted, the password masked. */
+    private static List<String> lines(DmConfig dm) {
+        return List.of(
+                "+QDMPCFG: 0," + dm.mode(),
+                "+QDMPCFG: 1," + dm.server() + "," + dm.port() + "," + dm.updatePeriod(),
+                "+QDMPCFG: 2," + dm.appKey() + "," + dm.maskedPassword() + "," + dm.tmlType() + "," + dm.tmlImei());
+    }
+
+    private static boolean isDigits(String text) {
+        return text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+}

@@ -1,0 +1,63 @@
+package dev.selfreg.module.at;
+
+import dev.selfreg.at.Args;
+import dev.selfreg.at.AtCommand;
+import dev.selfreg.at.AtResponse;
+import dev.selfreg.at.Param;
+import dev.selfreg.at.Param.Quoting;
+import dev.selfreg.at.Signature;
+import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.TerminalInfoType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code AT+QDMPCFGEX}: CMDMP v2.0 terminal information (seed 3.2.3). {@code <act>} 0 saves the
+ * type's quoted strings, 1 reads them back (unset ones as {@code NULL}), 2 erases them. The
+ * saved values become the running ones at the next boot.
+ */
+final class QdmpcfgexCommand extends AtCommand<Bc260yModule> {
+
+    private final Signature signature;
+
+    QdmpcfgexCommand() {
+        super("+QDMPCFGEX");
+        Map<Integer, Signature> byType = new HashMap<>();
+        for (TerminalInfoType type : TerminalInfoType.values()) {
+            Param[] fields = type.fields().stream()
+                    .map(field -> Param.string(field.name(), 0, field.maxBytes(), Quoting.REQUIRED))
+                    .toArray(Param[]::new);
+            byType.put(type.code(), Signature.select(Param.integer("act", 0, 2),
+                    Map.of(0, Signature.of(fields), 1, Signature.of(), 2, Signature.of())));
+        }
+        signature = Signature.select(Param.integer("type", 0, 5), byType);
+    }
+
+    @Override
+    public Signature signature() {
+        return signature;
+    }
+
+    @Override
+    public AtResponse set(Bc260yModule module, Args args) {
+        TerminalInfoType type = TerminalInfoType.of(args.integer("type"));
+        var saved = module.saved();
+        switch (args.integer("act")) {
+            case 0 -> saved.saveTerminalInfo(type,
+                    type.fields().stream().map(field -> args.string(field.name())).toList());
+            case 1 -> {
+                List<String> values = saved.terminalInfo().values(type);
+                return AtResponse.ok("+QDMPCFGEX: " + type.code() + "," + String.join(",", values));
+            }
+            default -> saved.eraseTerminalInfo(type);
+        }
+        return AtResponse.ok();
+    }
+
+    /** Not in the seed; spec §5 Interpretation. */
+    @Override
+    public AtResponse test(Bc260yModule module) {
+        return AtResponse.ok("+QDMPCFGEX: (0-5),(0-2)");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.selfreg.module.at;
+
+import dev.selfreg.at.Args;
+import dev.selfreg.at.AtCommand;
+import dev.selfreg.at.AtResponse;
+import dev.selfreg.at.Param;
+import dev.selfreg.at.Signature;
+import dev.selfreg.module.Bc260yModule;
+
+/** {@code AT+QRST=1}: answers {@code OK}, then reboots. */
+final class QrstCommand extends AtCommand<Bc260yModule> {
+
+    private final Signature signature = Signature.of(Param.integer("mode", 1, 1));
+
+    QrstCommand() {
+        super("+QRST");
+    }
+
+    @Override
+    public Signature signature() {
+        return signature;
+    }
+
+    @Override
+    public AtResponse set(Bc260yModule module, Args args) {
+        return AtResponse.ok().then(module::reboot);
+    }
+
+    @Override
+    public AtResponse test(Bc260yModule module) {
+        return AtResponse.ok("+QRST: (1)");
+    }
+}

@@ -1,0 +1,18 @@
+package dev.selfreg.module.at;
+
+import dev.selfreg.at.AtException;
+import dev.selfreg.at.CmeError;
+import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.Sim;
+
+/** Reading the card, for the commands that need one. */
+final class SimSlot {
+
+    private SimSlot() {
+    }
+
+    /** The card read at boot; {@code +CME ERROR: 10} (SIM not inserted) when there is none. */
+    static Sim read(Bc260yModule module) {
+        return module.sim().orElseThrow(() -> new AtException(CmeError.SIM_NOT_INSERTED, "no SIM"));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.selfreg.module;
+
+import dev.selfreg.nvram.MemoryNvramStore;
+import dev.selfreg.nvram.NvramStore;
+import dev.selfreg.time.VirtualClock;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A host's desk with one emulated unit on it: a virtual clock, an NVRAM, the module, and the
+ * bytes that came back over the UART.
+ */
+public final class TestBench {
+
+    public final VirtualClock clock = new VirtualClock();
+    public final NvramStore nvram;
+    public final Bc260yModule module;
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
+
+    public TestBench() {
+        this(ModuleProfile.standard());
+    }
+
+    public TestBench(ModuleProfile profile) {
+        this(profile, new MemoryNvramStore());
+    }
+
+    public TestBench(ModuleProfile profile, NvramStore nvram) {
+        this.nvram = nvram;
+        this.module = new Bc260yModule(profile, clock, nvram);
+        module.connectHost(wire::writeBytes);
+        module.powerOn();
+    }
+
+    /** Sends raw text and returns every byte the module sent since the last call. */
+    public synchronized String type(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        module.receiveFromHost(bytes, 0, bytes.length);
+        return takeOutput();
+    }
+
+    /** Sends one command line with echo off (as the seed's examples show them). */
+    public String at(String line) {
+        if (!echoOff) {
+            type("ATE0\r");
+            echoOff = true;
+        }
+        return type(line + "\r");
+    }
+
+    private boolean echoOff;
+
+    /** Everything the module sent since the last read (URCs included). */
+    public synchronized String takeOutput() {
+        String text = wire.toString(StandardCharsets.UTF_8);
+        wire.reset();
+        return text;
+    }
+
+    /** Lets module time pass. */
+    public void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    /** Reboots with {@code AT+QRST=1} and drops what it printed; echo is on again afterwards. */
+    public void reboot() {
+        at("AT+QRST=1");
+        echoOff = false;
+        takeOutput();
+    }
+
+    /** Forgets the echo setting after a boot the test caused by other means. */
+    public void booted() {
+        echoOff = false;
+        takeOutput();
+    }
+
+    /** How the module frames response lines: {@code <CR><LF>line<CR><LF>} each. */
+    public static String framed(String... lines) {
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            out.append("\r\n").append(line).append("\r\n");
+        }
+        return out.toString();
+    }
+}
