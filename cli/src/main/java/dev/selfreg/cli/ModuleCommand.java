@@ -1,0 +1,149 @@
+package dev.selfreg.cli;
+
+import dev.selfreg.module.Bc260yFacts;
+import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.control.ControlApi;
+import dev.selfreg.module.host.StdioAtPort;
+import dev.selfreg.module.host.TcpAtPort;
+import dev.selfreg.nvram.FileNvramStore;
+import dev.selfreg.nvram.MemoryNvramStore;
+import dev.selfreg.nvram.NvramLayout;
+import dev.selfreg.nvram.NvramStore;
+import dev.selfreg.time.ModuleClock;
+import dev.selfreg.time.RealClock;
+import dev.selfreg.time.VirtualClock;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code selfreg module}: one emulated BC260Y-CN with its AT interface on a TCP port or on
+ * standard input/output, and optionally the control API.
+ */
+@Command(name = "module", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run one emulated Quectel BC260Y-CN.",
+                "Talk AT to it on a TCP port (e.g. `nc -C 127.0.0.1 PORT`) or on stdin/stdout (for socat and people)."},
+        footer = {"", "Prints `listening at HOST:PORT` (and `listening control HOST:PORT`) when ready;"
+                + " with --stdio these lines go to stderr, as stdout is the AT channel."})
+final class ModuleCommand implements Callable<Integer> {
+
+    /** Where the host talks to the module: one UART, so one of the two. */
+    static final class HostSide {
+        @Option(names = "--at-port", paramLabel = "PORT", description = "AT interface on this TCP port (0 picks a free one).")
+        Integer atPort;
+
+        @Option(names = "--stdio", description = "AT interface on stdin/stdout.")
+        boolean stdio;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    HostSide host;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address the ports bind to (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--control-port", paramLabel = "PORT", description = "Serve the control API (HTTP/JSON) on this port (0 picks a free one).")
+    Integer controlPort;
+
+    @Option(names = "--nvram", paramLabel = "DIR", description = "Keep NVRAM in this directory (created if missing); without it NVRAM lives in memory and is lost at exit.")
+    Path nvram;
+
+    @Option(names = "--sim", defaultValue = "ct", paramLabel = "ct|cmcc|none|IMSI:ICCID",
+            description = "The card in the slot (default: ${DEFAULT-VALUE}).")
+    String sim;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--imei", defaultValue = Bc260yFacts.DEFAULT_IMEI, description = "Module IMEI (default: ${DEFAULT-VALUE}).")
+    String imei;
+
+    @Option(names = "--firmware", defaultValue = Bc260yFacts.DEFAULT_FIRMWARE, description = "Firmware version (default: ${DEFAULT-VALUE}).")
+    String firmware;
+
+    @Option(names = "--clock", defaultValue = "real", paramLabel = "real|virtual",
+            description = "Module time: wall clock, or virtual (moves only through the control API).")
+    ClockKind clock;
+
+    @Option(names = "--lf-ends-line", negatable = true,
+            description = "Accept <LF> as the end of a command line (a real module needs <CR>). Default: on with --stdio on a terminal.")
+    Boolean lfEndsLine;
+
+    /** Which clock the module runs on. */
+    enum ClockKind { real, virtual }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream announce = host.stdio ? System.err : System.out;
+        ModuleProfile profile;
+        try {
+            profile = ModuleProfile.standard().withImei(imei).withFirmware(firmware).withSim(card(sim));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ModuleClock moduleClock = clock == ClockKind.virtual ? new VirtualClock() : new RealClock("module");
+        NvramStore store = nvram != null ? FileNvramStore.open(nvram, NvramLayout.INITIAL) : new MemoryNvramStore();
+        if (nvram == null) {
+            System.err.println("nvram: in memory (lost at exit; --nvram DIR keeps it)");
+        }
+        Bc260yModule module = new Bc260yModule(profile, moduleClock, store);
+        InetAddress address = InetAddress.getByName(bind);
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
+
+        ControlApi control = null;
+        if (controlPort != null) {
+            control = ControlApi.start(module, bind, controlPort);
+            announce.println("listening control " + address.getHostAddress() + ":" + control.port());
+        }
+        try {
+            if (host.stdio) {
+                boolean lf = lfEndsLine != null ? lfEndsLine : System.console() != null;
+                StdioAtPort port = StdioAtPort.start(module, System.in, System.out, lf);
+                module.powerOn();
+                port.awaitEnd();
+            } else {
+                try (TcpAtPort port = TcpAtPort.start(module, address, host.atPort)) {
+                    module.powerOn();
+                    announce.println("listening at " + port.address().getAddress().getHostAddress() + ":" + port.address().getPort());
+                    stop.await();
+                }
+            }
+        } finally {
+            if (control != null) {
+                control.close();
+            }
+            if (moduleClock instanceof RealClock real) {
+                real.close();
+            }
+        }
+        return 0;
+    }
+
+    /** {@code ct}, {@code cmcc}, {@code none} or {@code IMSI:ICCID}. */
+    static Optional<Sim> card(String choice) {
+        return switch (choice) {
+            case "ct" -> Optional.of(Sim.CHINA_TELECOM);
+            case "cmcc" -> Optional.of(Sim.CHINA_MOBILE);
+            case "none" -> Optional.empty();
+            default -> {
+                String[] parts = choice.split(":", 2);
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("--sim takes ct, cmcc, none or IMSI:ICCID, not '" + choice + "'");
+                }
+                yield Optional.of(new Sim(parts[0], parts[1]));
+            }
+        };
+    }
+}

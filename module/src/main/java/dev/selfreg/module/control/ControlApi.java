@@ -1,0 +1,133 @@
+package dev.selfreg.module.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.Sim;
+import dev.selfreg.time.VirtualClock;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The module control API (interfaces.md): HTTP/JSON for tests, scripts and people to drive the
+ * emulated world — read the module's state, advance its virtual clock, cycle its power, swap its
+ * SIM, install firmware. A bad request answers 400 with a JSON {@code error}; nothing crashes.
+ */
+public final class ControlApi implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ControlApi.class);
+    /** The longest single advance, so a typo cannot freeze the emulation for hours of work. */
+    private static final long MAX_ADVANCE_SECONDS = 400L * 24 * 3600;
+
+    private final Javalin app;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Bc260yModule module;
+
+    private ControlApi(Bc260yModule module) {
+        this.module = module;
+        this.app = Javalin.create(config -> config.showJavalinBanner = false);
+        app.get("/module", ctx -> ctx.json(module.status()));
+        app.post("/module/clock/advance", this::advance);
+        app.post("/module/power/cycle", ctx -> {
+            module.powerCycle();
+            ctx.json(module.status());
+        });
+        app.post("/module/sim", this::sim);
+        app.post("/module/firmware", this::firmware);
+        app.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("control request {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(Map.of("error", "internal error: " + e));
+        });
+        app.error(404, ctx -> ctx.json(Map.of("error", "no such resource: " + ctx.method() + " " + ctx.path())));
+    }
+
+    /** Serves the API on {@code host}:{@code port} ({@code 0} picks a free port). */
+    public static ControlApi start(Bc260yModule module, String host, int port) {
+        ControlApi api = new ControlApi(module);
+        api.app.start(host, port);
+        return api;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void advance(Context ctx) {
+        if (!(module.clock() instanceof VirtualClock clock)) {
+            throw new BadRequest("the module runs on the real clock; start it with --clock virtual to advance time");
+        }
+        JsonNode seconds = body(ctx).get("seconds");
+        if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0 || seconds.asDouble() > MAX_ADVANCE_SECONDS) {
+            throw new BadRequest("\"seconds\" must be a number from 0 to " + MAX_ADVANCE_SECONDS);
+        }
+        clock.advance(Duration.ofNanos(Math.round(seconds.asDouble() * 1e9)));
+        ctx.json(module.status());
+    }
+
+    private void sim(Context ctx) {
+        JsonNode body = body(ctx);
+        Optional<Sim> card;
+        if (body.path("removed").asBoolean(false)) {
+            card = Optional.empty();
+        } else {
+            String imsi = text(body, "imsi");
+            String iccid = text(body, "iccid");
+            try {
+                card = Optional.of(new Sim(imsi, iccid));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(e.getMessage());
+            }
+        }
+        module.changeSim(card);
+        ctx.json(Map.of("sim", card.<Object>map(c -> Map.of("imsi", c.imsi(), "iccid", c.iccid())).orElse("removed"),
+                "effective", "next boot"));
+    }
+
+    private void firmware(Context ctx) {
+        String version = text(body(ctx), "version");
+        if (version.isBlank() || version.length() > 64) {
+            throw new BadRequest("\"version\" must be 1-64 characters");
+        }
+        module.upgradeFirmware(version);
+        ctx.json(module.status());
+    }
+
+    private JsonNode body(Context ctx) {
+        try {
+            JsonNode node = json.readTree(ctx.body());
+            if (node == null || !node.isObject()) {
+                throw new BadRequest("the body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new BadRequest("\"" + field + "\" must be a string");
+        }
+        return value.asText();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** A request the API cannot carry out as sent. */
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

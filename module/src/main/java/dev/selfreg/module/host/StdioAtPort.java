@@ -1,0 +1,41 @@
+package dev.selfreg.module.host;
+
+import dev.selfreg.module.Bc260yModule;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The module's AT interface on standard input and output, so that {@code socat} can turn it
+ * into a serial device (a pty) or a person can type into it. The port ends when input ends.
+ */
+public final class StdioAtPort implements AutoCloseable {
+
+    private final HostLink link;
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    private StdioAtPort(Bc260yModule module, InputStream in, OutputStream out, boolean lfEndsLine) {
+        link = new HostLink(module, in, out, lfEndsLine, "at-stdio", ended::countDown);
+    }
+
+    /**
+     * Connects the module to {@code in} and {@code out}.
+     *
+     * @param lfEndsLine accept {@code <LF>} as the line end, for a terminal that sends it at Enter
+     */
+    public static StdioAtPort start(Bc260yModule module, InputStream in, OutputStream out, boolean lfEndsLine) {
+        StdioAtPort port = new StdioAtPort(module, in, out, lfEndsLine);
+        port.link.start();
+        return port;
+    }
+
+    /** Blocks until the host closes its side (end of input). */
+    public void awaitEnd() throws InterruptedException {
+        ended.await();
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}
