@@ -110,8 +110,9 @@ final class ModuleCommand implements Callable<Integer> {
         try {
             if (host.stdio) {
                 boolean lf = lfEndsLine != null ? lfEndsLine : System.console() != null;
-                StdioAtPort port = StdioAtPort.start(module, System.in, System.out, lf);
+                StdioAtPort port = StdioAtPort.open(module, System.in, System.out, lf);
                 module.powerOn();
+                port.startReading();
                 port.awaitEnd();
             } else {
                 try (TcpAtPort port = TcpAtPort.start(module, address, host.atPort)) {

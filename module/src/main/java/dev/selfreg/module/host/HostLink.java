@@ -34,7 +34,8 @@ final class HostLink implements AutoCloseable {
     /**
      * @param lfEndsLine treat a {@code <LF>} as a {@code <CR>}, for a person typing in a terminal
      *                   that sends {@code <LF>} at Enter (a real module needs {@code <CR>})
-     * @param onClose    runs once when the link ends, from either side
+     * @param onClose    runs once when the link has ended and everything the module sent before
+     *                   has been written out
      */
     HostLink(Bc260yModule module, InputStream in, OutputStream out, boolean lfEndsLine, String name, Runnable onClose) {
         this.module = module;
@@ -45,14 +46,24 @@ final class HostLink implements AutoCloseable {
         this.onClose = onClose;
     }
 
-    void start() {
+    /** Connects the module's output to the host, so nothing it sends from now on is lost. */
+    void connectOutput() {
         module.connectHost(this::send);
-        Thread reader = new Thread(this::readLoop, name + "-in");
         Thread writer = new Thread(this::writeLoop, name + "-out");
-        reader.setDaemon(true);
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** Starts feeding the host's bytes to the module. */
+    void startReading() {
+        Thread reader = new Thread(this::readLoop, name + "-in");
+        reader.setDaemon(true);
         reader.start();
+    }
+
+    void start() {
+        connectOutput();
+        startReading();
     }
 
     private void send(byte[] bytes) {
@@ -98,16 +109,17 @@ final class HostLink implements AutoCloseable {
             close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            onClose.run();
         }
     }
 
+    /** Ends the link; what the module had already sent is still written out. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             module.disconnectHost();
-            outgoing.clear();
             outgoing.offer(CLOSE);
-            onClose.run();
         }
     }
 }

@@ -19,17 +19,23 @@ public final class StdioAtPort implements AutoCloseable {
     }
 
     /**
-     * Connects the module to {@code in} and {@code out}.
+     * Connects the module's output to {@code out}; input is read once {@link #startReading()}
+     * is called, so a caller can power the module on in between and lose no byte either way.
      *
      * @param lfEndsLine accept {@code <LF>} as the line end, for a terminal that sends it at Enter
      */
-    public static StdioAtPort start(Bc260yModule module, InputStream in, OutputStream out, boolean lfEndsLine) {
+    public static StdioAtPort open(Bc260yModule module, InputStream in, OutputStream out, boolean lfEndsLine) {
         StdioAtPort port = new StdioAtPort(module, in, out, lfEndsLine);
-        port.link.start();
+        port.link.connectOutput();
         return port;
     }
 
-    /** Blocks until the host closes its side (end of input). */
+    /** Starts feeding standard input to the module. */
+    public void startReading() {
+        link.startReading();
+    }
+
+    /** Blocks until input has ended and every answer to it has been written. */
     public void awaitEnd() throws InterruptedException {
         ended.await();
     }
