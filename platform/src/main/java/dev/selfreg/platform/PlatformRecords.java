@@ -1,0 +1,74 @@
+package dev.selfreg.platform;
+
+import dev.selfreg.platform.store.CtRegistration;
+import dev.selfreg.platform.store.CtRejection;
+import dev.selfreg.platform.store.DmDevice;
+import dev.selfreg.platform.store.DmEvent;
+import dev.selfreg.platform.store.PlatformStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the platform's services call to keep a record: commit it to the store, then announce
+ * it to live views. A service replies to the device only after this returns.
+ */
+public final class PlatformRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformRecords.class);
+
+    private final PlatformStore store;
+    private final List<Consumer<PlatformChange>> listeners = new CopyOnWriteArrayList<>();
+
+    public PlatformRecords(PlatformStore store) {
+        this.store = store;
+    }
+
+    public PlatformStore store() {
+        return store;
+    }
+
+    /** Tells {@code listener} of every change committed from now on. */
+    public void subscribe(Consumer<PlatformChange> listener) {
+        listeners.add(listener);
+    }
+
+    public void unsubscribe(Consumer<PlatformChange> listener) {
+        listeners.remove(listener);
+    }
+
+    public CtRegistration accepted(CtRegistration registration) {
+        CtRegistration stored = store.add(registration);
+        announce(new PlatformChange.CtAccepted(stored));
+        return stored;
+    }
+
+    public CtRejection rejected(CtRejection rejection) {
+        CtRejection stored = store.add(rejection);
+        announce(new PlatformChange.CtRejected(stored));
+        return stored;
+    }
+
+    public void device(DmDevice device) {
+        store.save(device);
+        announce(new PlatformChange.DeviceChanged(device));
+    }
+
+    public DmEvent event(DmEvent event) {
+        DmEvent stored = store.add(event);
+        announce(new PlatformChange.DmEventAdded(stored));
+        return stored;
+    }
+
+    private void announce(PlatformChange change) {
+        for (Consumer<PlatformChange> listener : listeners) {
+            try {
+                listener.accept(change);
+            } catch (RuntimeException e) {
+                log.warn("a live view failed on {}: {}", change.kind(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.selfreg.platform.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the lab platform keeps what devices reported. Every {@code add}/{@code save} is
+ * committed when it returns: the platform replies to a device only afterwards, so a platform
+ * killed at any instant never loses a registration it acknowledged.
+ */
+public interface PlatformStore extends AutoCloseable {
+
+    /** Stores an accepted China Telecom report; returns it with its id. */
+    CtRegistration add(CtRegistration registration);
+
+    /** Stores a rejected China Telecom report; returns it with its id. */
+    CtRejection add(CtRejection rejection);
+
+    /** Creates or replaces the device of that endpoint name. */
+    void save(DmDevice device);
+
+    /** Stores a CMDMP event; returns it with its id. */
+    DmEvent add(DmEvent event);
+
+    /** Accepted China Telecom reports, newest first; {@code search} matches IMEI, IMSI or ICCID (null: all). */
+    List<CtRegistration> ctRegistrations(String search, int limit);
+
+    /** Rejected China Telecom reports, newest first. */
+    List<CtRejection> ctRejections(int limit);
+
+    /** CMDMP devices, most recently seen first; {@code search} matches endpoint, IMEI or IMSI (null: all). */
+    List<DmDevice> dmDevices(String search, int limit);
+
+    Optional<DmDevice> dmDevice(String endpoint);
+
+    /** CMDMP events, newest first. */
+    List<DmEvent> dmEvents(int limit);
+
+    @Override
+    void close();
+}

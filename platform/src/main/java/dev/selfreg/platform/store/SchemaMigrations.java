@@ -1,0 +1,79 @@
+package dev.selfreg.platform.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Brings a database to the current schema: numbered SQL scripts ({@code db/V<n>__*.sql}) run in
+ * order, each in one transaction with the version bump, so a crash mid-migration leaves the
+ * previous version. The version lives in {@code selfreg_schema}.
+ */
+final class SchemaMigrations {
+
+    /** The scripts, in order; script n brings the schema to version n. */
+    private static final List<String> SCRIPTS = List.of("db/V1__initial.sql");
+
+    private SchemaMigrations() {
+    }
+
+    static int currentVersion() {
+        return SCRIPTS.size();
+    }
+
+    /** Migrates; refuses a database newer than this code. Returns the version it found. */
+    static int migrate(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS selfreg_schema (version INT NOT NULL)");
+            int found = version(statement);
+            if (found > SCRIPTS.size()) {
+                throw new SQLException("database schema version " + found + " is newer than this selfreg ("
+                        + SCRIPTS.size() + "); use a newer selfreg or another database");
+            }
+            for (int next = found + 1; next <= SCRIPTS.size(); next++) {
+                for (String sql : statements(SCRIPTS.get(next - 1))) {
+                    statement.execute(sql);
+                }
+                statement.executeUpdate("DELETE FROM selfreg_schema");
+                statement.executeUpdate("INSERT INTO selfreg_schema (version) VALUES (" + next + ")");
+                connection.commit();
+            }
+            connection.commit();
+            return found;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static int version(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM selfreg_schema")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** The statements of a script: split at semicolons ending a line; {@code --} comments dropped. */
+    private static List<String> statements(String resource) {
+        try (InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script missing: " + resource);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+            return Arrays.stream(text.split(";\\s*(\\n|$)"))
+                    .map(String::strip).filter(sql -> !sql.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+}

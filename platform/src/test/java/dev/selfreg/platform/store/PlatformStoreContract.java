@@ -1,0 +1,120 @@
+package dev.selfreg.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link PlatformStore} database must do; run against H2 and PostgreSQL. */
+abstract class PlatformStoreContract {
+
+    /** A fresh, empty database for one test. */
+    protected abstract String newDatabaseUrl() throws Exception;
+
+    protected PlatformStore open(String url) {
+        return JdbcPlatformStore.open(url, null, null);
+    }
+
+    private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
+
+    private String url;
+    private PlatformStore store;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        url = newDatabaseUrl();
+        store = open(url);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static CtRegistration registration(String imei, String iccid, Instant at) {
+        return new CtRegistration(0, at, "coap", "127.0.0.1:40000", imei, "460111234567890", iccid,
+                "Quectel-BC260Y-CN", "BC260YCNAAR01A04", "2", "{\"REGVER\":\"2\"}");
+    }
+
+    static DmDevice device(String endpoint, String state, Map<Integer, String> info) {
+        return new DmDevice(endpoint, "869999000000001", "460041234567890", "M100000000", "I", state, 86400,
+                T0, T0.plusSeconds(60), "reg-1", true, info);
+    }
+
+    @Test
+    void anAddedRegistrationGetsAnIdAndReadsBackNewestFirst() {
+        CtRegistration first = store.add(registration("869999000000001", "89860321000000000001", T0));
+        CtRegistration second = store.add(registration("869999000000002", "89860321000000000002", T0.plusSeconds(1)));
+        assertThat(second.id()).isGreaterThan(first.id());
+        assertThat(store.ctRegistrations(null, 10)).containsExactly(second, first);
+    }
+
+    @Test
+    void timesKeepMillisecondsAndComeBackAsTheSameInstant() {
+        Instant at = T0.plusMillis(123);
+        assertThat(store.add(registration("869999000000001", "89860321000000000001", at)).receivedAt()).isEqualTo(at);
+        assertThat(store.ctRegistrations(null, 1).get(0).receivedAt().truncatedTo(ChronoUnit.MILLIS)).isEqualTo(at);
+    }
+
+    @Test
+    void searchMatchesImeiImsiOrIccidAndTheLimitHolds() {
+        store.add(registration("869999000000001", "89860321000000000001", T0));
+        store.add(registration("869999000000002", "89860321000000000002", T0));
+        assertThat(store.ctRegistrations("000000002", 10)).extracting(CtRegistration::imei).containsExactly("869999000000002");
+        assertThat(store.ctRegistrations("460111", 10)).hasSize(2);
+        assertThat(store.ctRegistrations(null, 1)).hasSize(1);
+        assertThat(store.ctRegistrations("%", 10)).hasSize(2);
+    }
+
+    @Test
+    void rejectionsAreKeptWithTheirCodeAndReason() {
+        CtRejection rejection = store.add(new CtRejection(0, T0, "http", "127.0.0.1:1", "3",
+                "Not a China Telecom IMSI", "IMSI 460041234567890 is China Mobile", "eyJ..."));
+        assertThat(store.ctRejections(10)).containsExactly(rejection);
+    }
+
+    @Test
+    void aDeviceIsCreatedThenReplacedByItsEndpointName() {
+        store.save(device("I@#@abc@#@M100000000@#@869999000000001@#@v2.0", "registered", Map.of()));
+        DmDevice updated = device("I@#@abc@#@M100000000@#@869999000000001@#@v2.0", "deregistered",
+                Map.of(6601, "interface", 6603, "00:50:56:C0:00:01", 6602, "抖音|FW1|1|2"));
+        store.save(updated);
+        assertThat(store.dmDevices(null, 10)).containsExactly(updated);
+        assertThat(store.dmDevice(updated.endpoint())).contains(updated);
+        assertThat(store.dmDevice("nobody")).isEmpty();
+        assertThat(store.dmDevices("869999000000001", 10)).hasSize(1);
+    }
+
+    @Test
+    void eventsReadBackNewestFirst() {
+        DmEvent register = store.add(new DmEvent(0, T0, "ep", "869999000000001", "register", "ok", ""));
+        DmEvent read = store.add(new DmEvent(0, T0.plusSeconds(1), "ep", "869999000000001", "read", "failed", "timeout"));
+        assertThat(store.dmEvents(10)).containsExactly(read, register);
+    }
+
+    @Test
+    void recordsSurviveClosingAndReopening() {
+        CtRegistration saved = store.add(registration("869999000000001", "89860321000000000001", T0));
+        store.close();
+        store = open(url);
+        assertThat(store.ctRegistrations(null, 10)).containsExactly(saved);
+    }
+
+    @Test
+    void aDatabaseWithANewerSchemaIsRefused() throws Exception {
+        store.close();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE selfreg_schema SET version = 99");
+        }
+        assertThatThrownBy(() -> open(url)).isInstanceOf(StoreException.class).hasMessageContaining("newer");
+        store = open(newDatabaseUrl());
+    }
+}
