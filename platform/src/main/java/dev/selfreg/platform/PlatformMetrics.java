@@ -32,7 +32,7 @@ public final class PlatformMetrics {
     }
 
     /** The count for exactly these labels (for tests and the dashboard). */
-    public long count(String service, String outcome, String reason) {
+    public long total(String service, String outcome, String reason) {
         LongAdder adder = messages.get(labels("service", service, "outcome", outcome, "reason", reason));
         return adder == null ? 0 : adder.sum();
     }
