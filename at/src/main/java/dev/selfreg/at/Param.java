@@ -120,6 +120,10 @@ public abstract sealed class Param permits Param.IntParam, Param.StringParam {
                 throw AtException.incorrectParameters(name() + " must be quoted");
             }
             String value = arg.text();
+            if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                // a stored control character would come back inside a response line and break its framing
+                throw AtException.incorrectParameters(name() + " contains a control character");
+            }
             int bytes = value.getBytes(StandardCharsets.UTF_8).length;
             if (bytes < minBytes || bytes > maxBytes) {
                 throw AtException.incorrectParameters(name() + " length " + bytes + " outside " + minBytes + "-" + maxBytes);

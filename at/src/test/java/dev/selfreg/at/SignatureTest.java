@@ -86,4 +86,13 @@ class SignatureTest {
         assertRejected(typed, "6,1");
         assertRejected(typed, "0");
     }
+
+    @Test
+    void controlCharactersInStringsAreRejected() {
+        Signature text = Signature.of(Param.string("s", 0, 99, Quoting.REQUIRED));
+        assertRejected(text, "\"a\nOK\"");
+        assertRejected(text, "\"tab\there\"");
+        assertRejected(text, "\"del\u007f\"");
+        assertThat(text.bind(args("\"FREE RTOS|;,\"")).string("s")).isEqualTo("FREE RTOS|;,");
+    }
 }

@@ -16,15 +16,18 @@ public record DmConfig(int mode, String server, int port, long updatePeriod,
         return mask(password);
     }
 
-    /** Masks a secret the module's way (seed: "私钥仅显示前四位字符"); empty stays empty. */
+    /**
+     * Masks a secret the module's way (seed: "私钥仅显示前四位字符"); empty stays empty. Counts
+     * characters (code points), so no half of a character is ever shown.
+     */
     public static String mask(String secret) {
         if (secret.isEmpty()) {
             return "";
         }
-        if (secret.length() <= Bc260yFacts.PASSWORD_SHOWN_CHARS) {
+        if (secret.codePointCount(0, secret.length()) <= Bc260yFacts.PASSWORD_SHOWN_CHARS) {
             return "****";
         }
-        return secret.substring(0, Bc260yFacts.PASSWORD_SHOWN_CHARS) + "****";
+        return secret.substring(0, secret.offsetByCodePoints(0, Bc260yFacts.PASSWORD_SHOWN_CHARS)) + "****";
     }
 
     /** Never prints the password. */

@@ -51,6 +51,16 @@ public final class TestBench {
 
     private boolean echoOff;
 
+    /** Brings the unit into a state over AT, as a host would: each line must answer exactly {@code OK}. */
+    public void given(String... lines) {
+        for (String line : lines) {
+            String answer = at(line);
+            if (!answer.equals(framed("OK"))) {
+                throw new AssertionError("set-up " + line + " answered " + answer.strip());
+            }
+        }
+    }
+
     /** Everything the module sent since the last read (URCs included). */
     public synchronized String takeOutput() {
         String text = wire.toString(StandardCharsets.UTF_8);

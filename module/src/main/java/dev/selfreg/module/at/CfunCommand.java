@@ -23,8 +23,8 @@ final class CfunCommand extends AtCommand<Bc260yModule> {
 
     @Override
     public AtResponse set(Bc260yModule module, Args args) {
-        module.setRadio(args.integer("fun"));
-        return AtResponse.ok();
+        int fun = args.integer("fun");
+        return AtResponse.ok().then(() -> module.setRadio(fun)); // a +CEREG report follows the OK
     }
 
     @Override

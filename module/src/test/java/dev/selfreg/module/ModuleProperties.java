@@ -1,0 +1,189 @@
+package dev.selfreg.module;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.selfreg.at.AtEngine;
+import dev.selfreg.nvram.NvramImage;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * Whatever a host types, the module answers each command line with exactly one final result
+ * code, never fails inside, and a line answered with an error leaves NVRAM as it was
+ * (at-commands.md §1 and §4: "a rejected command never writes a partial config"); whatever
+ * noise precedes it, {@code AT<CR>} is answered {@code OK}.
+ */
+class ModuleProperties {
+
+    /** Every command of the module but {@code +QRST}, which reboots, and {@code E}, which would turn echo on. */
+    private static final List<String> NAMES = List.of("+QSREGENABLE", "+QDMPCFG", "+QDMPCFGEX", "+CFUN", "+QSCLK",
+            "+CEREG", "+CMEE", "+CGMR", "+CGSN", "+CIMI", "+QCCID", "+CPIN", "I", "", "+QSREGENABLEX", "+FOO");
+
+    private static final Pattern FINAL = Pattern.compile("OK|ERROR|\\+CME ERROR: .*");
+
+    @Property(tries = 200)
+    void everyLineGetsExactlyOneFinalResultAndAnErrorWritesNothing(@ForAll("sessions") List<String> lines) {
+        TestBench bench = new TestBench();
+        List<String> internalErrors = recordInternalErrors(bench.module);
+
+        for (String line : lines) {
+            NvramImage before = bench.nvram.image();
+
+            String answer = bench.at(line);
+
+            List<String> answerLines = framedLines(line, answer);
+            List<String> finals = answerLines.stream().filter(l -> FINAL.matcher(l).matches()).toList();
+            assertThat(finals).as("final result codes of %s in %s", line, answer).hasSize(1);
+            assertThat(answerLines.get(answerLines.size() - 1)).as("last line of the answer to %s", line)
+                    .isEqualTo(finals.get(0));
+            if (!finals.get(0).equals("OK")) {
+                assertThat(bench.nvram.image()).as("NVRAM after %s answered %s", line, finals.get(0))
+                        .isEqualTo(before);
+            }
+            assertThat(internalErrors).as("internal errors").isEmpty();
+        }
+    }
+
+    @Property(tries = 200)
+    void attentionAfterAnyNoiseIsAnsweredOk(@ForAll("noise") byte[] noise) {
+        TestBench bench = new TestBench();
+        bench.takeOutput();
+        byte[] attention = "\rAT\r".getBytes(StandardCharsets.US_ASCII);
+
+        bench.module.receiveFromHost(noise, 0, noise.length);
+        bench.module.receiveFromHost(attention, 0, attention.length);
+
+        assertThat(bench.takeOutput()).endsWith("\r\nOK\r\n");
+    }
+
+    // ---- generators ------------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<List<String>> sessions() {
+        return commandLine().list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    private static Arbitrary<String> commandLine() {
+        Arbitrary<String> name = Combinators.combine(Arbitraries.of(NAMES), Arbitraries.of(true, false))
+                .as((n, lower) -> lower ? n.toLowerCase(Locale.ROOT) : n);
+        Arbitrary<String> form = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just("")),
+                Tuple.of(1, Arbitraries.just("?")),
+                Tuple.of(1, Arbitraries.just("=?")),
+                Tuple.of(6, parameter().list().ofMinSize(0).ofMaxSize(7)
+                        .map(params -> "=" + String.join(",", params))));
+        Arbitrary<String> anyCommand = Combinators.combine(Arbitraries.of("AT", "at", "At"), name, form)
+                .as((at, n, f) -> at + n + f);
+        Arbitrary<String> selected = Combinators.combine(
+                        Arbitraries.of("AT+QDMPCFG=", "AT+QDMPCFGEX="),
+                        Arbitraries.integers().between(0, 7),
+                        Arbitraries.integers().between(0, 3),
+                        parameter().list().ofMinSize(0).ofMaxSize(5))
+                .as((command, type, second, rest) -> command + type + "," + second
+                        + rest.stream().map(p -> "," + p).collect(Collectors.joining()));
+        return Arbitraries.frequencyOf(Tuple.of(3, anyCommand), Tuple.of(2, selected));
+    }
+
+    private static Arbitrary<String> parameter() {
+        Arbitrary<String> smallInt = Arbitraries.integers().between(-3, 8).map(String::valueOf);
+        Arbitrary<String> bigInt = Arbitraries.oneOf(
+                Arbitraries.of("65535", "65536", "4294966", "4294967", "2147483647", "2147483648",
+                        "4294967296", "9223372036854775807", "9223372036854775808", "18446744073709551617",
+                        "99999999999999999999999", "00000000000000000001", "-9223372036854775808"),
+                Arbitraries.longs().map(String::valueOf),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(40));
+        Arbitrary<String> text = Arbitraries.strings()
+                .withChars("abcXYZ019 ,;|-.:_中")
+                .withChars('\u00e9')
+                .ofMinLength(0).ofMaxLength(70);
+        Arbitrary<String> quoted = text.map(s -> "\"" + s + "\"");
+        Arbitrary<String> bare = Arbitraries.strings().withChars("abcXYZ0189.-_?").ofMinLength(1).ofMaxLength(20);
+        Arbitrary<String> odd = Arbitraries.of("", " ", "?", "\"", "\"unterminated", "\"a\"b", "=", "+", "\"\"",
+                "863703030822519", "\"863703030822519\"", "86370303082251A");
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, smallInt),
+                Tuple.of(2, bigInt),
+                Tuple.of(4, quoted),
+                Tuple.of(2, bare),
+                Tuple.of(2, odd));
+    }
+
+    @Provide
+    Arbitrary<byte[]> noise() {
+        Arbitrary<byte[]> randomBytes = Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(64);
+        Arbitrary<byte[]> tokens = Arbitraries.of("AT", "at", "A", "T", "\r", "\n", "\r\n", "\b", "\"", ",", "=", "?",
+                        "+QDMPCFG=", "+QDMPCFGEX=1,0,\"", "+QSREGENABLE", "A/", "ATE", "1", "\u00e4", "x".repeat(600))
+                .map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> longLine = Arbitraries.integers().between(1000, 1100)
+                .map(n -> ("AT+QDMPCFGEX=0,0,\"" + "y".repeat(n)).getBytes(StandardCharsets.US_ASCII));
+        return Arbitraries.frequencyOf(
+                        Tuple.of(4, randomBytes),
+                        Tuple.of(6, tokens),
+                        Tuple.of(1, longLine))
+                .list().ofMinSize(0).ofMaxSize(20)
+                .map(chunks -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    chunks.forEach(out::writeBytes);
+                    return out.toByteArray();
+                })
+                .filter(bytes -> !containsReset(bytes));
+    }
+
+    /** Noise that happens to spell a reset would reboot the unit and end in RDY, not OK. */
+    private static boolean containsReset(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+        return text.contains("QRST");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    /** The answer cut into its {@code <CR><LF>line<CR><LF>} frames; fails if it is not made of frames. */
+    private static List<String> framedLines(String line, String answer) {
+        List<String> lines = new ArrayList<>();
+        int at = 0;
+        while (at < answer.length()) {
+            assertThat(answer.startsWith("\r\n", at)).as("frame start at %d of the answer to %s: %s", at, line, answer)
+                    .isTrue();
+            int end = answer.indexOf("\r\n", at + 2);
+            assertThat(end).as("frame end in the answer to %s: %s", line, answer).isPositive();
+            lines.add(answer.substring(at + 2, end));
+            at = end + 2;
+        }
+        assertThat(lines).as("answer to %s", line).isNotEmpty();
+        return lines;
+    }
+
+    /**
+     * The engine turns any exception a command throws into a plain {@code ERROR}, which would hide
+     * a crash from the first property; its trace names the reason, so the property listens to it.
+     */
+    private static List<String> recordInternalErrors(Bc260yModule module) {
+        List<String> errors = new ArrayList<>();
+        try {
+            Field field = Bc260yModule.class.getDeclaredField("at");
+            field.setAccessible(true);
+            AtEngine<?> engine = (AtEngine<?>) field.get(module);
+            engine.setTrace((line, response, reason) -> {
+                if (reason != null && reason.startsWith("internal error")) {
+                    errors.add("AT" + line + ": " + reason);
+                }
+            });
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot reach the module's AT engine to trace it", e);
+        }
+        return errors;
+    }
+}
