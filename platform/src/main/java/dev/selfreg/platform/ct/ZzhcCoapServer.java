@@ -1,0 +1,137 @@
+package dev.selfreg.platform.ct;
+
+import dev.selfreg.platform.PlatformMetrics;
+import dev.selfreg.platform.store.StoreException;
+import dev.selfreg.protocol.zzhc.ZzhcReply;
+import java.net.InetSocketAddress;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.serialization.MessageHeader;
+import org.eclipse.californium.core.network.serialization.UdpDataParser;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.core.server.resources.Resource;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.util.DatagramReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ZZHC service over CoAP (Eclipse Californium): CON POST on {@code /nb}, and on {@code /}
+ * for firmware that posts without a path, with or without Content-Format. Californium's
+ * deduplication answers a retransmitted request from its cache, so a report is stored once.
+ * Datagrams that are not CoAP are dropped, counted and logged.
+ */
+public final class ZzhcCoapServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ZzhcCoapServer.class);
+
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+    }
+
+    private final CoapServer server;
+    private final CoapEndpoint endpoint;
+
+    private ZzhcCoapServer(CoapServer server, CoapEndpoint endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    /** Serves {@code service} on {@code bind}:{@code port} (0 picks a free port). */
+    public static ZzhcCoapServer start(ZzhcService service, PlatformMetrics metrics, String bind, int port) {
+        Configuration config = Configuration.createStandardWithoutFile()
+                .set(CoapConfig.MAX_RESOURCE_BODY_SIZE, ZzhcService.MAX_BODY_BYTES);
+        ReportResource report = new ReportResource("nb", service);
+        ReportResource root = new ReportResource("", service);
+        root.add(report);
+        CoapServer server = new CoapServer(config) {
+            @Override
+            protected Resource createRoot() {
+                return root;
+            }
+        };
+        CoapEndpoint endpoint = new CoapEndpoint.Builder()
+                .setConfiguration(config)
+                .setInetSocketAddress(new InetSocketAddress(bind, port))
+                .setDataSerializerAndParser(new UdpDataSerializer(), new CountingParser(metrics))
+                .build();
+        server.addEndpoint(endpoint);
+        server.start();
+        return new ZzhcCoapServer(server, endpoint);
+    }
+
+    public int port() {
+        return endpoint.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+    }
+
+    /** POST a report, get the reply. */
+    private static final class ReportResource extends CoapResource {
+        private final ZzhcService service;
+
+        ReportResource(String name, ZzhcService service) {
+            super(name);
+            this.service = service;
+        }
+
+        @Override
+        public void handlePOST(CoapExchange exchange) {
+            InetSocketAddress source = exchange.advanced().getRequest().getSourceContext().getPeerAddress();
+            ZzhcReply reply;
+            try {
+                reply = service.handle(exchange.getRequestPayload(), "coap",
+                        source.getAddress().getHostAddress() + ":" + source.getPort());
+            } catch (StoreException e) {
+                log.error("ZZHC report not stored, answering 5.00: {}", e.getMessage());
+                exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "report not stored");
+                return;
+            }
+            exchange.respond(ResponseCode.CONTENT, reply.encode(), MediaTypeRegistry.APPLICATION_JSON);
+        }
+    }
+
+    /** Californium's parser, counting and logging what it cannot parse. */
+    private static final class CountingParser extends UdpDataParser {
+        private final PlatformMetrics metrics;
+
+        CountingParser(PlatformMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @Override
+        protected MessageHeader parseHeader(DatagramReader reader) {
+            try {
+                return super.parseHeader(reader);
+            } catch (RuntimeException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        protected Message parseMessage(DatagramReader reader, MessageHeader header, Message message) {
+            try {
+                return super.parseMessage(reader, header, message);
+            } catch (RuntimeException e) {
+                throw malformed(e);
+            }
+        }
+
+        private RuntimeException malformed(RuntimeException e) {
+            metrics.count("ct", "dropped", "malformed coap");
+            log.info("ZZHC CoAP datagram is not CoAP, dropped: {}", e.getMessage());
+            return e;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.selfreg.platform.ct;
+
+import dev.selfreg.platform.store.StoreException;
+import dev.selfreg.protocol.zzhc.ZzhcReply;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+
+/**
+ * The ZZHC service over HTTP, as Cat-M/Cat.1 modules use it: {@code POST /} with
+ * {@code Content-Type: application/encrypted-json}, reply 200 with the JSON result.
+ */
+public final class ZzhcHttpServer implements AutoCloseable {
+
+    /** What the HTTP variant sends (ct-zzhc-wire.md); other types are accepted all the same. */
+    public static final String CONTENT_TYPE = "application/encrypted-json";
+
+    private final Javalin app;
+
+    private ZzhcHttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Serves {@code service} on {@code bind}:{@code port} (0 picks a free port). */
+    public static ZzhcHttpServer start(ZzhcService service, String bind, int port) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = ZzhcService.MAX_BODY_BYTES + 1L;
+        });
+        app.post("/", ctx -> {
+            String peer = ctx.req().getRemoteAddr() + ":" + ctx.req().getRemotePort();
+            try {
+                ZzhcReply reply = service.handle(ctx.bodyAsBytes(), "http", peer);
+                ctx.contentType("application/json").result(reply.encode());
+            } catch (StoreException e) {
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "report not stored"));
+            }
+        });
+        app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> ctx.json(Map.of("error", "body larger than " + ZzhcService.MAX_BODY_BYTES + " bytes")));
+        app.start(bind, port);
+        return new ZzhcHttpServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.selfreg.platform.ct;
+
+import static dev.selfreg.platform.ct.ZzhcFixtures.TEST_VECTOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.selfreg.platform.Libcoap;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
+import org.eclipse.californium.elements.AddressEndpointContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ZzhcCoapServerTest {
+
+    private final ZzhcFixtures lab = new ZzhcFixtures();
+    private final ZzhcCoapServer server = ZzhcCoapServer.start(lab.service, lab.metrics, "127.0.0.1", 0);
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String uri(String path) {
+        return "coap://127.0.0.1:" + server.port() + path;
+    }
+
+    private CoapResponse post(String path, String body, int contentFormat) throws Exception {
+        CoapClient client = new CoapClient(uri(path));
+        try {
+            return client.post(body, contentFormat);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @ParameterizedTest(name = "POST {0}")
+    @ValueSource(strings = {"/nb", "/"})
+    void aReportIsAcceptedOnNbAndOnTheRoot(String path) throws Exception {
+        CoapResponse response = post(path, TEST_VECTOR, MediaTypeRegistry.APPLICATION_JSON);
+        assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+        assertThat(response.getOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.APPLICATION_JSON);
+        assertThat(response.getResponseText()).isEqualTo("{\"resultCode\":\"0\",\"resultDesc\":\"Success\"}");
+        assertThat(lab.records.store().ctRegistrations(null, 10)).hasSize(1);
+    }
+
+    @Test
+    void aReportWithoutContentFormatIsAccepted() throws Exception {
+        CoapResponse response = post("/nb", TEST_VECTOR, MediaTypeRegistry.UNDEFINED);
+        assertThat(response.getResponseText()).contains("\"resultCode\":\"0\"");
+    }
+
+    @Test
+    void aRejectedReportIsAnsweredWithTheLabCode() throws Exception {
+        CoapResponse response = post("/nb", ZzhcFixtures.report("869999000000001", "89860321000000000001", "460041234567890"),
+                MediaTypeRegistry.APPLICATION_JSON);
+        assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+        assertThat(response.getResponseText()).isEqualTo("{\"resultCode\":\"3\",\"resultDesc\":\"Not a China Telecom IMSI\"}");
+    }
+
+    @Test
+    void otherMethodsAndPathsAreRefusedTheCoapWay() throws Exception {
+        CoapClient client = new CoapClient(uri("/nb"));
+        try {
+            assertThat(client.get().getCode()).isEqualTo(ResponseCode.METHOD_NOT_ALLOWED);
+            client.setURI(uri("/elsewhere"));
+            assertThat(client.post(TEST_VECTOR, 0).getCode()).isEqualTo(ResponseCode.NOT_FOUND);
+        } finally {
+            client.shutdown();
+        }
+        assertThat(lab.records.store().ctRegistrations(null, 10)).isEmpty();
+    }
+
+    @Test
+    void aRetransmittedRequestIsStoredOnceAndAnsweredTwice() throws Exception {
+        Request request = Request.newPost();
+        request.setURI(uri("/nb"));
+        request.setPayload(TEST_VECTOR);
+        request.setMID(4242);
+        request.setToken(new byte[] {1, 2, 3, 4});
+        request.setDestinationContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", server.port())));
+        byte[] datagram = new UdpDataSerializer().serializeRequest(request).getBytes();
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(5000);
+            for (int send = 0; send < 2; send++) {
+                socket.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress("127.0.0.1", server.port())));
+                DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
+                socket.receive(answer);
+                assertThat(new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1))
+                        .contains("\"resultCode\":\"0\"");
+            }
+        }
+        assertThat(lab.records.store().ctRegistrations(null, 10)).hasSize(1);
+    }
+
+    @Test
+    void aDatagramThatIsNotCoapIsDroppedCountedAndTheServerKeepsServing() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            byte[] garbage = {(byte) 0x4f, 0x02, 0x00, 0x01, (byte) 0xff};
+            socket.send(new DatagramPacket(garbage, garbage.length, new InetSocketAddress("127.0.0.1", server.port())));
+        }
+        await().atMost(5, TimeUnit.SECONDS).until(() -> lab.metrics.total("ct", "dropped", "malformed coap") == 1);
+        assertThat(post("/nb", TEST_VECTOR, 0).getResponseText()).contains("\"resultCode\":\"0\"");
+    }
+
+    @Test
+    void libcoapsClientIsAcceptedOnNbWithAndWithoutContentFormat() throws Exception {
+        Libcoap.Run withFormat = Libcoap.run("-m", "post", "-t", "50", "-e", TEST_VECTOR, uri("/nb"));
+        Libcoap.Run without = Libcoap.run("-m", "post", "-e", TEST_VECTOR, uri("/"));
+        assertThat(withFormat.output()).contains("{\"resultCode\":\"0\",\"resultDesc\":\"Success\"}");
+        assertThat(without.output()).contains("{\"resultCode\":\"0\",\"resultDesc\":\"Success\"}");
+        assertThat(lab.records.store().ctRegistrations(null, 10)).hasSize(2)
+                .allSatisfy(r -> assertThat(r.transport()).isEqualTo("coap"));
+    }
+
+    @Test
+    void libcoapsClientGetsEachLabRejection() throws Exception {
+        assertThat(Libcoap.run("-m", "post", "-e", "not-base64!", uri("/nb")).output())
+                .contains("{\"resultCode\":\"1\",\"resultDesc\":\"Malformed\"}");
+        assertThat(Libcoap.run("-m", "post", "-e", ZzhcFixtures.report("86999900000000", "89860321000000000001", "460111234567890"),
+                uri("/nb")).output()).contains("{\"resultCode\":\"2\",\"resultDesc\":\"Invalid MEID\"}");
+        assertThat(Libcoap.run("-m", "post", "-e", ZzhcFixtures.report("869999000000001", "89860321000000000001", "460041234567890"),
+                uri("/nb")).output()).contains("{\"resultCode\":\"3\",\"resultDesc\":\"Not a China Telecom IMSI\"}");
+        assertThat(lab.records.store().ctRejections(10)).extracting(r -> r.resultCode()).containsExactly("3", "2", "1");
+    }
+
+    @Test
+    void theConfirmableTypeIsWhatModulesSend() throws Exception {
+        CoapClient client = new CoapClient(uri("/nb"));
+        try {
+            Request request = Request.newPost();
+            request.setType(CoAP.Type.CON);
+            request.setPayload(TEST_VECTOR);
+            assertThat(client.advanced(request).advanced().getType()).isEqualTo(CoAP.Type.ACK);
+        } finally {
+            client.shutdown();
+        }
+    }
+}
