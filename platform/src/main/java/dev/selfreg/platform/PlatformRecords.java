@@ -6,6 +6,7 @@ import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.PlatformStore;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,15 +41,27 @@ public final class PlatformRecords {
     }
 
     public CtRegistration accepted(CtRegistration registration) {
-        CtRegistration stored = store.add(registration);
-        announce(new PlatformChange.CtAccepted(stored));
-        return stored;
+        return acceptedAsync(registration).join();
+    }
+
+    /** Commits without blocking; announces and completes once committed. */
+    public CompletableFuture<CtRegistration> acceptedAsync(CtRegistration registration) {
+        return store.addAsync(registration).thenApply(stored -> {
+            announce(new PlatformChange.CtAccepted(stored));
+            return stored;
+        });
     }
 
     public CtRejection rejected(CtRejection rejection) {
-        CtRejection stored = store.add(rejection);
-        announce(new PlatformChange.CtRejected(stored));
-        return stored;
+        return rejectedAsync(rejection).join();
+    }
+
+    /** Commits without blocking; announces and completes once committed. */
+    public CompletableFuture<CtRejection> rejectedAsync(CtRejection rejection) {
+        return store.addAsync(rejection).thenApply(stored -> {
+            announce(new PlatformChange.CtRejected(stored));
+            return stored;
+        });
     }
 
     public void device(DmDevice device) {

@@ -1,8 +1,6 @@
 package dev.selfreg.platform.ct;
 
 import dev.selfreg.platform.PlatformMetrics;
-import dev.selfreg.platform.store.StoreException;
-import dev.selfreg.protocol.zzhc.ZzhcReply;
 import java.net.InetSocketAddress;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
@@ -86,19 +84,19 @@ public final class ZzhcCoapServer implements AutoCloseable {
             this.service = service;
         }
 
+        /** Answers once the record is committed; the answer is piggybacked on the ACK when in time. */
         @Override
         public void handlePOST(CoapExchange exchange) {
             InetSocketAddress source = exchange.advanced().getRequest().getSourceContext().getPeerAddress();
-            ZzhcReply reply;
-            try {
-                reply = service.handle(exchange.getRequestPayload(), "coap",
-                        source.getAddress().getHostAddress() + ":" + source.getPort());
-            } catch (StoreException e) {
-                log.error("ZZHC report not stored, answering 5.00: {}", e.getMessage());
-                exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "report not stored");
-                return;
-            }
-            exchange.respond(ResponseCode.CONTENT, reply.encode(), MediaTypeRegistry.APPLICATION_JSON);
+            service.handle(exchange.getRequestPayload(), "coap", source.getAddress().getHostAddress() + ":" + source.getPort())
+                    .whenComplete((reply, failure) -> {
+                        if (failure != null) {
+                            log.error("ZZHC report not stored, answering 5.00: {}", failure.getMessage());
+                            exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "report not stored");
+                        } else {
+                            exchange.respond(ResponseCode.CONTENT, reply.encode(), MediaTypeRegistry.APPLICATION_JSON);
+                        }
+                    });
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.selfreg.platform.ct;
 
-import dev.selfreg.platform.store.StoreException;
-import dev.selfreg.protocol.zzhc.ZzhcReply;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -29,12 +27,14 @@ public final class ZzhcHttpServer implements AutoCloseable {
         });
         app.post("/", ctx -> {
             String peer = ctx.req().getRemoteAddr() + ":" + ctx.req().getRemotePort();
-            try {
-                ZzhcReply reply = service.handle(ctx.bodyAsBytes(), "http", peer);
-                ctx.contentType("application/json").result(reply.encode());
-            } catch (StoreException e) {
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "report not stored"));
-            }
+            ctx.future(() -> service.handle(ctx.bodyAsBytes(), "http", peer).handle((reply, failure) -> {
+                if (failure != null) {
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "report not stored"));
+                } else {
+                    ctx.contentType("application/json").result(reply.encode());
+                }
+                return null;
+            }));
         });
         app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> ctx.json(Map.of("error", "body larger than " + ZzhcService.MAX_BODY_BYTES + " bytes")));
         app.start(bind, port);

@@ -10,6 +10,9 @@ import dev.selfreg.protocol.zzhc.ZzhcVerdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,39 +42,47 @@ public final class ZzhcService {
     }
 
     /**
-     * Handles one report.
+     * Handles one report: decodes and checks it, commits the registration or the rejection, and
+     * completes with the reply once the record is committed. When the record cannot be committed
+     * the future fails with a {@link dev.selfreg.platform.store.StoreException}: the front end
+     * then answers a server error, so the module counts a failure and tries again later.
      *
      * @param transport {@code coap} or {@code http}
      * @param peer      the sender, {@code host:port}
-     * @throws dev.selfreg.platform.store.StoreException when the record cannot be committed; the
-     *                                                   front end then answers a server error, so
-     *                                                   the module counts a failure and retries
      */
-    public ZzhcReply handle(byte[] body, String transport, String peer) {
+    public CompletableFuture<ZzhcReply> handle(byte[] body, String transport, String peer) {
         long start = System.nanoTime();
-        try {
-            ZzhcVerdict verdict = body.length > MAX_BODY_BYTES
-                    ? ZzhcReport.decode(new byte[0]) : ZzhcReport.decode(body);
-            if (verdict instanceof ZzhcVerdict.Accepted accepted) {
-                ZzhcReport report = accepted.report();
-                CtRegistration stored = records.accepted(new CtRegistration(0, clock.instant(), transport, peer,
-                        report.imei(), report.sim1LteImsi(), report.sim1Iccid(), report.model(), report.swver(),
-                        report.regver(), report.json()));
-                metrics.count("ct", "accepted", "");
-                log.info("ZZHC report accepted over {} from {}: IMEI {} ICCID {}", transport, peer, stored.imei(), stored.iccid());
-            } else if (verdict instanceof ZzhcVerdict.Rejected rejected) {
-                String detail = body.length > MAX_BODY_BYTES
-                        ? "body of " + body.length + " bytes exceeds " + MAX_BODY_BYTES : rejected.detail();
-                records.rejected(new CtRejection(0, clock.instant(), transport, peer, rejected.resultCode(),
-                        rejected.resultDesc(), detail, printable(body)));
-                metrics.count("ct", "rejected", rejected.reason().name().toLowerCase());
-                log.info("ZZHC report rejected over {} from {}: {} {} ({})", transport, peer, rejected.resultCode(),
-                        rejected.resultDesc(), detail);
+        boolean oversized = body.length > MAX_BODY_BYTES;
+        ZzhcVerdict verdict = ZzhcReport.decode(oversized ? new byte[0] : body);
+        CompletableFuture<?> committed;
+        if (verdict instanceof ZzhcVerdict.Accepted accepted) {
+            ZzhcReport report = accepted.report();
+            committed = records.acceptedAsync(new CtRegistration(0, clock.instant(), transport, peer, report.imei(),
+                    report.sim1LteImsi(), report.sim1Iccid(), report.model(), report.swver(), report.regver(), report.json()))
+                    .thenAccept(stored -> {
+                        metrics.count("ct", "accepted", "");
+                        log.info("ZZHC report accepted over {} from {}: IMEI {} ICCID {}", transport, peer,
+                                stored.imei(), stored.iccid());
+                    });
+        } else {
+            ZzhcVerdict.Rejected rejected = (ZzhcVerdict.Rejected) verdict;
+            String detail = oversized ? "body of " + body.length + " bytes exceeds " + MAX_BODY_BYTES : rejected.detail();
+            committed = records.rejectedAsync(new CtRejection(0, clock.instant(), transport, peer, rejected.resultCode(),
+                    rejected.resultDesc(), detail, printable(body)))
+                    .thenAccept(stored -> {
+                        metrics.count("ct", "rejected", rejected.reason().name().toLowerCase(Locale.ROOT));
+                        log.info("ZZHC report rejected over {} from {}: {} {} ({})", transport, peer,
+                                rejected.resultCode(), rejected.resultDesc(), detail);
+                    });
+        }
+        return committed.handle((ignored, failure) -> {
+            metrics.handled("ct", Duration.ofNanos(System.nanoTime() - start));
+            if (failure != null) {
+                metrics.count("ct", "failed", "store");
+                throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
             }
             return verdict.reply();
-        } finally {
-            metrics.handled("ct", Duration.ofNanos(System.nanoTime() - start));
-        }
+        });
     }
 
     /** The start of a body as text a person can read: control bytes and invalid UTF-8 shown as '.'. */

@@ -3,9 +3,9 @@ package dev.selfreg.platform.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,14 +17,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The platform store on JDBC: H2 (embedded, the default) or PostgreSQL, same SQL, same tests.
- * One connection, serialised: every call commits before it returns, which is what the
- * platform's "reply only after commit" rule needs, and the lab's load fits one connection.
+ * Writes go through one writer thread that commits whatever is waiting as one transaction
+ * (group commit): a write's future completes only after its commit, which is what the
+ * platform's "reply only after commit" rule needs, while many devices reporting at once share
+ * the cost of a commit. A write that fails in a group is retried alone, so one bad record never
+ * takes others down with it. Reads share the one connection between groups.
  */
 public final class JdbcPlatformStore implements PlatformStore {
 
@@ -37,10 +46,34 @@ public final class JdbcPlatformStore implements PlatformStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<Integer, String>> TERMINAL_INFO = new TypeReference<>() { };
 
+    /** The most writes committed together. */
+    private static final int MAX_GROUP = 512;
+
     private final Connection connection;
+    /** Statements prepared once and reused: the writer runs the same few inserts all day. */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final BlockingQueue<PendingWrite<?>> pending = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
 
     private JdbcPlatformStore(Connection connection) {
         this.connection = connection;
+        this.writer = new Thread(this::writeLoop, "platform-store-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** One unit of work against the connection, inside the writer's transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private record PendingWrite<T>(Work<T> work, CompletableFuture<T> done) {
+        void runAndHold(List<Runnable> completions) throws SQLException {
+            T result = work.run();
+            completions.add(() -> done.complete(result));
+        }
     }
 
     /** The default store: an H2 database file under {@code dataDir}, created if missing. */
@@ -71,32 +104,42 @@ public final class JdbcPlatformStore implements PlatformStore {
     }
 
     @Override
-    public synchronized CtRegistration add(CtRegistration r) {
+    public CtRegistration add(CtRegistration registration) {
+        return await(addAsync(registration));
+    }
+
+    @Override
+    public CompletableFuture<CtRegistration> addAsync(CtRegistration r) {
         String sql = "INSERT INTO ct_registration (received_at, transport, peer, imei, imsi, iccid, model, swver, regver, report_json)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        return r.withId(insert(sql, r.receivedAt(), r.transport(), r.peer(), r.imei(), r.imsi(), r.iccid(), r.model(),
-                r.swver(), r.regver(), r.reportJson()));
+        return write(() -> r.withId(insert(sql, r.receivedAt(), r.transport(), r.peer(), r.imei(), r.imsi(), r.iccid(),
+                r.model(), r.swver(), r.regver(), r.reportJson())));
     }
 
     @Override
-    public synchronized CtRejection add(CtRejection r) {
+    public CtRejection add(CtRejection rejection) {
+        return await(addAsync(rejection));
+    }
+
+    @Override
+    public CompletableFuture<CtRejection> addAsync(CtRejection r) {
         String sql = "INSERT INTO ct_rejection (received_at, transport, peer, result_code, reason, detail, body)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-        return r.withId(insert(sql, r.receivedAt(), r.transport(), r.peer(), r.resultCode(), r.reason(), r.detail(), r.body()));
+        return write(() -> r.withId(insert(sql, r.receivedAt(), r.transport(), r.peer(), r.resultCode(), r.reason(),
+                r.detail(), r.body())));
     }
 
     @Override
-    public synchronized DmEvent add(DmEvent e) {
+    public DmEvent add(DmEvent e) {
         String sql = "INSERT INTO dm_event (time, endpoint, imei, kind, outcome, reason) VALUES (?, ?, ?, ?, ?, ?)";
-        return e.withId(insert(sql, e.time(), e.endpoint(), e.imei(), e.kind(), e.outcome(), e.reason()));
+        return await(write(() -> e.withId(insert(sql, e.time(), e.endpoint(), e.imei(), e.kind(), e.outcome(), e.reason()))));
     }
 
     @Override
-    public synchronized void save(DmDevice d) {
+    public void save(DmDevice d) {
         Object[] values = {d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(), d.lifetime(), d.registeredAt(),
                 d.lastUpdate(), d.registrationId(), d.appKeyKnown(), json(d.terminalInfo()), d.endpoint()};
-        try {
-            connection.setAutoCommit(false);
+        await(write(() -> {
             int updated = update("UPDATE dm_device SET imei = ?, imsi = ?, app_key = ?, tml_type = ?, state = ?, lifetime = ?,"
                     + " registered_at = ?, last_update = ?, registration_id = ?, app_key_known = ?, terminal_info = ?"
                     + " WHERE endpoint = ?", values);
@@ -105,10 +148,74 @@ public final class JdbcPlatformStore implements PlatformStore {
                         + " registration_id, app_key_known, terminal_info, endpoint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         values);
             }
+            return d;
+        }));
+    }
+
+    private <T> CompletableFuture<T> write(Work<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new StoreException("the platform store is closed", null));
+        } else {
+            pending.add(new PendingWrite<>(work, done));
+        }
+        return done;
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StoreException store ? store : new StoreException("write failed", e.getCause());
+        }
+    }
+
+    private void writeLoop() {
+        List<PendingWrite<?>> group = new ArrayList<>();
+        while (!closed || !pending.isEmpty()) {
+            try {
+                PendingWrite<?> first = pending.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                pending.drainTo(group, MAX_GROUP - 1);
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    /** Commits the group as one transaction; on failure, each write alone. */
+    private synchronized void commit(List<PendingWrite<?>> group) {
+        if (group.size() > 1 && commitTogether(group)) {
+            return;
+        }
+        for (PendingWrite<?> write : group) {
+            commitTogether(List.of(write));
+        }
+    }
+
+    private boolean commitTogether(List<PendingWrite<?>> group) {
+        List<Runnable> completions = new ArrayList<>(group.size());
+        try {
+            connection.setAutoCommit(false);
+            for (PendingWrite<?> write : group) {
+                write.runAndHold(completions);
+            }
             connection.commit();
-        } catch (SQLException e) {
+            completions.forEach(Runnable::run);
+            return true;
+        } catch (SQLException | RuntimeException e) {
             rollback();
-            throw new StoreException("cannot save device " + d.endpoint(), e);
+            if (group.size() == 1) {
+                group.get(0).done().completeExceptionally(new StoreException("write failed: " + e.getMessage(), e));
+            }
+            return false;
         } finally {
             autoCommit();
         }
@@ -152,8 +259,21 @@ public final class JdbcPlatformStore implements PlatformStore {
                         rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
     }
 
+    /** Commits what is waiting, then closes. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closed = true;
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() {
         try {
             connection.close();
         } catch (SQLException e) {
@@ -192,24 +312,29 @@ public final class JdbcPlatformStore implements PlatformStore {
         }
     }
 
-    private long insert(String sql, Object... args) {
-        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(statement, args);
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("insert failed: " + e.getMessage(), e);
+    private long insert(String sql, Object... args) throws SQLException {
+        PreparedStatement statement = prepared(sql, Statement.RETURN_GENERATED_KEYS);
+        bind(statement, args);
+        statement.executeUpdate();
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
         }
     }
 
     private int update(String sql, Object[] args) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, args);
-            return statement.executeUpdate();
+        PreparedStatement statement = prepared(sql, Statement.NO_GENERATED_KEYS);
+        bind(statement, args);
+        return statement.executeUpdate();
+    }
+
+    private PreparedStatement prepared(String sql, int generatedKeys) throws SQLException {
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql, generatedKeys);
+            prepared.put(sql, statement);
         }
+        return statement;
     }
 
     private static void bind(PreparedStatement statement, Object[] args) throws SQLException {

@@ -2,19 +2,30 @@ package dev.selfreg.platform.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the lab platform keeps what devices reported. Every {@code add}/{@code save} is
- * committed when it returns: the platform replies to a device only afterwards, so a platform
- * killed at any instant never loses a registration it acknowledged.
+ * committed when it returns (every {@code addAsync} when its future completes): the platform
+ * replies to a device only afterwards, so a platform killed at any instant never loses a
+ * registration it acknowledged.
  */
 public interface PlatformStore extends AutoCloseable {
 
     /** Stores an accepted China Telecom report; returns it with its id. */
     CtRegistration add(CtRegistration registration);
 
+    /**
+     * Stores an accepted China Telecom report without blocking the caller; the future completes
+     * once the report is committed (or fails with a {@link StoreException}).
+     */
+    CompletableFuture<CtRegistration> addAsync(CtRegistration registration);
+
     /** Stores a rejected China Telecom report; returns it with its id. */
     CtRejection add(CtRejection rejection);
+
+    /** Stores a rejected report without blocking the caller; completes once committed. */
+    CompletableFuture<CtRejection> addAsync(CtRejection rejection);
 
     /** Creates or replaces the device of that endpoint name. */
     void save(DmDevice device);

@@ -16,7 +16,7 @@ class ZzhcServiceTest {
     private final ZzhcFixtures lab = new ZzhcFixtures();
 
     private ZzhcReply post(String body) {
-        return lab.service.handle(body.getBytes(StandardCharsets.UTF_8), "coap", "127.0.0.1:5000");
+        return lab.service.handle(body.getBytes(StandardCharsets.UTF_8), "coap", "127.0.0.1:5000").join();
     }
 
     @Test

@@ -1,0 +1,163 @@
+package dev.selfreg.bench;
+
+import dev.selfreg.platform.PlatformMetrics;
+import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.ct.ZzhcCoapServer;
+import dev.selfreg.platform.ct.ZzhcService;
+import dev.selfreg.platform.store.JdbcPlatformStore;
+import dev.selfreg.protocol.zzhc.ZzhcReply;
+import dev.selfreg.protocol.zzhc.ZzhcReport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapHandler;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+
+/**
+ * The lab platform's throughput on loopback, against baselines measured in the same run:
+ * ZZHC reports per second through the whole path (CoAP, decode, check, commit to an H2 file)
+ * against a bare Californium server that answers the same requests without decoding or storing.
+ * Bounded: a fixed number of requests per round, a fixed number of rounds.
+ */
+public final class PlatformThroughput {
+
+    private static final int REQUESTS = 20_000;
+    /** Requests outstanding at once (many modules reporting together); the first argument overrides it. */
+    private static final int DEFAULT_IN_FLIGHT = 32;
+    private static final int ROUNDS = 3;
+
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+    }
+
+    private PlatformThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int inFlight = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_IN_FLIGHT;
+        byte[][] reports = new byte[REQUESTS][];
+        for (int i = 0; i < REQUESTS; i++) {
+            reports[i] = ZzhcReport.v2(String.format("86999%010d", i), "Quectel-BC260Y-CN", "BC260YCNAAR01A04",
+                    "89860321000000000001", "460111234567890").encode();
+        }
+        Path data = Files.createTempDirectory("selfreg-bench");
+        double bare = 0;
+        double full = 0;
+        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
+            PlatformMetrics metrics = new PlatformMetrics();
+            ZzhcService service = new ZzhcService(new PlatformRecords(store), metrics, Clock.systemUTC());
+            CoapServer baseline = bareServer();
+            ZzhcCoapServer platform = ZzhcCoapServer.start(service, metrics, "127.0.0.1", 0);
+            try {
+                int baselinePort = baseline.getEndpoints().get(0).getAddress().getPort();
+                for (int round = 0; round < ROUNDS; round++) {
+                    bare = Math.max(bare, reportsPerSecond(baselinePort, reports, inFlight));
+                    full = Math.max(full, reportsPerSecond(platform.port(), reports, inFlight));
+                }
+                System.out.printf("requests per round %d, %d in flight, best of %d rounds%n", REQUESTS, inFlight, ROUNDS);
+                System.out.printf("ZZHC bare Californium (no decode, no store): %,10.0f reports/s%n", bare);
+                System.out.printf("ZZHC selfreg platform (decode, check, H2):   %,10.0f reports/s%n", full);
+                System.out.printf("ratio platform / bare: %.2f%n", full / bare);
+                System.out.printf("stored: %d registrations%n", store.ctRegistrations(null, Integer.MAX_VALUE).size());
+            } finally {
+                baseline.destroy();
+                platform.close();
+            }
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    /** A Californium server answering every POST on /nb with the success reply, storing nothing. */
+    private static CoapServer bareServer() {
+        Configuration config = Configuration.createStandardWithoutFile();
+        CoapServer server = new CoapServer(config);
+        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+        byte[] success = ZzhcReply.SUCCESS.encode();
+        server.add(new CoapResource("nb") {
+            @Override
+            public void handlePOST(CoapExchange exchange) {
+                exchange.respond(ResponseCode.CONTENT, success, MediaTypeRegistry.APPLICATION_JSON);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static double reportsPerSecond(int port, byte[][] reports, int inFlight) throws InterruptedException {
+        CoapClient client = new CoapClient("coap://127.0.0.1:" + port + "/nb");
+        // one load generator sends far more requests than a device: no MID tracking on its side
+        Configuration config = Configuration.createStandardWithoutFile()
+                .set(CoapConfig.MID_TRACKER, CoapConfig.TrackerMode.NULL);
+        client.setEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+        Semaphore window = new Semaphore(inFlight);
+        CountDownLatch done = new CountDownLatch(reports.length);
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime();
+        for (byte[] report : reports) {
+            window.acquire();
+            Request request = Request.newPost();
+            request.setPayload(report);
+            request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
+            client.advanced(new CoapHandler() {
+                @Override
+                public void onLoad(CoapResponse response) {
+                    if (response.getCode() != ResponseCode.CONTENT) {
+                        if (failed.incrementAndGet() < 3) {
+                            System.err.println("unexpected " + response.getCode() + " " + response.getResponseText());
+                        }
+                    }
+                    window.release();
+                    done.countDown();
+                }
+
+                @Override
+                public void onError() {
+                    if (failed.incrementAndGet() < 3) {
+                        System.err.println("error (timeout or reject)");
+                    }
+                    window.release();
+                    done.countDown();
+                }
+            }, request);
+        }
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("round did not finish in 5 minutes");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        client.shutdown();
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " requests failed");
+        }
+        return reports.length / seconds;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
