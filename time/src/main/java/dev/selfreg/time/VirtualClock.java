@@ -1,19 +1,27 @@
 package dev.selfreg.time;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock whose time moves only when told. {@link #advance(Duration)} runs every timer that
  * falls due, in due order, with the clock set to each timer's due time while it runs, so a
  * 24 h update period or a 1 h retry is exercised in microseconds and in exactly the order it
  * would happen in real time.
+ *
+ * <p>Time stands still for the outside world too: before each due timer runs, and before time
+ * moves to the target of an advance, every registered {@link Quiescence} is awaited, so events
+ * from real I/O started at the current instant (a reply from a real peer) are handled at that
+ * instant, as they would be on a wall clock where they take milliseconds.
  */
 public final class VirtualClock implements ModuleClock {
 
     private final Object lock = new Object();
     private final Object advanceLock = new Object();
     private final PriorityQueue<VirtualTimer> queue = new PriorityQueue<>();
+    private final List<Quiescence> quiescences = new CopyOnWriteArrayList<>();
     private long now;
     private long sequence;
 
@@ -42,9 +50,22 @@ public final class VirtualClock implements ModuleClock {
     }
 
     /**
+     * Registers something whose pending real-world events must be waited for (in wall time,
+     * bounded by the quiescence itself) before a timer runs or time moves on.
+     */
+    public void addQuiescence(Quiescence quiescence) {
+        quiescences.add(quiescence);
+    }
+
+    public void removeQuiescence(Quiescence quiescence) {
+        quiescences.remove(quiescence);
+    }
+
+    /**
      * Moves time forward by {@code duration}, running every timer due up to the new time,
-     * including timers that those tasks schedule within the window. Returns the number of
-     * tasks run. Calls are serialised; a task may schedule but must not call advance.
+     * including timers that those tasks schedule within the window. Before each timer and
+     * before the final move, every {@link Quiescence} is awaited. Returns the number of tasks
+     * run. Calls are serialised; a task may schedule but must not call advance.
      */
     public int advance(Duration duration) {
         if (duration.isNegative()) {
@@ -56,8 +77,12 @@ public final class VirtualClock implements ModuleClock {
                 target = Math.addExact(now, duration.toNanos());
             }
             int ran = 0;
-            VirtualTimer next;
-            while ((next = takeDue(target)) != null) {
+            while (true) {
+                awaitQuiet();
+                VirtualTimer next = takeDue(target);
+                if (next == null) {
+                    break;
+                }
                 next.task.run();
                 ran++;
             }
@@ -77,6 +102,12 @@ public final class VirtualClock implements ModuleClock {
     public int pendingTimers() {
         synchronized (lock) {
             return queue.size();
+        }
+    }
+
+    private void awaitQuiet() {
+        for (Quiescence quiescence : quiescences) {
+            quiescence.awaitQuiet();
         }
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class VirtualClockTest {
@@ -77,5 +79,81 @@ class VirtualClockTest {
         assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> clock.schedule(Duration.ofSeconds(-1), () -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void quiescenceIsAwaitedBeforeEachDueTimerAndBeforeTimeMovesToTheTarget() {
+        clock.schedule(Duration.ofSeconds(1), () -> record("a"));
+        clock.schedule(Duration.ofSeconds(2), () -> record("b"));
+        clock.addQuiescence(() -> record("quiet"));
+
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(log).containsExactly("quiet@0", "a@1", "quiet@1", "b@2", "quiet@2");
+        assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whatAQuiescenceSchedulesAtTheCurrentInstantRunsAtThatInstantInTheSameAdvance() {
+        List<Runnable> arrivals = new ArrayList<>();
+        clock.schedule(Duration.ofSeconds(3), () -> {
+            record("send");
+            arrivals.add(() -> clock.schedule(Duration.ZERO, () -> record("reply")));
+            clock.schedule(Duration.ofSeconds(2), () -> record("retransmit"));
+        });
+        clock.addQuiescence(() -> {
+            arrivals.forEach(Runnable::run);
+            arrivals.clear();
+        });
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(log).containsExactly("send@3", "reply@3", "retransmit@5");
+    }
+
+    @Test
+    void aReplyFromAnotherThreadIsHandledAtTheVirtualInstantOfTheSend() throws InterruptedException {
+        CountDownLatch sent = new CountDownLatch(1);
+        CountDownLatch replied = new CountDownLatch(1);
+        Thread peer = new Thread(() -> {
+            try {
+                sent.await();
+                clock.schedule(Duration.ZERO, () -> record("reply"));
+                replied.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        peer.start();
+        clock.schedule(Duration.ofSeconds(2), () -> {
+            record("send");
+            sent.countDown();
+        });
+        clock.addQuiescence(() -> {
+            if (sent.getCount() > 0) {
+                return; // nothing sent yet, nothing to wait for
+            }
+            try {
+                replied.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        clock.advance(Duration.ofHours(1));
+        peer.join();
+
+        assertThat(log).containsExactly("send@2", "reply@2");
+    }
+
+    @Test
+    void aRemovedQuiescenceIsNoLongerAwaited() {
+        Quiescence quiescence = () -> record("quiet");
+        clock.addQuiescence(quiescence);
+        clock.removeQuiescence(quiescence);
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(log).isEmpty();
     }
 }
