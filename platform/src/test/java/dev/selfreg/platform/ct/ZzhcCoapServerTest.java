@@ -10,6 +10,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import dev.selfreg.platform.TestCoapClients;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP;
@@ -38,7 +39,7 @@ class ZzhcCoapServerTest {
     }
 
     private CoapResponse post(String path, String body, int contentFormat) throws Exception {
-        CoapClient client = new CoapClient(uri(path));
+        CoapClient client = TestCoapClients.client(uri(path));
         try {
             return client.post(body, contentFormat);
         } finally {
@@ -72,7 +73,7 @@ class ZzhcCoapServerTest {
 
     @Test
     void otherMethodsAndPathsAreRefusedTheCoapWay() throws Exception {
-        CoapClient client = new CoapClient(uri("/nb"));
+        CoapClient client = TestCoapClients.client(uri("/nb"));
         try {
             assertThat(client.get().getCode()).isEqualTo(ResponseCode.METHOD_NOT_ALLOWED);
             client.setURI(uri("/elsewhere"));
@@ -138,7 +139,7 @@ class ZzhcCoapServerTest {
 
     @Test
     void theConfirmableTypeIsWhatModulesSend() throws Exception {
-        CoapClient client = new CoapClient(uri("/nb"));
+        CoapClient client = TestCoapClients.client(uri("/nb"));
         try {
             Request request = Request.newPost();
             request.setType(CoAP.Type.CON);

@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.constraints.Size;
+import dev.selfreg.platform.TestCoapClients;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -36,7 +37,7 @@ class ZzhcFuzzProperties {
         lab = new ZzhcFixtures();
         coap = ZzhcCoapServer.start(lab.service, lab.metrics, "127.0.0.1", 0);
         http = ZzhcHttpServer.start(lab.service, "127.0.0.1", 0);
-        client = new CoapClient("coap://127.0.0.1:" + coap.port() + "/nb");
+        client = TestCoapClients.client("coap://127.0.0.1:" + coap.port() + "/nb");
         client.setTimeout(5000L);
     }
 
