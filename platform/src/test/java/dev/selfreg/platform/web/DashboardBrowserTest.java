@@ -1,0 +1,263 @@
+package dev.selfreg.platform.web;
+
+import static dev.selfreg.platform.web.WebTestBench.ctRegistration;
+import static dev.selfreg.platform.web.WebTestBench.ctRejection;
+import static dev.selfreg.platform.web.WebTestBench.dmDevice;
+import static dev.selfreg.platform.web.WebTestBench.dmEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.selfreg.platform.store.CtRegistration;
+import dev.selfreg.platform.store.DmDevice;
+import dev.selfreg.platform.store.DmEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: Debian's chromium, headless, driven through its own
+ * chromedriver. Selenium is given both paths, so its manager never looks for (or downloads)
+ * a browser or a driver.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private Path profile;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The dashboard test needs Debian's chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver");
+        }
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("selfreg-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1366, 768));
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void recordsCommittedWhileTheDashboardIsOpenAppearWithoutAReload() throws IOException {
+        try (WebTestBench bench = WebTestBench.open()) {
+            open(bench, "/");
+            assertThat(rows("ct-registrations")).isEmpty();
+            assertThat(browser.findElement(By.id("ct-registrations-empty")).isDisplayed()).isTrue();
+            markPage();
+
+            bench.records.accepted(ctRegistration("869999000000001", "460111234567890", "89860321000000000001"));
+            waitFor(() -> text("ct-registrations").contains("869999000000001"));
+            bench.records.device(dmDevice("869999000000001", "460041234567890", WebTestBench.terminalInfo()));
+            waitFor(() -> text("dm-devices").contains("00:50:56:C0:00:01"));
+            bench.records.rejected(ctRejection("3", "Not a China Telecom IMSI", "IMSI 460001234567890: prefix 46000"));
+            bench.records.event(dmEvent("869999000000001", "register", "ok", ""));
+            waitFor(() -> text("ct-rejections").contains("Not a China Telecom IMSI")
+                    && text("timeline").contains("register"));
+
+            String device = text("dm-devices");
+            assertThat(device).contains("869999000000001", "460041234567890", "M100000000", "interface", "registered", "lifetime 1 d",
+                    "swVer", "BC260YCNAAR01A04", "netType", "4G", "3 unset");
+            assertThat(browser.findElement(By.id("ct-registrations-empty")).isDisplayed()).isFalse();
+            assertThat(pageWasNotReloaded()).isTrue();
+        }
+    }
+
+    @Test
+    void searchingByImeiShowsOnlyThatDevice() {
+        try (WebTestBench bench = WebTestBench.open()) {
+            bench.records.accepted(ctRegistration("869999000000011", "460111234567811", "89860321000000000011"));
+            bench.records.accepted(ctRegistration("869999000000022", "460111234567822", "89860321000000000022"));
+            bench.records.device(dmDevice("869999000000011", "460041234567811", Map.of()));
+            bench.records.device(dmDevice("869999000000022", "460041234567822", Map.of()));
+            open(bench, "/");
+            waitFor(() -> rows("ct-registrations").size() == 2 && rows("dm-devices").size() == 2);
+
+            browser.findElement(By.id("search")).sendKeys("869999000000022");
+
+            waitFor(() -> rows("ct-registrations").size() == 1 && rows("dm-devices").size() == 1);
+            assertThat(text("ct-registrations")).contains("869999000000022").doesNotContain("869999000000011");
+            assertThat(text("dm-devices")).contains("869999000000022").doesNotContain("869999000000011");
+
+            bench.records.accepted(ctRegistration("869999000000033", "460111234567833", "89860321000000000033"));
+            bench.records.accepted(ctRegistration("869999000000022", "460111234567822", "89860321000000000022"));
+            waitFor(() -> rows("ct-registrations").size() == 2);
+            assertThat(text("ct-registrations")).doesNotContain("869999000000033");
+
+            browser.findElement(By.id("search")).clear();
+            browser.findElement(By.id("search")).sendKeys("89860321000000000011");
+            waitFor(() -> rows("ct-registrations").size() == 1 && text("ct-registrations").contains("869999000000011"));
+        }
+    }
+
+    @Test
+    void markupInDeviceDataIsShownAsText() {
+        String script = "<script>document.body.dataset.injected=1</script>";
+        String image = "<img src=x onerror=document.body.dataset.injected=1>";
+        String both = image + script;
+        try (WebTestBench bench = WebTestBench.open()) {
+            open(bench, "/");
+            bench.records.accepted(new CtRegistration(0, Instant.now(), "coap", "127.0.0.1:1", "869999000000001",
+                    "460111234567890", "89860321000000000001", script, image, "2", "{}"));
+            bench.records.rejected(ctRejection("1", "<b>Malformed</b>", both));
+            bench.records.device(dmDevice("869999000000001", "460041234567890", Map.of(6602, both)));
+            bench.records.event(dmEvent("869999000000001", "rejected", "failed", both));
+
+            waitFor(() -> text("ct-registrations").contains(script) && text("dm-devices").contains(image)
+                    && text("ct-rejections").contains(both) && text("timeline").contains(both));
+
+            List<WebElement> cells = rows("ct-registrations").get(0).findElements(By.tagName("td"));
+            assertThat(cells.get(4).getText()).isEqualTo(script);
+            assertThat(cells.get(5).getText()).isEqualTo(image);
+            assertThat(text("ct-rejections")).contains("<b>Malformed</b>");
+            assertThat(browser.findElements(By.cssSelector("main img, main script, main b"))).isEmpty();
+            assertThat(((JavascriptExecutor) browser).executeScript("return document.body.dataset.injected")).isNull();
+        }
+    }
+
+    @Test
+    void aTokenGivenOnceInTheAddressKeepsTheDashboardWorking() {
+        try (WebTestBench bench = WebTestBench.withToken()) {
+            browser.get(bench.url("/"));
+            waitFor(() -> browser.getPageSource().contains("Access token required"));
+
+            open(bench, "/?token=" + WebTestBench.TOKEN);
+
+            assertThat(browser.getCurrentUrl()).isEqualTo(bench.url("/"));
+            bench.records.accepted(ctRegistration("869999000000001", "460111234567890", "89860321000000000001"));
+            waitFor(() -> text("ct-registrations").contains("869999000000001"));
+
+            browser.navigate().refresh();
+            waitFor(() -> text("ct-registrations").contains("869999000000001"));
+            assertThat(browser.getCurrentUrl()).doesNotContain(WebTestBench.TOKEN);
+
+            browser.get(bench.url("/?token=not-the-token-0123456789"));
+            waitFor(() -> browser.findElement(By.id("rejected")).isDisplayed());
+        }
+    }
+
+    @Test
+    void aPopulatedDashboardIsReadableOnALaptopScreen() throws IOException {
+        try (WebTestBench bench = WebTestBench.open()) {
+            populate(bench);
+            open(bench, "/");
+            waitFor(() -> rows("ct-registrations").size() == 6 && rows("dm-devices").size() == 3);
+            CtRegistration arriving = ctRegistration("869999000000007", "460111234567897", "89860321000000000007");
+            bench.records.accepted(new CtRegistration(0, Instant.now(), "coap", arriving.peer(), arriving.imei(),
+                    arriving.imsi(), arriving.iccid(), arriving.model(), arriving.swver(), arriving.regver(),
+                    arriving.reportJson()));
+            waitFor(() -> rows("ct-registrations").size() == 7);
+
+            Files.createDirectories(SCREENSHOT.getParent());
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+
+            Object sideways = ((JavascriptExecutor) browser).executeScript(
+                    "return [document.documentElement, ...document.querySelectorAll('.scroll')]"
+                    + ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.parentElement.className || e.tagName)");
+            assertThat((List<?>) sideways).as("panels that scroll sideways at 1366 px").isEmpty();
+            assertThat(Files.size(SCREENSHOT)).isPositive();
+        }
+    }
+
+    /** A lab afternoon: CT registrations, CMCC devices in several states, a rejection, their events. */
+    private static void populate(WebTestBench bench) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 1; i <= 6; i++) {
+            CtRegistration r = ctRegistration("86999900000000" + i, "46011123456789" + i, "8986032100000000000" + i);
+            bench.records.accepted(new CtRegistration(0, now.minusSeconds(600 - i * 60L), i % 3 == 0 ? "http" : "coap",
+                    "127.0.0.1:" + (40100 + i), r.imei(), r.imsi(), r.iccid(), r.model(),
+                    i % 2 == 0 ? "BC260YCNAAR01A05" : "BC260YCNAAR01A04", "2", r.reportJson()));
+        }
+        bench.records.rejected(ctRejection("3", "Not a China Telecom IMSI",
+                "IMSI 460001234567890 has prefix 46000, not 46003/46005/46011/46012"));
+        bench.records.rejected(ctRejection("2", "Invalid MEID", "MEID \"86999900000\" is not 15 digits"));
+        List<String> states = List.of("registered", "registered", "expired");
+        for (int i = 1; i <= 3; i++) {
+            DmDevice d = dmDevice("86999900000010" + i, "46004123456780" + i,
+                    i == 3 ? Map.of() : WebTestBench.terminalInfo());
+            bench.records.device(new DmDevice(d.endpoint(), d.imei(), d.imsi(), i == 2 ? "M100000099" : d.appKey(),
+                    d.tmlType(), states.get(i - 1), i == 1 ? 86400 : 420, now.minusSeconds(900), now.minusSeconds(i * 40L),
+                    d.registrationId(), i != 2, d.terminalInfo()));
+            bench.records.event(new DmEvent(0, now.minusSeconds(i * 40L), d.endpoint(), d.imei(), "register",
+                    i == 2 ? "flagged" : "ok", i == 2 ? "unknown APPkey M100000099: not decrypted" : ""));
+            bench.records.event(new DmEvent(0, now.minusSeconds(i * 40L - 1), d.endpoint(), d.imei(), "read",
+                    i == 3 ? "failed" : "ok", i == 3 ? "no answer to READ /666/0" : ""));
+        }
+        bench.records.event(new DmEvent(0, now.minusSeconds(5), WebTestBench.endpoint("869999000000198"),
+                "869999000000198", "rejected", "failed", "endpoint names IMEI 869999000000198, its cipher 869999000000199"));
+    }
+
+    private void open(WebTestBench bench, String pathAndQuery) {
+        browser.get(bench.url(pathAndQuery));
+        waitFor(() -> "Live".equals(browser.findElement(By.id("live-text")).getText()));
+    }
+
+    private List<WebElement> rows(String tableId) {
+        return browser.findElements(By.cssSelector("#" + tableId + " tbody tr"));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** Marks the document, so a reload (a new document) would lose the mark. */
+    private void markPage() {
+        ((JavascriptExecutor) browser).executeScript("window.selfregTestMark = 'still here'");
+    }
+
+    private boolean pageWasNotReloaded() {
+        return "still here".equals(((JavascriptExecutor) browser).executeScript("return window.selfregTestMark"));
+    }
+
+    private void waitFor(BooleanSupplier condition) {
+        new WebDriverWait(browser, WAIT).until(driver -> condition.getAsBoolean());
+    }
+}
