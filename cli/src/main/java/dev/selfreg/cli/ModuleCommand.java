@@ -7,6 +7,9 @@ import dev.selfreg.module.Sim;
 import dev.selfreg.module.control.ControlApi;
 import dev.selfreg.module.host.StdioAtPort;
 import dev.selfreg.module.host.TcpAtPort;
+import dev.selfreg.module.network.LabNetwork;
+import dev.selfreg.module.network.LabService;
+import dev.selfreg.module.network.Loopback;
 import dev.selfreg.nvram.FileNvramStore;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.nvram.NvramLayout;
@@ -16,6 +19,7 @@ import dev.selfreg.time.RealClock;
 import dev.selfreg.time.VirtualClock;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "module", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run one emulated Quectel BC260Y-CN.",
-                "Talk AT to it on a TCP port (e.g. `nc -C 127.0.0.1 PORT`) or on stdin/stdout (for socat and people)."},
+                "Talk AT to it on a TCP port (e.g. `nc -C 127.0.0.1 PORT`) or on stdin/stdout (for socat and people).",
+                "Its radio network leads the carriers' addresses to a lab platform on loopback (--platform)."},
         footer = {"", "Prints `listening at HOST:PORT` (and `listening control HOST:PORT`) when ready;"
                 + " with --stdio these lines go to stderr, as stdout is the AT channel."})
 final class ModuleCommand implements Callable<Integer> {
@@ -76,6 +81,19 @@ final class ModuleCommand implements Callable<Integer> {
             description = "Module time: wall clock, or virtual (moves only through the control API).")
     ClockKind clock;
 
+    @Option(names = "--platform", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Where the lab platform listens: a loopback address, as the emulated module never sends"
+                    + " elsewhere (default: ${DEFAULT-VALUE}).")
+    String platform;
+
+    @Option(names = "--ct-coap-port", defaultValue = "5683", paramLabel = "PORT",
+            description = "The platform's China Telecom CoAP port (default: ${DEFAULT-VALUE}).")
+    int ctCoapPort;
+
+    @Option(names = "--dm-port", defaultValue = "5685", paramLabel = "PORT",
+            description = "The platform's China Mobile DM port (default: ${DEFAULT-VALUE}).")
+    int dmPort;
+
     @Option(names = "--lf-ends-line", negatable = true,
             description = "Accept <LF> as the end of a command line (a real module needs <CR>). Default: on with --stdio on a terminal.")
     Boolean lfEndsLine;
@@ -92,12 +110,15 @@ final class ModuleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        LabNetwork lab = labNetwork();
         ModuleClock moduleClock = clock == ClockKind.virtual ? new VirtualClock() : new RealClock("module");
         NvramStore store = nvram != null ? FileNvramStore.open(nvram, NvramLayout.INITIAL) : new MemoryNvramStore();
         if (nvram == null) {
             System.err.println("nvram: in memory (lost at exit; --nvram DIR keeps it)");
         }
-        Bc260yModule module = new Bc260yModule(profile, moduleClock, store);
+        System.err.println("network: China Telecom -> " + endpoint(lab, LabService.CT) + ", China Mobile -> "
+                + endpoint(lab, LabService.DM));
+        Bc260yModule module = new Bc260yModule(profile, moduleClock, store, lab);
         InetAddress address = InetAddress.getByName(bind);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
@@ -125,11 +146,31 @@ final class ModuleCommand implements Callable<Integer> {
             if (control != null) {
                 control.close();
             }
+            module.close();
             if (moduleClock instanceof RealClock real) {
                 real.close();
             }
         }
         return 0;
+    }
+
+    /** The carriers' addresses routed to the platform; refuses anything but loopback (network safety). */
+    private LabNetwork labNetwork() {
+        for (int port : new int[] {ctCoapPort, dmPort}) {
+            if (port < 1 || port > 65535) {
+                throw new ParameterException(spec.commandLine(), "platform ports are 1-65535, not " + port);
+            }
+        }
+        try {
+            return LabNetwork.lab(Loopback.parseHost(platform), ctCoapPort, dmPort);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--platform: " + e.getMessage());
+        }
+    }
+
+    private static String endpoint(LabNetwork lab, LabService service) {
+        InetSocketAddress address = lab.endpoint(service).orElseThrow();
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     /** {@code ct}, {@code cmcc}, {@code none} or {@code IMSI:ICCID}. */

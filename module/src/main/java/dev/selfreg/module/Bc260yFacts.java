@@ -1,5 +1,6 @@
 package dev.selfreg.module;
 
+import dev.selfreg.module.network.RetransmissionSchedule;
 import java.time.Duration;
 
 /**
@@ -49,12 +50,47 @@ public final class Bc260yFacts {
 
     /** AT+QSCLK default: light and deep sleep allowed (spec §6). */
     public static final int SLEEP_MODE_DEFAULT = 1;
+    /** AT+QSCLK value that allows deep sleep (spec self-registration §1). */
+    public static final int SLEEP_MODE_DEEP = 1;
+    /** AT+QSCLK value that disables sleep, the only one under which CT retries (seed 2.1.4 "未设置禁用休眠模式"). */
+    public static final int SLEEP_MODE_DISABLED = 0;
     /** Idle time before deep sleep when nothing is pending (spec self-registration §1, Interpretation). */
     public static final Duration IDLE_BEFORE_DEEP_SLEEP = Duration.ofSeconds(10);
     /** Power-on to RDY (Interpretation: immediate, so a virtual clock needs no advance to boot). */
     public static final Duration BOOT_TIME = Duration.ZERO;
     /** Network search from boot to attach, +CEREG stat 2 meanwhile (Interpretation). */
     public static final Duration ATTACH_TIME = Duration.ofSeconds(2);
+
+    /** Domain name of the China Telecom self-registration platform (spec ct-zzhc-wire.md, Transport). */
+    public static final String CT_DOMAIN = "zzhc.vnet.cn";
+    /** The platform IP some firmware uses instead of the name (spec ct-zzhc-wire.md, Transport). */
+    public static final String CT_SERVER_IP = "42.99.2.15";
+    /** CoAP Uri-Path of the report (spec ct-zzhc-wire.md: {@code coap://zzhc.vnet.cn:5683/nb}). */
+    public static final String CT_PATH = "nb";
+    /** Content-Format of the report: 50, application/json (spec ct-zzhc-wire.md, Transport). */
+    public static final int CT_CONTENT_FORMAT = 50;
+    /** The report's MODEL, {@code <vendor>-<model>} (spec ct-zzhc-wire.md, Request body). */
+    public static final String CT_MODEL = MANUFACTURER + "-" + MODEL;
+    /** At most three CT attempts per boot: the first and two retries (seed 2.1.3). */
+    public static final int CT_ATTEMPTS_PER_BOOT = 3;
+    /** Wait between CT attempts (seed 2.1.3 "每次重试间隔时间为 1 小时"; Interpretation: counted from the failure). */
+    public static final Duration CT_RETRY_INTERVAL = Duration.ofHours(1);
+    /**
+     * CT report retransmission: RFC 7252 §4.8 defaults, ACK_TIMEOUT 2 s, ACK_RANDOM_FACTOR 1.5,
+     * doubling, MAX_RETRANSMIT 4 (spec self-registration §2; seed 2.1.4 names CoAP retransmission).
+     */
+    public static final RetransmissionSchedule CT_RETRANSMISSION =
+            new RetransmissionSchedule(Duration.ofSeconds(2), 1.5, 2.0, 4);
+    /**
+     * CMDMP retransmission: 5 resends after waits of 2, 4, 8, 16, 32 s and a last wait of 64 s,
+     * no random factor (seed 2.2.3; spec self-registration §3).
+     */
+    public static final RetransmissionSchedule DM_RETRANSMISSION =
+            new RetransmissionSchedule(Duration.ofSeconds(2), 1.0, 2.0, 5);
+    /** CMDMP test server IP (seed 3.2.2, example of AT+QDMPCFG=1). */
+    public static final String DM_TEST_SERVER = "117.161.2.7";
+    /** CMDMP default domain name (seed 3.2.2 serverIP: 默认域名为 m.fxlttsbl.com). */
+    public static final String DM_SERVER_DOMAIN = "m.fxlttsbl.com";
 
     /** Default identity of an emulated unit (the wire specs' test vectors use this IMEI). */
     public static final String DEFAULT_IMEI = "869999000000001";

@@ -2,22 +2,35 @@ package dev.selfreg.module;
 
 import dev.selfreg.at.AtEngine;
 import dev.selfreg.module.at.Bc260yCommands;
+import dev.selfreg.module.ct.CtAgent;
+import dev.selfreg.module.network.LabNetwork;
+import dev.selfreg.module.network.LabService;
+import dev.selfreg.module.network.ModuleNetwork;
 import dev.selfreg.nvram.NvramStore;
 import dev.selfreg.time.ModuleClock;
+import dev.selfreg.time.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An emulated Quectel BC260Y-CN: power, boot, SIM, radio, attach, sleep and the AT interface,
- * with its settings in NVRAM and its running configuration copied from NVRAM at each boot.
- * Every entry point (host bytes, timers, control operations) is serialised on the module, as
- * the real firmware handles one event at a time; every timer runs on the {@link ModuleClock}.
+ * with its settings in NVRAM and its running configuration copied from NVRAM at each boot, its
+ * network (a {@link ModuleNetwork} on a {@link LabNetwork}) and its China Telecom
+ * self-registration ({@link CtAgent}). Every entry point (host bytes, timers, received
+ * datagrams, control operations) is serialised on the module, as the real firmware handles one
+ * event at a time; every timer runs on the {@link ModuleClock}.
+ *
+ * <p>Pending work (a DNS lookup, an open CoAP exchange) holds a {@link WakeLock}: the module
+ * does not enter deep sleep while one is held, and its awake time is accounted by
+ * {@link AwakeReason}.
  */
-public final class Bc260yModule {
+public final class Bc260yModule implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Bc260yModule.class);
 
@@ -30,9 +43,14 @@ public final class Bc260yModule {
     }
 
     private final ModuleClock clock;
+    private final ModuleClock poweredClock = new PoweredClock();
     private final SavedConfig saved;
     private final AtEngine<Bc260yModule> at;
     private final List<ModuleTimer> timers = new ArrayList<>();
+    private final List<WakeLock> wakeLocks = new ArrayList<>();
+    private final AwakeTime awake = new AwakeTime();
+    private final ModuleNetwork network;
+    private final CtAgent ct;
     private ModuleProfile profile;
     private Optional<Sim> simInSlot;
     private Optional<Sim> sim = Optional.empty();
@@ -43,16 +61,30 @@ public final class Bc260yModule {
     private NetworkRegistration registration = NetworkRegistration.NOT_REGISTERED;
     private int ceregReporting;
     private int dmState;
-    private long awakeNanos;
-    private long awakeSince;
+    private boolean attachedThisBoot;
     private ModuleTimer idleTimer;
     private ModuleTimer attachTimer;
 
+    /** A unit on an isolated network: nothing it sends reaches anybody, no name resolves. */
     public Bc260yModule(ModuleProfile profile, ModuleClock clock, NvramStore nvram) {
+        this(profile, clock, nvram, LabNetwork.isolated());
+    }
+
+    /**
+     * A unit whose radio network is {@code lab}. On a {@link VirtualClock} its network is
+     * registered as a quiescence, so advancing the clock waits for real answers in flight.
+     */
+    public Bc260yModule(ModuleProfile profile, ModuleClock clock, NvramStore nvram, LabNetwork lab) {
         this.profile = profile;
         this.clock = clock;
         this.simInSlot = profile.sim();
         this.saved = new SavedConfig(nvram, profile);
+        // seeded by the IMEI: reproducible runs, and units of a fleet that differ from each other
+        this.network = new ModuleNetwork(lab, poweredClock, Long.parseLong(profile.imei()), profile.imei());
+        if (clock instanceof VirtualClock virtual) {
+            virtual.addQuiescence(network);
+        }
+        this.ct = new CtAgent(this);
         this.at = new AtEngine<>(Bc260yCommands.all(), this, bytes -> host.write(bytes));
         this.at.setTrace((line, response, reason) -> {
             if (reason != null) {
@@ -83,8 +115,10 @@ public final class Bc260yModule {
             return;
         }
         if (power == Power.DEEP_SLEEP) {
-            wake();
+            wake(AwakeReason.HOST);
             at.urc("+QATWAKEUP");
+        } else if (awake.current() != AwakeReason.BOOT) {
+            account(AwakeReason.HOST);
         }
         at.receive(data, offset, length);
         if (power == Power.ACTIVE) {
@@ -100,7 +134,7 @@ public final class Bc260yModule {
             return;
         }
         power = Power.BOOTING;
-        awakeSince = clock.nanoTime();
+        awake.start(AwakeReason.BOOT, clock.nanoTime());
         at.reset();
         if (profile.bootTime().isZero()) {
             completeBoot();
@@ -114,13 +148,14 @@ public final class Bc260yModule {
         if (power == Power.OFF) {
             return;
         }
-        if (power != Power.DEEP_SLEEP) {
-            awakeNanos += clock.nanoTime() - awakeSince;
-        }
+        awake.stop(clock.nanoTime());
         power = Power.OFF;
         for (ModuleTimer timer : List.copyOf(timers)) {
             timer.cancel();
         }
+        ct.powerLost();
+        network.reset();
+        wakeLocks.clear();
         registration = NetworkRegistration.NOT_REGISTERED;
         running = null;
     }
@@ -155,11 +190,17 @@ public final class Bc260yModule {
         radio = 1;
         ceregReporting = 0;
         dmState = 0;
+        attachedThisBoot = false;
         power = Power.ACTIVE;
+        network.routeConfigured(LabService.DM, running.dm().server());
+        ct.booted();
         at.urc("RDY");
         log.info("{} booted {} with {}", profile.imei(), profile.firmware(),
                 sim.map(card -> "SIM " + card.imsi()).orElse("no SIM"));
         startAttach();
+        if (registration != NetworkRegistration.SEARCHING) {
+            account(AwakeReason.IDLE); // no network search: the boot is over
+        }
         restartIdleTimer();
     }
 
@@ -207,8 +248,15 @@ public final class Bc260yModule {
         if (ceregReporting == 1 && power == Power.ACTIVE) {
             at.urc("+CEREG: " + next.stat());
         }
+        if (next != NetworkRegistration.SEARCHING && awake.current() == AwakeReason.BOOT) {
+            account(AwakeReason.IDLE);
+        }
         if (power == Power.ACTIVE) {
             restartIdleTimer();
+        }
+        if (next == NetworkRegistration.REGISTERED && power == Power.ACTIVE && !attachedThisBoot) {
+            attachedThisBoot = true; // the boot-time registrations start once per boot, never after a wake-up
+            ct.attached();
         }
     }
 
@@ -223,7 +271,7 @@ public final class Bc260yModule {
     private void restartIdleTimer() {
         cancel(idleTimer);
         idleTimer = null;
-        if (power == Power.ACTIVE && saved.sleepMode() == 1) {
+        if (power == Power.ACTIVE && saved.sleepMode() == Bc260yFacts.SLEEP_MODE_DEEP) {
             idleTimer = schedule(profile.idleBeforeDeepSleep(), WakeSource.NONE, this::idleElapsed);
         }
     }
@@ -233,11 +281,14 @@ public final class Bc260yModule {
         if (registration == NetworkRegistration.SEARCHING) {
             return; // the attach ends in a registration change, which restarts the idle timer
         }
+        if (!wakeLocks.isEmpty()) {
+            return; // releasing the last wake lock restarts the idle timer
+        }
         enterDeepSleep();
     }
 
     private void enterDeepSleep() {
-        awakeNanos += clock.nanoTime() - awakeSince;
+        awake.stop(clock.nanoTime());
         power = Power.DEEP_SLEEP;
         for (ModuleTimer timer : List.copyOf(timers)) {
             if (timer.wakeSource == WakeSource.NONE) {
@@ -247,15 +298,44 @@ public final class Bc260yModule {
         log.debug("{} deep sleep", profile.imei());
     }
 
-    private void wake() {
+    private void wake(AwakeReason reason) {
         power = Power.ACTIVE;
-        awakeSince = clock.nanoTime();
+        awake.start(reason, clock.nanoTime());
+    }
+
+    // ---- pending work and the awake-time account ----------------------------------------------
+
+    /**
+     * Takes a wake lock for pending work: no deep sleep until it is released, and the awake
+     * time counts for {@code reason} meanwhile.
+     */
+    public synchronized WakeLock holdAwake(AwakeReason reason) {
+        WakeLock lock = new WakeLock(this, reason);
+        wakeLocks.add(lock);
+        account(reason);
+        return lock;
+    }
+
+    synchronized void release(WakeLock lock) {
+        if (!wakeLocks.remove(lock)) {
+            return;
+        }
+        account(AwakeReason.IDLE);
+        if (wakeLocks.isEmpty()) {
+            restartIdleTimer(); // the idle time before deep sleep counts from the end of the work
+        }
+    }
+
+    /** From now on the awake time counts for {@code reason}, or for the latest wake lock held. */
+    private void account(AwakeReason reason) {
+        AwakeReason effective = wakeLocks.isEmpty() ? reason : wakeLocks.get(wakeLocks.size() - 1).reason();
+        awake.switchTo(effective, clock.nanoTime());
     }
 
     // ---- timers ---------------------------------------------------------------------------
 
     /** A module timer: serialised with everything else, dropped at power cut. */
-    private final class ModuleTimer implements Runnable {
+    private final class ModuleTimer implements Runnable, ModuleClock.Timer {
         final WakeSource wakeSource;
         final Runnable task;
         ModuleClock.Timer clockTimer;
@@ -271,16 +351,66 @@ public final class Bc260yModule {
                 if (!timers.remove(this)) {
                     return; // cancelled while the clock was already running it
                 }
-                if (power == Power.DEEP_SLEEP) {
-                    wake();
+                boolean wokeUp = power == Power.DEEP_SLEEP;
+                if (wokeUp) {
+                    wake(AwakeReason.TIMER);
                 }
                 task.run();
+                if (wokeUp) {
+                    restartIdleTimer(); // after its work the module may sleep again
+                }
             }
         }
 
-        void cancel() {
-            timers.remove(this);
-            clockTimer.cancel();
+        @Override
+        public boolean cancel() {
+            synchronized (Bc260yModule.this) {
+                timers.remove(this);
+                return clockTimer.cancel();
+            }
+        }
+
+        @Override
+        public long dueNanos() {
+            return clockTimer.dueNanos();
+        }
+    }
+
+    /**
+     * The clock the module's network and agents use: module time, with timers that are module
+     * timers (serialised with everything else, stopped by a power cut and by deep sleep, which
+     * also refuses new ones, as the radio is off then).
+     */
+    private final class PoweredClock implements ModuleClock {
+        @Override
+        public long nanoTime() {
+            return clock.nanoTime();
+        }
+
+        @Override
+        public Timer schedule(Duration delay, Runnable task) {
+            synchronized (Bc260yModule.this) {
+                if (power == Power.OFF || power == Power.DEEP_SLEEP) {
+                    long due = clock.nanoTime() + delay.toNanos();
+                    return new Timer() {
+                        @Override
+                        public boolean cancel() {
+                            return false;
+                        }
+
+                        @Override
+                        public long dueNanos() {
+                            return due;
+                        }
+                    };
+                }
+                return Bc260yModule.this.schedule(delay, WakeSource.NONE, task);
+            }
+        }
+
+        @Override
+        public boolean isVirtual() {
+            return clock.isVirtual();
         }
     }
 
@@ -346,16 +476,52 @@ public final class Bc260yModule {
         return clock;
     }
 
+    /**
+     * Module time for the module's own work: timers on it are module timers, stopped by a power
+     * cut and by deep sleep (so never a wake source).
+     */
+    public ModuleClock poweredClock() {
+        return poweredClock;
+    }
+
+    /** The module's network: its DNS, its sockets to the lab, its injected faults. */
+    public ModuleNetwork network() {
+        return network;
+    }
+
+    /** The China Telecom self-registration of this unit. */
+    public CtAgent ct() {
+        return ct;
+    }
+
     /** Module time spent awake (booting or active) since the emulation started. */
     public synchronized Duration awake() {
-        long current = power == Power.BOOTING || power == Power.ACTIVE ? clock.nanoTime() - awakeSince : 0;
-        return Duration.ofNanos(awakeNanos + current);
+        return awake.total(clock.nanoTime());
+    }
+
+    /** Module time spent awake, by reason; the values add up to {@link #awake()}. */
+    public synchronized Map<AwakeReason, Duration> awakeBreakdown() {
+        return awake.breakdown(clock.nanoTime());
     }
 
     /** A snapshot for the control API. */
     public synchronized ModuleStatus status() {
+        Map<String, Double> breakdown = new LinkedHashMap<>();
+        awakeBreakdown().forEach((reason, time) -> breakdown.put(reason.label(), seconds(time)));
         return new ModuleStatus(profile.imei(), sim.map(Sim::imsi).orElse(null), sim.map(Sim::iccid).orElse(null),
-                profile.firmware(), power.label(), seconds(clock.elapsed()), dmState, seconds(awake()));
+                profile.firmware(), power.label(), seconds(clock.elapsed()), ct.status(), dmState, seconds(awake()),
+                breakdown);
+    }
+
+    /** Closes the module's sockets; the unit is not used afterwards. */
+    @Override
+    public void close() {
+        if (clock instanceof VirtualClock virtual) {
+            virtual.removeQuiescence(network);
+        }
+        synchronized (this) {
+            network.close();
+        }
     }
 
     private static double seconds(Duration duration) {

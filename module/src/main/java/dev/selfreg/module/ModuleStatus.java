@@ -1,9 +1,13 @@
 package dev.selfreg.module;
 
+import java.util.Map;
+
 /**
- * What {@code GET /module} answers: identity, power, module time and the DM state. A null
- * IMSI/ICCID means no SIM was read at the last boot.
+ * What {@code GET /module} answers: identity, power, module time, the CT self-registration, the
+ * DM state and the awake time with its breakdown by {@link AwakeReason} (seconds per label). A
+ * null IMSI/ICCID means no SIM was read at the last boot.
  */
 public record ModuleStatus(String imei, String imsi, String iccid, String firmware, String power,
-                           double clock, int dmState, double awakeSeconds) {
+                           double clock, CtStatus ct, int dmState, double awakeSeconds,
+                           Map<String, Double> awakeBreakdown) {
 }

@@ -18,6 +18,9 @@ public final class SavedConfig {
     private static final String QSREGENABLE = "ct.qsregenable";
     private static final String SLEEP_MODE = "sleep.qsclk";
     private static final String BOOTED_FIRMWARE = "firmware.booted";
+    private static final String CT_REGISTERED_FIRMWARE = "ct.registered.firmware";
+    private static final String CT_REGISTERED_IMEI = "ct.registered.imei";
+    private static final String CT_REGISTERED_ICCID = "ct.registered.iccid";
     private static final String DM = "dm.";
     private static final String DM_MODE = "dm.mode";
     private static final String DM_SERVER_GROUP = "dm.server.";
@@ -74,6 +77,25 @@ public final class SavedConfig {
 
     public void saveBootedFirmware(String version) {
         store.update(image -> image.with(BOOTED_FIRMWARE, version));
+    }
+
+    /** What the last successful China Telecom self-registration reported, if any. */
+    public Optional<CtIdentity> ctRegistration() {
+        NvramImage image = store.image();
+        Optional<String> firmware = image.get(CT_REGISTERED_FIRMWARE);
+        Optional<String> imei = image.get(CT_REGISTERED_IMEI);
+        Optional<String> iccid = image.get(CT_REGISTERED_ICCID);
+        if (firmware.isEmpty() || imei.isEmpty() || iccid.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CtIdentity(firmware.get(), imei.get(), iccid.get()));
+    }
+
+    /** Stores a successful registration's tuple in one atomic write: all three or none. */
+    public void saveCtRegistration(CtIdentity identity) {
+        store.update(image -> image.with(CT_REGISTERED_FIRMWARE, identity.firmware())
+                .with(CT_REGISTERED_IMEI, identity.imei())
+                .with(CT_REGISTERED_ICCID, identity.iccid()));
     }
 
     public DmConfig dm() {

@@ -5,25 +5,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.Sim;
+import dev.selfreg.module.network.LabService;
+import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.time.VirtualClock;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The module control API (interfaces.md): HTTP/JSON for tests, scripts and people to drive the
  * emulated world — read the module's state, advance its virtual clock, cycle its power, swap its
- * SIM, install firmware. A bad request answers 400 with a JSON {@code error}; nothing crashes.
+ * SIM, install firmware, inject network faults. A bad request answers 400 with a JSON
+ * {@code error}; nothing crashes.
  */
 public final class ControlApi implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ControlApi.class);
     /** The longest single advance, so a typo cannot freeze the emulation for hours of work. */
     private static final long MAX_ADVANCE_SECONDS = 400L * 24 * 3600;
+    private static final Set<String> FAULT_FIELDS = Set.of("service", "mode", "count", "probability", "seconds");
 
     private final Javalin app;
     private final ObjectMapper json = new ObjectMapper();
@@ -40,6 +52,12 @@ public final class ControlApi implements AutoCloseable {
         });
         app.post("/module/sim", this::sim);
         app.post("/module/firmware", this::firmware);
+        app.get("/module/faults", ctx -> ctx.json(faults()));
+        app.post("/module/faults", this::addFault);
+        app.delete("/module/faults", ctx -> {
+            module.network().faults().clear();
+            ctx.json(faults());
+        });
         app.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("control request {} {} failed", ctx.method(), ctx.path(), e);
@@ -97,6 +115,68 @@ public final class ControlApi implements AutoCloseable {
         }
         module.upgradeFirmware(version);
         ctx.json(module.status());
+    }
+
+    private void addFault(Context ctx) {
+        JsonNode body = body(ctx);
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FAULT_FIELDS.contains(name)) {
+                throw new BadRequest("unknown field \"" + name + "\"; a fault has " + FAULT_FIELDS.stream().sorted().toList());
+            }
+        }
+        LabService service = LabService.ofLabel(text(body, "service"))
+                .orElseThrow(() -> new BadRequest("\"service\" must be \"ct\" or \"dm\""));
+        String modes = Arrays.stream(NetworkFault.Mode.values()).map(NetworkFault.Mode::label).collect(Collectors.joining(", "));
+        NetworkFault.Mode mode = NetworkFault.Mode.ofLabel(text(body, "mode"))
+                .orElseThrow(() -> new BadRequest("\"mode\" must be one of " + modes));
+        OptionalInt count = OptionalInt.empty();
+        if (body.has("count")) {
+            JsonNode value = body.get("count");
+            if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+                throw new BadRequest("\"count\" must be a whole number");
+            }
+            count = OptionalInt.of(value.intValue());
+        }
+        OptionalDouble probability = body.has("probability") ? OptionalDouble.of(number(body, "probability")) : OptionalDouble.empty();
+        Optional<Duration> seconds = Optional.empty();
+        if (body.has("seconds")) {
+            double value = number(body, "seconds");
+            if (value < 0 || value > MAX_ADVANCE_SECONDS) {
+                throw new BadRequest("\"seconds\" must be a number from 0 to " + MAX_ADVANCE_SECONDS);
+            }
+            seconds = Optional.of(Duration.ofNanos(Math.round(value * 1e9)));
+        }
+        NetworkFault fault;
+        try {
+            fault = new NetworkFault(service, mode, count, probability, seconds);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        module.network().faults().add(fault);
+        ctx.json(faults());
+    }
+
+    /** The faults in force, as {@code {"faults":[{"service":"ct","mode":"drop","count":1}, ...]}}. */
+    private Map<String, Object> faults() {
+        List<Map<String, Object>> list = module.network().faults().active().stream().map(fault -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("service", fault.service().label());
+            entry.put("mode", fault.mode().label());
+            fault.count().ifPresent(value -> entry.put("count", value));
+            fault.probability().ifPresent(value -> entry.put("probability", value));
+            fault.duration().ifPresent(value -> entry.put("seconds", value.toNanos() / 1e9));
+            return entry;
+        }).toList();
+        return Map.of("faults", list);
+    }
+
+    private static double number(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isNumber()) {
+            throw new BadRequest("\"" + field + "\" must be a number");
+        }
+        return value.asDouble();
     }
 
     private JsonNode body(Context ctx) {

@@ -1,0 +1,113 @@
+package dev.selfreg.module.network;
+
+import dev.selfreg.module.Bc260yFacts;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The emulated module's radio network as a map: the names and addresses a real module would
+ * use, each routed to a lab service, and each lab service's endpoint on the loopback interface
+ * (interfaces.md, "The emulated module's network"). A destination that is not in the map is
+ * unreachable, like an address without a route: no real packet is sent for it. Names resolve
+ * through a simulated DNS on the same map, after {@link #dnsDelay()} of module time.
+ *
+ * <p>Immutable; one value can serve a whole fleet, each module running its own
+ * {@link ModuleNetwork} on it.
+ */
+public final class LabNetwork {
+
+    private final Map<String, LabService> routes;
+    private final Map<LabService, InetSocketAddress> endpoints;
+    private final Duration dnsDelay;
+
+    private LabNetwork(Map<String, LabService> routes, Map<LabService, InetSocketAddress> endpoints, Duration dnsDelay) {
+        this.routes = Map.copyOf(routes);
+        this.endpoints = endpoints.isEmpty() ? Map.of() : Map.copyOf(endpoints);
+        this.dnsDelay = dnsDelay;
+    }
+
+    /** A network where nothing is reachable and no name resolves. */
+    public static LabNetwork isolated() {
+        return new LabNetwork(Map.of(), Map.of(), Duration.ZERO);
+    }
+
+    /**
+     * The carriers' names and addresses routed to a lab platform on {@code host}: China Telecom's
+     * ({@code zzhc.vnet.cn}, {@code 42.99.2.15}) to its CoAP port, China Mobile's
+     * ({@code 117.161.2.41}, {@code 117.161.2.7}, {@code m.fxlttsbl.com}) to its DM port.
+     *
+     * @throws IllegalArgumentException when {@code host} is not a loopback address
+     */
+    public static LabNetwork lab(InetAddress host, int ctPort, int dmPort) {
+        return isolated()
+                .withEndpoint(LabService.CT, new InetSocketAddress(host, ctPort))
+                .withEndpoint(LabService.DM, new InetSocketAddress(host, dmPort))
+                .withRoute(Bc260yFacts.CT_DOMAIN, LabService.CT)
+                .withRoute(Bc260yFacts.CT_SERVER_IP, LabService.CT)
+                .withRoute(Bc260yFacts.DM_SERVER_DEFAULT, LabService.DM)
+                .withRoute(Bc260yFacts.DM_TEST_SERVER, LabService.DM)
+                .withRoute(Bc260yFacts.DM_SERVER_DOMAIN, LabService.DM);
+    }
+
+    /** This network with {@code host} (a name or an IP literal) routed to {@code service}. */
+    public LabNetwork withRoute(String host, LabService service) {
+        Map<String, LabService> next = new HashMap<>(routes);
+        next.put(normalize(host), service);
+        return new LabNetwork(next, endpoints, dnsDelay);
+    }
+
+    /**
+     * This network with {@code service} served at {@code endpoint}.
+     *
+     * @throws IllegalArgumentException when the endpoint is not on loopback or has no port
+     */
+    public LabNetwork withEndpoint(LabService service, InetSocketAddress endpoint) {
+        Loopback.require(endpoint);
+        if (endpoint.getPort() == 0) {
+            throw new IllegalArgumentException("the " + service.label() + " endpoint needs a port: " + endpoint);
+        }
+        Map<LabService, InetSocketAddress> next = new EnumMap<>(LabService.class);
+        next.putAll(endpoints);
+        next.put(service, endpoint);
+        return new LabNetwork(routes, next, dnsDelay);
+    }
+
+    /** This network with every name lookup taking {@code delay} of module time. */
+    public LabNetwork withDnsDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative DNS delay " + delay);
+        }
+        return new LabNetwork(routes, endpoints, delay);
+    }
+
+    /** The service {@code host} is routed to, if any. */
+    public Optional<LabService> route(String host) {
+        return Optional.ofNullable(routes.get(normalize(host)));
+    }
+
+    /** Where {@code service} listens, if it is in this network. */
+    public Optional<InetSocketAddress> endpoint(LabService service) {
+        return Optional.ofNullable(endpoints.get(service));
+    }
+
+    /** How long a name lookup takes in module time. */
+    public Duration dnsDelay() {
+        return dnsDelay;
+    }
+
+    /** Names are case-insensitive (RFC 4343); surrounding blanks are not part of a host. */
+    static String normalize(String host) {
+        return host.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "LabNetwork" + endpoints + " routes " + routes.keySet() + ", DNS " + dnsDelay;
+    }
+}
