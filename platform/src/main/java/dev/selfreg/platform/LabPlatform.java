@@ -1,0 +1,112 @@
+package dev.selfreg.platform;
+
+import dev.selfreg.platform.ct.ZzhcCoapServer;
+import dev.selfreg.platform.ct.ZzhcHttpServer;
+import dev.selfreg.platform.ct.ZzhcService;
+import dev.selfreg.platform.dm.DmApplications;
+import dev.selfreg.platform.dm.DmService;
+import dev.selfreg.platform.store.JdbcPlatformStore;
+import dev.selfreg.platform.web.WebServer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lab platform, composed: the store, China Telecom's ZZHC service over CoAP and HTTP,
+ * China Mobile's CMDMP service over LwM2M, and the web side (REST API, metrics, dashboard).
+ * What real modules and emulated ones register with.
+ */
+public final class LabPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LabPlatform.class);
+
+    private final JdbcPlatformStore store;
+    private final PlatformRecords records;
+    private final PlatformMetrics metrics;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final String bind;
+    private Optional<String> token = Optional.empty();
+
+    private LabPlatform(JdbcPlatformStore store, String bind) {
+        this.store = store;
+        this.bind = bind;
+        this.records = new PlatformRecords(store);
+        this.metrics = new PlatformMetrics();
+    }
+
+    /** Opens the store and starts every service; on any failure what started is stopped again. */
+    public static LabPlatform start(PlatformSettings settings) {
+        JdbcPlatformStore store = settings.db()
+                .map(url -> JdbcPlatformStore.open(url, null, null))
+                .orElseGet(() -> JdbcPlatformStore.openEmbedded(settings.dataDir()));
+        LabPlatform platform = new LabPlatform(store, settings.bind());
+        try {
+            platform.startServices(settings);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startServices(PlatformSettings settings) {
+        Clock clock = Clock.systemUTC();
+        ZzhcService zzhc = new ZzhcService(records, metrics, clock);
+        ZzhcCoapServer ctCoap = ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort());
+        running.add(ctCoap);
+        ports.put("ct-coap", ctCoap.port());
+        ZzhcHttpServer ctHttp = ZzhcHttpServer.start(zzhc, bind, settings.ctHttpPort());
+        running.add(ctHttp);
+        ports.put("ct-http", ctHttp.port());
+        DmService dm = new DmService(records, metrics, DmApplications.parse(settings.dmApps()), settings.strict(), clock);
+        running.add(dm);
+        dm.start(bind, settings.dmPort());
+        ports.put("dm", dm.port());
+        WebServer web = WebServer.start(records, metrics, bind, settings.webPort(), settings.token());
+        running.add(web);
+        ports.put("web", web.port());
+        token = web.requiredToken();
+    }
+
+    /** The listeners by name ({@code ct-coap}, {@code ct-http}, {@code dm}, {@code web}) and their ports. */
+    public Map<String, Integer> ports() {
+        return Map.copyOf(ports);
+    }
+
+    /** The {@code listening <name> <host>:<port>} lines of interfaces.md, in start order. */
+    public List<String> listeningLines() {
+        return ports.entrySet().stream().map(e -> "listening " + e.getKey() + " " + bind + ":" + e.getValue()).toList();
+    }
+
+    /** The bearer token the web side requires, if any. */
+    public Optional<String> token() {
+        return token;
+    }
+
+    public PlatformRecords records() {
+        return records;
+    }
+
+    public PlatformMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops the services (newest first), then closes the store after its last commit. */
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", running.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.selfreg.platform.dm;
+
+import dev.selfreg.platform.PlatformMetrics;
+import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.protocol.cmdmp.TerminalInfo;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
+import org.eclipse.leshan.core.link.lwm2m.LwM2mLinkParser;
+import org.eclipse.leshan.core.model.ObjectLoader;
+import org.eclipse.leshan.core.model.ObjectModel;
+import org.eclipse.leshan.core.node.codec.LwM2mDecoder;
+import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.LeshanServerBuilder;
+import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerEndpointFactory;
+import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.server.endpoint.LwM2mServerEndpointsProvider;
+import org.eclipse.leshan.server.model.LwM2mModelProvider;
+import org.eclipse.leshan.server.model.VersionedModelProvider;
+import org.eclipse.leshan.server.queue.ClientAwakeTimeProvider;
+import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
+import org.eclipse.leshan.server.registration.RegistrationDataExtractor;
+import org.eclipse.leshan.server.registration.RegistrationHandler;
+import org.eclipse.leshan.server.registration.RegistrationIdProvider;
+import org.eclipse.leshan.server.registration.RegistrationStore;
+import org.eclipse.leshan.server.request.UplinkRequestReceiver;
+import org.eclipse.leshan.server.security.Authorizer;
+import org.eclipse.leshan.server.security.SecurityStore;
+import org.eclipse.leshan.server.security.ServerSecurityInfo;
+import org.eclipse.leshan.server.send.SendHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lab platform's China Mobile CMDMP service (cmcc-dm-wire.md): an Eclipse Leshan LwM2M 1.0 server over plain
+ * CoAP/UDP that checks DM 2.0 Registers and Updates, answers Deregisters, reads the terminal information after each
+ * Register and Update, notices lifetime expiry, and keeps every message in the platform's records and metrics.
+ *
+ * <p>Leshan is extended only through its own extension points:
+ * <ul>
+ *   <li>{@link DmEndpointAuthorizer}, its {@code Authorizer}: the DM 2.0 checks of {@code ep} and {@code epi};</li>
+ *   <li>{@link DmRegistrationReceiver}, through the protected {@code LeshanServer#createRequestReceiver} hook: the
+ *       answer codes the Authorizer cannot give, and commit-then-reply;</li>
+ *   <li>{@link DmTerminalInfoReader}, a {@code RegistrationListener}: the read of {@code /666/0} and expiry;</li>
+ *   <li>{@link DmTrafficCounter}, the Californium message deliverer and datagram parser of Leshan's CoAP endpoint:
+ *       counting and timing what Leshan answers on its own.</li>
+ * </ul>
+ * Registrations live in Leshan's memory; the platform store keeps their record, so a restarted platform shows the
+ * devices and events while the modules register again.
+ */
+public final class DmService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DmService.class);
+
+    private final PlatformRecords records;
+    private final PlatformMetrics metrics;
+    private final DmApplications applications;
+    private final boolean strict;
+    private final Clock clock;
+    private final Timing timing;
+    private LeshanServer server;
+    private DmTerminalInfoReader reader;
+    private int port;
+
+    /**
+     * A service with the default {@link Timing}.
+     *
+     * @param applications the APPkeys whose endpoints and values it can decrypt
+     * @param strict refuse unknown APPkeys and plain LwM2M endpoint names (4.03) instead of flagging them
+     * @param clock the time of the records
+     */
+    public DmService(PlatformRecords records, PlatformMetrics metrics, DmApplications applications, boolean strict,
+            Clock clock) {
+        this(records, metrics, applications, strict, clock, Timing.DEFAULT);
+    }
+
+    /** A service with its own timing, for tests that cannot wait for the defaults. */
+    public DmService(PlatformRecords records, PlatformMetrics metrics, DmApplications applications, boolean strict,
+            Clock clock, Timing timing) {
+        this.records = Objects.requireNonNull(records, "records");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.applications = Objects.requireNonNull(applications, "applications");
+        this.strict = strict;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timing = Objects.requireNonNull(timing, "timing");
+    }
+
+    /**
+     * Binds the CoAP endpoint and starts serving.
+     *
+     * @param bindHost the only address it listens on
+     * @param port the UDP port; 0 picks a free one, see {@link #port()}
+     * @throws IllegalStateException when already started, or when the port cannot be bound
+     */
+    public synchronized void start(String bindHost, int port) {
+        if (server != null) {
+            throw new IllegalStateException("the DM service is already started");
+        }
+        DmRecorder recorder = new DmRecorder(records, clock);
+        DmEndpointAuthorizer authorizer = new DmEndpointAuthorizer(applications, strict);
+        DmTrafficCounter counter = new DmTrafficCounter(metrics, recorder, applications);
+        InMemoryRegistrationStore registrations =
+                new InMemoryRegistrationStore(timing.expirationCheckPeriod().toSeconds());
+        CaliforniumServerEndpointsProvider endpoints =
+                new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
+                        .addEndpoint(new CoapServerEndpointFactory(coapUri(bindHost, port), "DM", null,
+                                endpoint -> endpoint.setDataSerializerAndParser(new UdpDataSerializer(),
+                                        counter.datagramParser())))
+                        .build();
+        LeshanServerBuilder builder = new DmLeshanServerBuilder(leshanReceiver ->
+                new DmRegistrationReceiver(leshanReceiver, authorizer, registrations, recorder, counter));
+        builder.setRegistrationStore(registrations)
+                .setAuthorizer(authorizer)
+                .setObjectModelProvider(new VersionedModelProvider(models()))
+                .setEndpointsProviders(endpoints)
+                .disableQueueModeSupport();
+        LeshanServer leshan = builder.build();
+        CoapServer coap = endpoints.getCoapServer();
+        coap.setMessageDeliverer(counter.around(coap.getMessageDeliverer()));
+        DmTerminalInfoReader terminalInfo =
+                new DmTerminalInfoReader(leshan, applications, recorder, timing.readTimeout());
+        leshan.getRegistrationService().addListener(terminalInfo);
+        try {
+            leshan.start();
+        } catch (RuntimeException e) {
+            leshan.destroy();
+            throw new IllegalStateException("the DM service cannot listen on " + bindHost + ":" + port, e);
+        }
+        this.server = leshan;
+        this.reader = terminalInfo;
+        this.port = coap.getEndpoints().get(0).getAddress().getPort();
+        log.info("DM service listening on {}:{} ({} application(s){})", bindHost, this.port,
+                applications.appKeys().size(), strict ? ", strict" : "");
+    }
+
+    /** The UDP port it listens on. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the DM service is not started");
+        }
+        return port;
+    }
+
+    /** Stops serving and releases the port and every thread of the Leshan server. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        reader.close();
+        server.destroy();
+        server = null;
+    }
+
+    private static URI coapUri(String host, int port) {
+        try {
+            return new URI("coap", null, host, port, null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a host to bind: " + host, e);
+        }
+    }
+
+    /** Leshan's default objects (1.0 versions, as DM 2.0 speaks LwM2M 1.0) and object 666. */
+    private static List<ObjectModel> models() {
+        List<ObjectModel> models = new ArrayList<>(ObjectLoader.loadDefault());
+        models.add(TerminalInfo.objectModel());
+        return models;
+    }
+
+    /**
+     * How often Leshan looks for expired registrations, and how long the read of {@code /666/0} waits for the
+     * device.
+     *
+     * @param expirationCheckPeriod whole seconds, at least one (Leshan counts in seconds)
+     */
+    public record Timing(Duration expirationCheckPeriod, Duration readTimeout) {
+
+        /** Expiry noticed within 5 s; a read answered within 10 s. */
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+        /** Checks both durations. */
+        public Timing {
+            Objects.requireNonNull(expirationCheckPeriod, "expirationCheckPeriod");
+            Objects.requireNonNull(readTimeout, "readTimeout");
+            if (expirationCheckPeriod.toSeconds() < 1 || expirationCheckPeriod.toMillis() % 1000 != 0) {
+                throw new IllegalArgumentException("expirationCheckPeriod must be whole seconds, at least 1: "
+                        + expirationCheckPeriod);
+            }
+            if (readTimeout.isNegative() || readTimeout.isZero()) {
+                throw new IllegalArgumentException("readTimeout must be positive: " + readTimeout);
+            }
+        }
+    }
+
+    /**
+     * Leshan's builder, building a server whose request receiver is wrapped: {@code LeshanServer#createRequestReceiver}
+     * is Leshan's protected factory method for it, and {@link LeshanServerBuilder#createServer} the one for the server.
+     */
+    private static final class DmLeshanServerBuilder extends LeshanServerBuilder {
+        private final UnaryOperator<UplinkRequestReceiver> wrap;
+
+        DmLeshanServerBuilder(UnaryOperator<UplinkRequestReceiver> wrap) {
+            this.wrap = wrap;
+        }
+
+        @Override
+        protected LeshanServer createServer(LwM2mServerEndpointsProvider endpointsProvider,
+                RegistrationStore registrationStore, SecurityStore securityStore, Authorizer authorizer,
+                LwM2mModelProvider modelProvider, LwM2mEncoder encoder, LwM2mDecoder decoder, boolean noQueueMode,
+                ClientAwakeTimeProvider awakeTimeProvider, RegistrationIdProvider registrationIdProvider,
+                RegistrationDataExtractor registrationDataExtractor, LwM2mLinkParser linkParser,
+                ServerSecurityInfo serverSecurityInfo, boolean updateRegistrationOnNotification,
+                boolean updateRegistrationOnSend) {
+            return new LeshanServer(endpointsProvider, registrationStore, securityStore, authorizer, modelProvider,
+                    encoder, decoder, noQueueMode, awakeTimeProvider, registrationIdProvider,
+                    registrationDataExtractor, updateRegistrationOnNotification, updateRegistrationOnSend, linkParser,
+                    serverSecurityInfo) {
+                @Override
+                protected UplinkRequestReceiver createRequestReceiver(RegistrationHandler registrationHandler,
+                        SendHandler sendHandler) {
+                    return wrap.apply(super.createRequestReceiver(registrationHandler, sendHandler));
+                }
+            };
+        }
+    }
+}

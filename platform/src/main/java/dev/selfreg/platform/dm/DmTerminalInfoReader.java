@@ -1,0 +1,159 @@
+package dev.selfreg.platform.dm;
+
+import dev.selfreg.platform.store.StoreException;
+import dev.selfreg.protocol.cmdmp.DmCipher;
+import dev.selfreg.protocol.cmdmp.DmDecryptException;
+import dev.selfreg.protocol.cmdmp.TerminalInfo;
+import dev.selfreg.protocol.cmdmp.TerminalInfoResource;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mResource;
+import org.eclipse.leshan.core.observation.Observation;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.request.exception.TimeoutException;
+import org.eclipse.leshan.core.response.ReadResponse;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.registration.Registration;
+import org.eclipse.leshan.server.registration.RegistrationListener;
+import org.eclipse.leshan.server.registration.RegistrationUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leshan registration listener that reads the terminal information {@code /666/0} (TLV) after each Register and
+ * Update and stores its decrypted values (cmcc-dm-wire.md, "Object 666"), and records a lifetime expiry.
+ *
+ * <p>Leshan calls it once the answer has reached the device, so the read never overtakes the 2.01/2.04. The read is
+ * asynchronous: a device that does not answer stays registered and the failed read is an event.
+ */
+final class DmTerminalInfoReader implements RegistrationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DmTerminalInfoReader.class);
+    /** Keeps the 14 decrypted values within dm_device.terminal_info (8000 characters of JSON). */
+    private static final int VALUE_CHARS = 500;
+
+    private final LeshanServer server;
+    private final DmApplications applications;
+    private final DmRecorder recorder;
+    private final Duration timeout;
+    private volatile boolean closed;
+
+    /**
+     * @param timeout how long to wait for the device's answer
+     */
+    DmTerminalInfoReader(LeshanServer server, DmApplications applications, DmRecorder recorder, Duration timeout) {
+        this.server = server;
+        this.applications = applications;
+        this.recorder = recorder;
+        this.timeout = timeout;
+    }
+
+    /** Stops recording: answers and cancelled reads arriving while the server shuts down are dropped. */
+    void close() {
+        closed = true;
+    }
+
+    @Override
+    public void registered(Registration registration, Registration previous, Collection<Observation> observations) {
+        read(registration);
+    }
+
+    @Override
+    public void updated(RegistrationUpdate update, Registration updated, Registration previous) {
+        read(updated);
+    }
+
+    @Override
+    public void unregistered(Registration registration, Collection<Observation> observations, boolean expired,
+            Registration newRegistration) {
+        if (expired) {
+            keep(() -> recorder.expired(registration));
+            log.info("DM registration expired: {}", DmLogText.of(registration.getEndpoint()));
+        }
+    }
+
+    private void read(Registration registration) {
+        if (closed) {
+            return;
+        }
+        DmIdentity identity = DmIdentity.of(registration);
+        if (!registration.getSupportedObject().containsKey(TerminalInfo.OBJECT_ID)) {
+            if (identity.dm()) {
+                keep(() -> recorder.readWithoutValues(identity, "failed",
+                        "object 666 is not among the objects the Register declared"));
+            }
+            return;
+        }
+        server.send(registration, new ReadRequest(ContentFormat.TLV, TerminalInfo.OBJECT_ID, TerminalInfo.INSTANCE_ID),
+                timeout.toMillis(),
+                response -> keep(() -> answered(registration, identity, response)),
+                error -> keep(() -> unanswered(identity, error)));
+    }
+
+    private void answered(Registration registration, DmIdentity identity, ReadResponse response) {
+        if (!response.isSuccess()) {
+            recorder.readWithoutValues(identity, "failed", "/666/0 answered " + response.getCode().getName()
+                    + (response.getErrorMessage() == null ? "" : ": " + response.getErrorMessage()));
+            return;
+        }
+        if (!(response.getContent() instanceof LwM2mObjectInstance instance)) {
+            recorder.readWithoutValues(identity, "failed", "/666/0 answered something else than an object instance");
+            return;
+        }
+        Map<Integer, String> wire = new LinkedHashMap<>();
+        for (LwM2mResource resource : instance.getResources().values()) {
+            if (!resource.isMultiInstances() && resource.getValue() instanceof String value) {
+                wire.put(resource.getId(), value);
+            }
+        }
+        Optional<DmCipher> cipher = identity.appKeyKnown() ? applications.cipher(identity.appKey()) : Optional.empty();
+        if (cipher.isEmpty()) {
+            recorder.readWithoutValues(identity, "flagged", "object 666 read; values not decrypted: "
+                    + (identity.dm() ? "unknown APPkey " + identity.appKey() : "not a DM 2.0 endpoint"));
+            return;
+        }
+        TerminalInfo info;
+        try {
+            info = TerminalInfo.decrypt(wire, cipher.get());
+        } catch (DmDecryptException e) {
+            recorder.readWithoutValues(identity, "failed", "object 666 does not decrypt: " + e.reason() + " "
+                    + e.getMessage());
+            return;
+        }
+        Map<Integer, String> values = new LinkedHashMap<>();
+        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
+            String value = info.value(resource);
+            if (value.length() > VALUE_CHARS) {
+                recorder.readWithoutValues(identity, "failed", "object 666 resource " + resource.id() + " holds "
+                        + value.length() + " characters, the lab keeps at most " + VALUE_CHARS);
+                return;
+            }
+            values.put(resource.id(), value);
+        }
+        recorder.terminalInfo(registration.getId(), identity, values);
+    }
+
+    private void unanswered(DmIdentity identity, Exception error) {
+        String why = error instanceof TimeoutException
+                ? "no answer within " + timeout.toMillis() + " ms"
+                : error.getClass().getSimpleName() + ": " + error.getMessage();
+        recorder.readWithoutValues(identity, "failed", "read of /666/0 failed: " + why);
+    }
+
+    /** Runs a recording step on a Leshan thread, which has nobody to report a failure to but the log. */
+    private void keep(Runnable step) {
+        if (closed) {
+            return;
+        }
+        try {
+            step.run();
+        } catch (StoreException e) {
+            log.error("DM record not stored: {}", e.getMessage());
+        }
+    }
+}

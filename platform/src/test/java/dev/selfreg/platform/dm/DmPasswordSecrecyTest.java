@@ -1,0 +1,116 @@
+package dev.selfreg.platform.dm;
+
+import static dev.selfreg.platform.dm.DmLab.APP_KEY;
+import static dev.selfreg.platform.dm.DmLab.ENDPOINT;
+import static dev.selfreg.platform.dm.DmLab.EPI;
+import static dev.selfreg.platform.dm.DmLab.IMEI;
+import static dev.selfreg.platform.dm.DmLab.IMSI;
+import static dev.selfreg.platform.dm.DmLab.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.selfreg.platform.dm.DmLeshanClient.TerminalInfoInstance;
+import dev.selfreg.protocol.cmdmp.DmCipher;
+import dev.selfreg.protocol.cmdmp.DmEndpointName;
+import dev.selfreg.protocol.cmdmp.DmEpi;
+import dev.selfreg.protocol.cmdmp.DmTerminalType;
+import dev.selfreg.protocol.cmdmp.TerminalInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every path that handles the application password, run once with the log output captured: the password is in no
+ * log line, event, device record, metric or response.
+ */
+class DmPasswordSecrecyTest {
+
+    @Test
+    void thePasswordIsInNoLogLineEventDeviceMetricOrAnswer() throws Exception {
+        DmCipher cipher = new DmCipher(PASSWORD);
+        DmCipher wrongPassword = new DmCipher("not the application's password!!");
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        // slf4j-simple writes each line to whatever System.err is at the time.
+        System.setErr(new PrintStream(new Tee(stderr, logs), true, StandardCharsets.UTF_8));
+        StringBuilder answers = new StringBuilder();
+        try (DmLab lab = new DmLab()) {
+            DmCoapClient.Answer created = DmCoapClient.register(lab, ENDPOINT, 300);
+            answers.append(created).append(DmCoapClient.update(lab, created.location(), "epi=" + EPI))
+                    .append(DmCoapClient.update(lab, created.location(),
+                            "epi=" + DmEpi.build(IMEI, IMSI, wrongPassword).value()))
+                    .append(DmCoapClient.register(lab,
+                            DmEndpointName.build(DmTerminalType.INTERFACE, IMEI, IMSI, APP_KEY, wrongPassword).text(),
+                            300))
+                    .append(DmCoapClient.register(lab,
+                            ENDPOINT.replace("@#@" + APP_KEY + "@#@", "@#@" + PASSWORD + "@#@"), 300))
+                    .append(DmCoapClient.register(lab, PASSWORD, 300));
+            // Refused by Leshan itself, whose diagnostic quotes the endpoint name (the device hears its own name
+            // back); the rejection is recorded just after that answer.
+            DmCoapClient.Answer refusedByLeshan = DmCoapClient.exchange("post", lab.uri("/rd"), null,
+                    "ep=" + ENDPOINT.replace("@#@" + APP_KEY + "@#@", "@#@" + PASSWORD + "@#@"),
+                    "lt=300", "lwm2m=1.0", "b=U");
+            assertThat(refusedByLeshan.code()).isEqualTo("4.00");
+            await().atMost(Duration.ofSeconds(5)).until(() -> lab.events("rejected").stream()
+                    .anyMatch(event -> event.reason().contains("by the LwM2M layer")
+                            && event.reason().contains("@#@****@#@")));
+            TerminalInfoInstance terminalInfo =
+                    new TerminalInfoInstance(TerminalInfo.unset(DmTerminalType.INTERFACE).encrypt(cipher));
+            try (DmLeshanClient client = DmLeshanClient.withTerminalInfo(ENDPOINT, lab, terminalInfo)) {
+                client.start();
+                assertThat(client.nextOutcome()).isEqualTo("register 2.01");
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> !lab.device(ENDPOINT).terminalInfo().isEmpty());
+            }
+
+            assertThat(answers).doesNotContain(PASSWORD);
+            assertThat(lab.events()).hasSizeGreaterThan(6).allSatisfy(event -> assertThat(List.of(event.endpoint(),
+                    event.reason())).noneMatch(text -> text.contains(PASSWORD)));
+            assertThat(lab.records.store().dmDevices(null, 100)).isNotEmpty().allSatisfy(device ->
+                    assertThat(device.toString()).doesNotContain(PASSWORD));
+            assertThat(lab.metrics.prometheusText()).doesNotContain(PASSWORD);
+            assertThat(lab.service.toString()).doesNotContain(PASSWORD);
+        } finally {
+            System.setErr(stderr);
+        }
+        String logged = logs.toString(StandardCharsets.UTF_8);
+        // The capture worked: the messages were logged, with the endpoint but not the password.
+        assertThat(logged).contains("DM register accepted: " + ENDPOINT).contains("DM update rejected with 4.03")
+                .contains("DM register rejected with 4.00: ****")
+                .doesNotContain(PASSWORD);
+    }
+
+    /** Writes to two streams. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+    }
+}
