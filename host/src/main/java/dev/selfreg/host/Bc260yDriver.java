@@ -1,0 +1,308 @@
+package dev.selfreg.host;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A Quectel BC260Y-CN over an {@link AtChannel}, in its own terms: the China Telecom switch
+ * ({@code AT+QSREGENABLE}), the CMDMP configuration ({@code AT+QDMPCFG}) and terminal
+ * information ({@code AT+QDMPCFGEX}), reboot, identity. Values in, value objects out; a failed
+ * command is an {@link AtChannelException} that names it.
+ *
+ * <p>Set commands write NVRAM and take effect at the next boot: read the {@link ConfigView#SAVED}
+ * view to see what was written, and {@link #reboot()} to run it.
+ */
+public final class Bc260yDriver implements AutoCloseable {
+
+    /** How long a reboot may take from {@code OK} to {@code RDY}, unless told otherwise. */
+    public static final Duration DEFAULT_REBOOT_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final String QSREGENABLE = "+QSREGENABLE:";
+    private static final String QDMPCFG = "+QDMPCFG:";
+    private static final String QDMPCFGEX = "+QDMPCFGEX:";
+
+    private final AtChannel channel;
+    private final Duration rebootTimeout;
+    private boolean numericErrors;
+
+    public Bc260yDriver(AtChannel channel) {
+        this(channel, DEFAULT_REBOOT_TIMEOUT);
+    }
+
+    public Bc260yDriver(AtChannel channel, Duration rebootTimeout) {
+        this.channel = channel;
+        this.rebootTimeout = rebootTimeout;
+    }
+
+    /** Opens {@code port} ({@link Ports#open}) and drives the module behind it. */
+    public static Bc260yDriver open(String port, PortOptions portOptions, AtChannelOptions channelOptions, Duration rebootTimeout) {
+        return new Bc260yDriver(AtChannel.open(Ports.open(port, portOptions), channelOptions), rebootTimeout);
+    }
+
+    public AtChannel channel() {
+        return channel;
+    }
+
+    /**
+     * Asks for numeric {@code +CME ERROR: <n>} results ({@code AT+CMEE=1}) instead of a plain
+     * {@code ERROR}, so failures say why; kept across {@link #reboot()}, which resets it.
+     */
+    public void useNumericErrors() {
+        send(AtRequest.of("AT+CMEE=1"));
+        numericErrors = true;
+    }
+
+    // ---- identity -------------------------------------------------------------------------
+
+    public String imei() {
+        return send(AtRequest.of("AT+CGSN=1").expecting("+CGSN:")).value("+CGSN:");
+    }
+
+    /** The card's IMSI; an error result when there is no readable SIM ({@code +CME ERROR: 10}). */
+    public String imsi() {
+        String line = send(AtRequest.of("AT+CIMI")).singleLine();
+        if (!line.chars().allMatch(Character::isDigit)) {
+            throw new AtResponseException("AT+CIMI", "not an IMSI: " + line);
+        }
+        return line;
+    }
+
+    public String iccid() {
+        return send(AtRequest.of("AT+QCCID").expecting("+QCCID:")).value("+QCCID:");
+    }
+
+    /** The firmware revision, e.g. {@code BC260YCNAAR01A04}. */
+    public String firmware() {
+        String line = send(AtRequest.of("AT+CGMR")).singleLine();
+        return line.startsWith("Revision:") ? line.substring("Revision:".length()).strip() : line;
+    }
+
+    /** IMEI, firmware and, when a SIM answers, IMSI and ICCID. */
+    public ModuleIdentity identity() {
+        return new ModuleIdentity(imei(), withoutSimError(this::imsi), withoutSimError(this::iccid), firmware());
+    }
+
+    private static Optional<String> withoutSimError(Supplier<String> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (AtCommandException noSim) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- China Telecom: AT+QSREGENABLE ------------------------------------------------------
+
+    /** The saved switch; 3 reads as {@link CtSelfRegistration#ENABLED_AFTER_FOTA}. */
+    public CtSelfRegistration ctSelfRegistration() {
+        String value = send(AtRequest.of("AT+QSREGENABLE?").expecting(QSREGENABLE)).value(QSREGENABLE);
+        return parse("AT+QSREGENABLE?", () -> CtSelfRegistration.of(Integer.parseInt(value)));
+    }
+
+    public void saveCtSelfRegistration(boolean enabled) {
+        send(AtRequest.of("AT+QSREGENABLE=" + (enabled ? 1 : 0)));
+    }
+
+    // ---- China Mobile: AT+QDMPCFG ------------------------------------------------------------
+
+    public DmSettings dmSettings(ConfigView view) {
+        if (view == ConfigView.RUNNING) {
+            AtResult result = send(AtRequest.of("AT+QDMPCFG?").expecting(QDMPCFG));
+            return new DmSettings(parseMode(result, 0), parseServer(result, 1), parseCredentials(result, 2));
+        }
+        return new DmSettings(parseMode(savedDm(0), 0), parseServer(savedDm(1), 1), parseCredentials(savedDm(2), 2));
+    }
+
+    private AtResult savedDm(int queryOpt) {
+        return send(AtRequest.of("AT+QDMPCFG=4," + queryOpt).expecting(QDMPCFG));
+    }
+
+    public void saveDmMode(DmMode mode) {
+        send(AtRequest.of("AT+QDMPCFG=0," + mode.code()));
+    }
+
+    /** Writes server, port and period; the address goes unquoted, as in the seed's example. */
+    public void saveDmServer(DmServer server) {
+        send(AtRequest.of("AT+QDMPCFG=1," + server.address() + "," + server.port() + "," + server.updatePeriodSeconds()));
+    }
+
+    /**
+     * Writes APPkey, password, terminal type and, when not empty, terminal IMEI. Errors show the
+     * command with the password masked.
+     *
+     * @throws IllegalStateException when the password is one read from the module (its mask)
+     */
+    public void saveDmCredentials(DmCredentials credentials) {
+        String imei = credentials.terminalImei().isEmpty() ? "" : "," + credentials.terminalImei();
+        String head = "AT+QDMPCFG=2,\"" + credentials.appKey() + "\",\"";
+        String tail = "\"," + credentials.terminalType().code() + imei;
+        send(AtRequest.of(head + credentials.password().secret() + tail)
+                .shownAs(head + credentials.password().masked() + tail));
+    }
+
+    /** Erases saved settings; they fall back to the defaults at the next boot. */
+    public void eraseDm(DmGroup group) {
+        send(AtRequest.of("AT+QDMPCFG=5," + group.code()));
+    }
+
+    public DmState dmState() {
+        String value = send(AtRequest.of("AT+QDMPCFG=6").expecting(QDMPCFG)).value(QDMPCFG);
+        return parse("AT+QDMPCFG=6", () -> {
+            String[] fields = value.split(",");
+            requireType(fields, 6, "AT+QDMPCFG=6");
+            return new DmState(Integer.parseInt(fields[1].strip()));
+        });
+    }
+
+    private static DmMode parseMode(AtResult result, int type) {
+        String[] fields = dmLine(result, type).split(",", -1);
+        return parse(result.command(), () -> DmMode.of(Integer.parseInt(fields[1])));
+    }
+
+    private static DmServer parseServer(AtResult result, int type) {
+        String[] fields = dmLine(result, type).split(",", -1);
+        return parse(result.command(), () -> {
+            if (fields.length != 4) {
+                throw new IllegalArgumentException("expected 1,<serverIP>,<port>,<period>");
+            }
+            return new DmServer(fields[1], Integer.parseInt(fields[2]), Long.parseLong(fields[3]));
+        });
+    }
+
+    /** {@code 2,<APPkey>,<password>,<tmlType>,<tmlIMEI>}; a password may hold commas, the other fields not. */
+    private static DmCredentials parseCredentials(AtResult result, int type) {
+        String[] fields = dmLine(result, type).split(",", -1);
+        return parse(result.command(), () -> {
+            if (fields.length < 5) {
+                throw new IllegalArgumentException("expected 2,<APPkey>,<password>,<tmlType>,<tmlIMEI>");
+            }
+            int last = fields.length - 1;
+            String password = String.join(",", Arrays.copyOfRange(fields, 2, last - 1));
+            return new DmCredentials(fields[1], DmPassword.shown(password),
+                    TerminalType.of(Integer.parseInt(fields[last - 1])), fields[last]);
+        });
+    }
+
+    /** The text after {@code +QDMPCFG: } of the answer's line for {@code type}. */
+    private static String dmLine(AtResult result, int type) {
+        return result.lines().stream()
+                .map(line -> line.substring(QDMPCFG.length()).stripLeading())
+                .filter(value -> value.startsWith(type + ","))
+                .findFirst()
+                .orElseThrow(() -> new AtResponseException(result.command(), "no +QDMPCFG: " + type + " line in " + result.lines()));
+    }
+
+    // ---- China Mobile: AT+QDMPCFGEX ----------------------------------------------------------
+
+    /** The saved values of one type (the module has no running view of them). */
+    public TerminalInfo terminalInfo(TerminalInfoType type) {
+        String command = "AT+QDMPCFGEX=" + type.code() + ",1";
+        String value = send(AtRequest.of(command).expecting(QDMPCFGEX)).value(QDMPCFGEX);
+        int count = type.fields().size();
+        // The last field takes the rest of the line: a location holds commas.
+        String[] fields = value.split(",", count + 1);
+        return parse(command, () -> {
+            requireType(fields, type.code(), command);
+            if (fields.length != count + 1) {
+                throw new IllegalArgumentException("expected " + count + " values");
+            }
+            List<Optional<String>> values = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                values.add(TerminalInfo.value(fields[i]));
+            }
+            return type.create(values);
+        });
+    }
+
+    public <T extends TerminalInfo> T terminalInfo(Class<T> kind) {
+        return kind.cast(terminalInfo(TerminalInfoType.of(kind)));
+    }
+
+    /** All six types, in type order. */
+    public List<TerminalInfo> terminalInfo() {
+        return Arrays.stream(TerminalInfoType.values()).map(this::terminalInfo).toList();
+    }
+
+    /** Saves one type; empty fields are written as {@code NULL}, as the seed asks. */
+    public void saveTerminalInfo(TerminalInfo info) {
+        List<TerminalInfoField> fields = info.type().fields();
+        for (TerminalInfoField field : fields) {
+            field.checkWritable(info.get(field));
+        }
+        String values = info.values().stream()
+                .map(value -> "\"" + value.orElse(TerminalInfo.NULL) + "\"")
+                .collect(Collectors.joining(","));
+        send(AtRequest.of("AT+QDMPCFGEX=" + info.type().code() + ",0," + values));
+    }
+
+    public void eraseTerminalInfo(TerminalInfoType type) {
+        send(AtRequest.of("AT+QDMPCFGEX=" + type.code() + ",2"));
+    }
+
+    // ---- power and everything at once --------------------------------------------------------
+
+    /**
+     * {@code AT+QRST=1}, then waits for {@code RDY}: afterwards the module runs what is saved.
+     *
+     * @throws AtTimeoutException when {@code RDY} does not come within the reboot timeout
+     */
+    public void reboot() {
+        CompletableFuture<String> ready = channel.nextUnsolicited(UnsolicitedLines.RDY::equals);
+        try {
+            send(AtRequest.of("AT+QRST=1"));
+            ready.get(rebootTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new AtTimeoutException("AT+QRST=1", "no RDY after AT+QRST=1", rebootTimeout, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtChannelException("AT+QRST=1", "interrupted waiting for RDY", e);
+        } catch (ExecutionException e) {
+            throw new AtChannelException("AT+QRST=1", "waiting for RDY failed", e.getCause());
+        } finally {
+            ready.cancel(false);
+        }
+        if (numericErrors) {
+            useNumericErrors();
+        }
+    }
+
+    /** Reads every setting, running and saved, the DM state and the identity. */
+    public SelfRegistrationStatus status() {
+        return new SelfRegistrationStatus(identity(), ctSelfRegistration(), dmSettings(ConfigView.RUNNING),
+                dmSettings(ConfigView.SAVED), dmState(), terminalInfo());
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    // ---- answers -----------------------------------------------------------------------------
+
+    private AtResult send(AtRequest request) {
+        return channel.send(request).orThrow();
+    }
+
+    private static void requireType(String[] fields, int type, String command) {
+        if (!fields[0].strip().equals(Integer.toString(type))) {
+            throw new AtResponseException(command, "expected type " + type + ", got " + String.join(",", fields));
+        }
+    }
+
+    /** Turns what a parser throws on a malformed answer into an {@link AtResponseException}. */
+    private static <T> T parse(String command, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new AtResponseException(command, e.getMessage());
+        }
+    }
+}

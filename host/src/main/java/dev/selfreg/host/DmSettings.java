@@ -1,0 +1,8 @@
+package dev.selfreg.host;
+
+/**
+ * The CMDMP access configuration, as {@code AT+QDMPCFG?} shows it running or
+ * {@code AT+QDMPCFG=4,<n>} shows it saved.
+ */
+public record DmSettings(DmMode mode, DmServer server, DmCredentials credentials) {
+}

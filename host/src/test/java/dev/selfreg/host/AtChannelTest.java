@@ -1,0 +1,223 @@
+package dev.selfreg.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The command/response matcher and the unsolicited lines, over the emulator and over scripted peers. */
+class AtChannelTest {
+
+    private static final AtChannelOptions NO_RETRY = EmulatedModule.OPTIONS.withRetryAfterSilence(false);
+
+    @Test
+    void echoedCommandIsNotPartOfTheAnswer() throws Exception {
+        try (EmulatedModule unit = new EmulatedModule(); AtChannel channel = unit.channel()) {
+            AtResult result = channel.send("AT+CGMR");
+            assertThat(result.lines()).containsExactly("Revision: BC260YCNAAR01A04");
+            assertThat(result.isOk()).isTrue();
+        }
+    }
+
+    @Test
+    void answersAreTheSameWithEchoOff() throws Exception {
+        try (EmulatedModule unit = new EmulatedModule(); AtChannel channel = unit.channel()) {
+            channel.send("ATE0").orThrow();
+            assertThat(channel.send("AT+CGMR").lines()).containsExactly("Revision: BC260YCNAAR01A04");
+            assertThat(channel.send("AT+QDMPCFG=4,1").lines()).containsExactly("+QDMPCFG: 1,117.161.2.41,5683,86400");
+        }
+    }
+
+    @Test
+    void unsolicitedLineDuringACommandGoesToListenersNotIntoTheAnswer() throws Exception {
+        try (EmulatedModule unit = new EmulatedModule()) {
+            TappedTransport tap = new TappedTransport(unit.transport());
+            try (AtChannel channel = AtChannel.open(tap, EmulatedModule.OPTIONS)) {
+                channel.send("AT+CEREG=1").orThrow();
+                List<String> heard = new CopyOnWriteArrayList<>();
+                channel.addUrcListener(heard::add);
+                CompletableFuture<AtResult> query;
+                // Holding the module keeps the query unanswered while the attach timer fires.
+                synchronized (unit.module) {
+                    query = CompletableFuture.supplyAsync(() -> channel.send(AtRequest.of("AT+CEREG?").expecting("+CEREG:")));
+                    assertThat(tap.written.await(5, TimeUnit.SECONDS)).isTrue();
+                    unit.clock.advance(Duration.ofSeconds(2));
+                }
+                assertThat(query.get(5, TimeUnit.SECONDS).lines()).containsExactly("+CEREG: 1,1");
+                await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+CEREG: 1"));
+            }
+        }
+    }
+
+    @Test
+    void unsolicitedLinesBetweenInformationLinesGoToListeners() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().reply("+QDMPCFG: 0,1", "+CEREG: 1", "+QIND: \"x\"",
+                "+QDMPCFG: 1,117.161.2.41,5683,86400", "OK").start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()), NO_RETRY)) {
+            List<String> heard = new CopyOnWriteArrayList<>();
+            channel.addUrcListener(heard::add);
+            AtResult result = channel.send(AtRequest.of("AT+QDMPCFG?").expecting("+QDMPCFG:"));
+            assertThat(result.lines()).containsExactly("+QDMPCFG: 0,1", "+QDMPCFG: 1,117.161.2.41,5683,86400");
+            await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+CEREG: 1", "+QIND: \"x\""));
+        }
+    }
+
+    @Test
+    void linesWithNoCommandInFlightAreUnsolicited() throws Exception {
+        try (EmulatedModule unit = new EmulatedModule(); AtChannel channel = unit.channel()) {
+            channel.send("AT").orThrow();
+            CompletableFuture<String> ready = channel.nextUnsolicited(UnsolicitedLines.RDY::equals);
+            unit.module.powerCycle();
+            assertThat(ready.get(5, TimeUnit.SECONDS)).isEqualTo("RDY");
+        }
+    }
+
+    @Test
+    void errorResultThrowsNamingTheCommand() throws Exception {
+        try (EmulatedModule unit = new EmulatedModule(); AtChannel channel = unit.channel()) {
+            AtResult result = channel.send("AT+QSREGENABLE=2");
+            assertThat(result.result().kind()).isEqualTo(FinalResult.Kind.ERROR);
+            assertThatThrownBy(result::orThrow)
+                    .isInstanceOfSatisfying(AtCommandException.class, e -> {
+                        assertThat(e.command()).contains("AT+QSREGENABLE=2");
+                        assertThat(e.cmeCode()).isEmpty();
+                    })
+                    .hasMessage("AT+QSREGENABLE=2 answered ERROR");
+        }
+    }
+
+    @Test
+    void cmeErrorCarriesItsCode() throws Exception {
+        try (EmulatedModule unit = new EmulatedModule(); AtChannel channel = unit.channel()) {
+            channel.send("AT+CMEE=1").orThrow();
+            assertThatThrownBy(() -> channel.send("AT+QDMPCFG=1,\"10.0.0.1\",70000").orThrow())
+                    .isInstanceOfSatisfying(AtCommandException.class, e -> {
+                        assertThat(e.finalResult().kind()).isEqualTo(FinalResult.Kind.CME_ERROR);
+                        assertThat(e.cmeCode()).hasValue(50);
+                    })
+                    .hasMessage("AT+QDMPCFG=1,\"10.0.0.1\",70000 answered +CME ERROR: 50 (incorrect parameters)");
+        }
+    }
+
+    @Test
+    void silentPeerTimesOutAfterTheConfiguredTimeout() throws Exception {
+        Duration timeout = Duration.ofMillis(100);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.accept();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (AtChannel channel = AtChannel.open(Ports.open("tcp://127.0.0.1:" + server.getLocalPort(), PortOptions.defaults()),
+                    NO_RETRY.withCommandTimeout(timeout))) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> channel.send("AT+CGMR"))
+                        .isInstanceOfSatisfying(AtTimeoutException.class, e -> assertThat(e.timeout()).isEqualTo(timeout))
+                        .hasMessage("no answer to AT+CGMR within 100 ms");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(timeout, Duration.ofSeconds(2));
+            } finally {
+                accepted.get(5, TimeUnit.SECONDS).close();
+            }
+        }
+    }
+
+    @Test
+    void timeoutReportsWhatWasHeardInstead() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().reply("\u00ff\u00fex\u00fe").start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     NO_RETRY.withCommandTimeout(Duration.ofMillis(200)))) {
+            assertThatThrownBy(() -> channel.send("AT+CGMR"))
+                    .isInstanceOfSatisfying(AtTimeoutException.class, e -> assertThat(e.heard()).containsExactly("\u00ff\u00fex\u00fe"))
+                    .hasMessageContaining("heard only: \u00ff\u00fex\u00fe");
+        }
+    }
+
+    @Test
+    void firstLineLostIsAnsweredAfterARetryWithAt() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().reply("OK").reply("Revision: BC260YCNAAR01A04", "OK").start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     AtChannelOptions.defaults().withCommandTimeout(Duration.ofMillis(200)))) {
+            assertThat(channel.send("AT+CGMR").lines()).containsExactly("Revision: BC260YCNAAR01A04");
+            assertThat(peer.received()).containsExactly("AT+CGMR", "AT", "AT+CGMR");
+        }
+    }
+
+    @Test
+    void withoutRetryALostLineIsATimeout() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().reply("OK").start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     NO_RETRY.withCommandTimeout(Duration.ofMillis(200)))) {
+            assertThatThrownBy(() -> channel.send("AT+CGMR")).isInstanceOf(AtTimeoutException.class);
+            assertThat(peer.received()).containsExactly("AT+CGMR");
+        }
+    }
+
+    @Test
+    void retryThatStaysSilentSaysSo() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().ignore().start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     AtChannelOptions.defaults().withCommandTimeout(Duration.ofMillis(100)))) {
+            assertThatThrownBy(() -> channel.send("AT+CGMR"))
+                    .isInstanceOf(AtTimeoutException.class)
+                    .hasMessage("no answer to AT+CGMR (nor to a retry after AT) within 100 ms");
+            assertThat(peer.received()).containsExactly("AT+CGMR", "AT");
+        }
+    }
+
+    @Test
+    void secretInALateEchoIsMaskedInTheTimeout() throws Exception {
+        String command = "AT+QDMPCFG=2,\"M1\",\"95GoSecret\",1";
+        String shown = "AT+QDMPCFG=2,\"M1\",\"95Go****\",1";
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().reply(command).start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     AtChannelOptions.defaults().withCommandTimeout(Duration.ofMillis(100)))) {
+            assertThatThrownBy(() -> channel.send(AtRequest.of(command).shownAs(shown)))
+                    .isInstanceOfSatisfying(AtTimeoutException.class, e -> assertThat(e.heard()).containsExactly(shown))
+                    .message().doesNotContain("95GoSecret");
+        }
+    }
+
+    @Test
+    void portClosingFailsTheCommandInFlightAndEveryLaterOne() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().thenClose().start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()), EmulatedModule.OPTIONS)) {
+            assertThatThrownBy(() -> channel.send("AT+CGMR"))
+                    .isInstanceOf(ChannelClosedException.class)
+                    .hasMessage("no answer to AT+CGMR: the port closed");
+            assertThatThrownBy(() -> channel.send("AT"))
+                    .isInstanceOf(ChannelClosedException.class)
+                    .hasMessage("cannot send AT: the port closed");
+        }
+    }
+
+    @Test
+    void commandsFromManyThreadsAreAnsweredOneAtATime() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try (EmulatedModule unit = new EmulatedModule(); AtChannel channel = unit.channel()) {
+            List<Future<List<String>>> answers = IntStream.range(0, 40)
+                    .mapToObj(i -> threads.submit(() -> channel.send(i % 2 == 0 ? "AT+CGSN=1" : "AT+CIMI").lines()))
+                    .toList();
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get(10, TimeUnit.SECONDS))
+                        .containsExactly(i % 2 == 0 ? "+CGSN: 869999000000001" : "460111234567890");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

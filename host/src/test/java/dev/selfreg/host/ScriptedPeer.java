@@ -1,0 +1,114 @@
+package dev.selfreg.host;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A fake module on a real loopback socket that plays a script in lock-step: for each step it
+ * reads one command line (up to {@code <CR>}), records it, and sends the step's reply, if any.
+ * After the last step it either stays connected and silent, or closes the connection.
+ */
+final class ScriptedPeer implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final List<String> replies = new ArrayList<>();
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private boolean closeAtEnd;
+    private volatile Socket socket;
+
+    ScriptedPeer() throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    }
+
+    /** Reads a line, then sends nothing. */
+    ScriptedPeer ignore() {
+        replies.add(null);
+        return this;
+    }
+
+    /** Reads a line, then sends {@code lines} framed as the module frames them. */
+    ScriptedPeer reply(String... lines) {
+        StringBuilder framed = new StringBuilder();
+        for (String line : lines) {
+            framed.append("\r\n").append(line).append("\r\n");
+        }
+        replies.add(framed.toString());
+        return this;
+    }
+
+    /** Closes the connection after the last step instead of staying silent. */
+    ScriptedPeer thenClose() {
+        closeAtEnd = true;
+        return this;
+    }
+
+    /** Starts accepting one host, which gets the script. */
+    ScriptedPeer start() {
+        Thread thread = new Thread(this::play, "scripted-peer");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    String spec() {
+        return "tcp://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** Every command line received, in order. */
+    List<String> received() {
+        return received;
+    }
+
+    private void play() {
+        try {
+            socket = server.accept();
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            for (String reply : replies) {
+                String line = readLine(in);
+                if (line == null) {
+                    return;
+                }
+                received.add(line);
+                if (reply != null) {
+                    out.write(reply.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            }
+            if (closeAtEnd) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            // the host went away: the script is over
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\r') {
+            if (b < 0) {
+                return null;
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        if (socket != null) {
+            socket.close();
+        }
+    }
+}
