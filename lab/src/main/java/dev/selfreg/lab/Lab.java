@@ -1,0 +1,81 @@
+package dev.selfreg.lab;
+
+import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.network.LabNetwork;
+import dev.selfreg.nvram.MemoryNvramStore;
+import dev.selfreg.platform.LabPlatform;
+import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.time.VirtualClock;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The emulated world in one process: a lab platform on loopback and any number of emulated
+ * modules whose network leads to it, all on one {@link VirtualClock}. Scenarios, the demo and
+ * end-to-end tests run in it; an hour or a day of module time passes in milliseconds.
+ */
+public final class Lab implements AutoCloseable {
+
+    private final LabPlatform platform;
+    private final VirtualClock clock = new VirtualClock();
+    private final LabNetwork network;
+    private final Map<String, EmulatedUnit> units = new LinkedHashMap<>();
+
+    private Lab(LabPlatform platform) {
+        this.platform = platform;
+        this.network = LabNetwork.lab(InetAddress.getLoopbackAddress(), platform.ports().get("ct-coap"),
+                platform.ports().get("dm"));
+    }
+
+    /** Starts a platform with {@code settings} (ports are taken free) and an empty lab around it. */
+    public static Lab start(PlatformSettings settings) {
+        return new Lab(LabPlatform.start(settings.withFreePorts()));
+    }
+
+    /** Powers on a new module, its NVRAM in memory, its network leading to this lab's platform. */
+    public EmulatedUnit add(String name, ModuleProfile profile) {
+        if (units.containsKey(name)) {
+            throw new IllegalArgumentException("a module named " + name + " is already in the lab");
+        }
+        Bc260yModule module = new Bc260yModule(profile, clock, new MemoryNvramStore(), network);
+        EmulatedUnit unit = new EmulatedUnit(name, module);
+        units.put(name, unit);
+        module.powerOn();
+        return unit;
+    }
+
+    public EmulatedUnit unit(String name) {
+        EmulatedUnit unit = units.get(name);
+        if (unit == null) {
+            throw new NoSuchElementException("no module named " + name + " in the lab (there are " + units.keySet() + ")");
+        }
+        return unit;
+    }
+
+    public Map<String, EmulatedUnit> units() {
+        return Map.copyOf(units);
+    }
+
+    /** Lets module time pass for every module, running their timers in order. */
+    public void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public LabPlatform platform() {
+        return platform;
+    }
+
+    @Override
+    public void close() {
+        units.values().forEach(unit -> unit.module().close());
+        platform.close();
+    }
+}

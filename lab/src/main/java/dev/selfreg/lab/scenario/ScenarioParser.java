@@ -1,0 +1,195 @@
+package dev.selfreg.lab.scenario;
+
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.network.LabService;
+import dev.selfreg.module.network.NetworkFault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads scenario files (YAML):
+ * <pre>
+ * name: First China Telecom registration
+ * modules:                      # optional; default one module "unit" with a China Telecom SIM
+ *   unit: {sim: ct, imei: "869999000000001", firmware: BC260YCNAAR01A04}
+ * platform:
+ *   dm-apps: ["M100000000=0123456789ABCDEFGHIJKLMNOPQRSTUV"]
+ * steps:
+ *   - at: AT+QSCLK=0            # expect: a line or a list; OK is implied unless a final result is given
+ *     expect: OK
+ *   - advance: 24h
+ *   - power-cycle
+ *   - sim: {imsi: "460041234567890", iccid: "89860012345678901234"}   # or: sim: none
+ *   - firmware: BC260YCNAAR01A05
+ *   - fault: {service: ct, mode: drop, count: 1}
+ *   - clear-faults
+ *   - expect-module: {power: deep-sleep, dmState: 6, ct: {lastOutcome: success}}
+ *   - expect-platform: {imei: "869999000000001", ct-registrations: 1}
+ * </pre>
+ * A step acts on the only module, or on the one named with {@code module: NAME}.
+ */
+public final class ScenarioParser {
+
+    private static final String DEFAULT_UNIT = "unit";
+    private static final Set<String> STEP_KINDS = Set.of("at", "advance", "power-cycle", "sim", "firmware", "fault",
+            "clear-faults", "expect-module", "expect-platform");
+
+    private ScenarioParser() {
+    }
+
+    /** Parses a scenario; {@code source} names the file in error messages. */
+    public static Scenario parse(String yaml, String source) {
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (YAMLException e) {
+            throw new ScenarioException(source + ": not YAML: " + e.getMessage());
+        }
+        Map<String, Object> root = map(document, source);
+        String name = String.valueOf(root.getOrDefault("name", source));
+        Map<String, ModuleProfile> units = units(root.get("modules"), source);
+        List<String> dmApps = new ArrayList<>();
+        if (root.get("platform") != null) {
+            Object apps = map(root.get("platform"), source + " platform").get("dm-apps");
+            if (apps != null) {
+                list(apps, source + " dm-apps").forEach(app -> dmApps.add(String.valueOf(app)));
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        List<Object> items = list(root.get("steps"), source + " steps");
+        for (int i = 0; i < items.size(); i++) {
+            steps.add(step(items.get(i), units, source + " step " + (i + 1)));
+        }
+        return new Scenario(name, units, dmApps, steps);
+    }
+
+    private static Map<String, ModuleProfile> units(Object modules, String source) {
+        Map<String, ModuleProfile> units = new LinkedHashMap<>();
+        if (modules == null) {
+            units.put(DEFAULT_UNIT, ModuleProfile.standard());
+            return units;
+        }
+        map(modules, source + " modules").forEach((unit, spec) -> {
+            ModuleProfile profile = ModuleProfile.standard();
+            Map<String, Object> fields = spec == null ? Map.of() : map(spec, source + " module " + unit);
+            try {
+                for (Map.Entry<String, Object> field : fields.entrySet()) {
+                    String value = String.valueOf(field.getValue());
+                    profile = switch (field.getKey()) {
+                        case "sim" -> profile.withSim(sim(field.getValue(), source + " module " + unit));
+                        case "imei" -> profile.withImei(value);
+                        case "firmware" -> profile.withFirmware(value);
+                        default -> throw new ScenarioException(source + " module " + unit + ": unknown field '"
+                                + field.getKey() + "' (sim, imei, firmware)");
+                    };
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(source + " module " + unit + ": " + e.getMessage());
+            }
+            units.put(unit, profile);
+        });
+        return units;
+    }
+
+    private static Step step(Object item, Map<String, ModuleProfile> units, String where) {
+        Map<String, Object> fields;
+        if (item instanceof String word) {
+            fields = new LinkedHashMap<>();
+            fields.put(word, null);
+        } else {
+            fields = new LinkedHashMap<>(map(item, where));
+        }
+        String unit = fields.containsKey("module") ? String.valueOf(fields.remove("module")) : onlyUnit(units, where);
+        if (!units.containsKey(unit)) {
+            throw new ScenarioException(where + ": no module named " + unit);
+        }
+        Object expect = fields.remove("expect");
+        List<String> kinds = fields.keySet().stream().filter(STEP_KINDS::contains).toList();
+        if (kinds.size() != 1 || fields.size() != 1) {
+            throw new ScenarioException(where + ": a step is one of " + STEP_KINDS + " (found " + fields.keySet() + ")");
+        }
+        String kind = kinds.get(0);
+        Object value = fields.get(kind);
+        if (expect != null && !kind.equals("at")) {
+            throw new ScenarioException(where + ": 'expect' goes with 'at'");
+        }
+        try {
+            return switch (kind) {
+                case "at" -> new Steps.At(unit, String.valueOf(value), expect == null ? List.of()
+                        : expect instanceof List<?> lines ? lines.stream().map(String::valueOf).toList()
+                        : List.of(String.valueOf(expect)));
+                case "advance" -> new Steps.Advance(Durations.parse(String.valueOf(value)));
+                case "power-cycle" -> new Steps.PowerCycle(unit);
+                case "sim" -> new Steps.SimSwap(unit, sim(value, where));
+                case "firmware" -> new Steps.Firmware(unit, String.valueOf(value));
+                case "fault" -> new Steps.Fault(unit, Optional.of(fault(map(value, where), where)));
+                case "clear-faults" -> new Steps.Fault(unit, Optional.empty());
+                case "expect-module" -> new Steps.ExpectModule(unit, map(value, where));
+                default -> new Steps.ExpectPlatform(map(value, where));
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static String onlyUnit(Map<String, ModuleProfile> units, String where) {
+        if (units.size() != 1) {
+            throw new ScenarioException(where + ": say which module with 'module: NAME' (there are " + units.keySet() + ")");
+        }
+        return units.keySet().iterator().next();
+    }
+
+    /** {@code ct}, {@code cmcc}, {@code none}, or {@code {imsi, iccid}}. */
+    private static Optional<Sim> sim(Object value, String where) {
+        if (value instanceof Map<?, ?> card) {
+            return Optional.of(new Sim(String.valueOf(card.get("imsi")), String.valueOf(card.get("iccid"))));
+        }
+        return switch (String.valueOf(value)) {
+            case "ct" -> Optional.of(Sim.CHINA_TELECOM);
+            case "cmcc" -> Optional.of(Sim.CHINA_MOBILE);
+            case "none" -> Optional.empty();
+            default -> throw new ScenarioException(where + ": sim is ct, cmcc, none or {imsi, iccid}, not " + value);
+        };
+    }
+
+    private static NetworkFault fault(Map<String, Object> spec, String where) {
+        LabService service = LabService.ofLabel(String.valueOf(spec.get("service")))
+                .orElseThrow(() -> new ScenarioException(where + ": fault service is ct or dm"));
+        NetworkFault.Mode mode = NetworkFault.Mode.ofLabel(String.valueOf(spec.get("mode")))
+                .orElseThrow(() -> new ScenarioException(where + ": unknown fault mode " + spec.get("mode")));
+        OptionalInt count = spec.get("count") instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+        OptionalDouble probability = spec.get("probability") instanceof Number p
+                ? OptionalDouble.of(p.doubleValue()) : OptionalDouble.empty();
+        Optional<Duration> seconds = spec.get("seconds") instanceof Number s
+                ? Optional.of(Duration.ofNanos(Math.round(s.doubleValue() * 1e9))) : Optional.empty();
+        return new NetworkFault(service, mode, count, probability, seconds);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String where) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new ScenarioException(where + ": expected a mapping (key: value)");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value, String where) {
+        if (!(value instanceof List<?>)) {
+            throw new ScenarioException(where + ": expected a list (- item)");
+        }
+        return (List<Object>) value;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.selfreg.lab.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selfreg.lab.AtReply;
+import dev.selfreg.lab.Lab;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.network.NetworkFault;
+import dev.selfreg.platform.store.CtRegistration;
+import dev.selfreg.platform.store.DmDevice;
+import dev.selfreg.platform.store.DmEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The kinds of step a scenario file can hold. */
+final class Steps {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Steps() {
+    }
+
+    /** {@code at: LINE} with {@code expect}: the lines must appear in the answer, in order. */
+    record At(String unit, String line, List<String> expect) implements Step {
+        public String describe() {
+            return "at " + line + (expect.isEmpty() ? "" : " -> " + String.join(" / ", expect));
+        }
+
+        public void run(Lab lab) {
+            AtReply reply = lab.unit(unit).at(line);
+            List<String> wanted = expect.isEmpty() || !AtReply.isFinalResult(expect.get(expect.size() - 1))
+                    ? concat(expect, "OK") : expect;
+            int next = 0;
+            for (String got : reply.lines()) {
+                if (next < wanted.size() && got.equals(wanted.get(next))) {
+                    next++;
+                }
+            }
+            if (next < wanted.size() || !reply.finalResult().equals(wanted.get(wanted.size() - 1))) {
+                throw new AssertionError("expected " + String.join(" / ", wanted) + ", the module answered " + reply);
+            }
+        }
+
+        private static List<String> concat(List<String> lines, String last) {
+            List<String> all = new ArrayList<>(lines);
+            all.add(last);
+            return all;
+        }
+    }
+
+    /** {@code advance: 24h}: module time passes for every module. */
+    record Advance(Duration duration) implements Step {
+        public String describe() {
+            return "advance " + Durations.format(duration);
+        }
+
+        public void run(Lab lab) {
+            lab.advance(duration);
+        }
+    }
+
+    /** {@code power-cycle}: power cut and power on. */
+    record PowerCycle(String unit) implements Step {
+        public String describe() {
+            return "power-cycle";
+        }
+
+        public void run(Lab lab) {
+            lab.unit(unit).module().powerCycle();
+        }
+    }
+
+    /** {@code sim: {imsi, iccid}} or {@code sim: none}: a card swap, read at the next boot. */
+    record SimSwap(String unit, Optional<Sim> card) implements Step {
+        public String describe() {
+            return "sim " + card.map(c -> c.imsi() + " " + c.iccid()).orElse("removed");
+        }
+
+        public void run(Lab lab) {
+            lab.unit(unit).module().changeSim(card);
+        }
+    }
+
+    /** {@code firmware: VERSION}: FOTA, then boot. */
+    record Firmware(String unit, String version) implements Step {
+        public String describe() {
+            return "firmware " + version;
+        }
+
+        public void run(Lab lab) {
+            lab.unit(unit).module().upgradeFirmware(version);
+        }
+    }
+
+    /** {@code fault: {service, mode, ...}}: a network fault from now on; {@code clear-faults} ends them. */
+    record Fault(String unit, Optional<NetworkFault> fault) implements Step {
+        public String describe() {
+            return fault.map(f -> "fault " + f.service().label() + " " + f.mode().label()).orElse("clear-faults");
+        }
+
+        public void run(Lab lab) {
+            var faults = lab.unit(unit).module().network().faults();
+            fault.ifPresentOrElse(faults::add, faults::clear);
+        }
+    }
+
+    /** {@code expect-module: {power: deep-sleep, dmState: 6, ct: {lastOutcome: success}}}: the control API view. */
+    record ExpectModule(String unit, Map<String, Object> expected) implements Step {
+        public String describe() {
+            return "expect-module " + expected;
+        }
+
+        public void run(Lab lab) {
+            JsonNode status = JSON.valueToTree(lab.unit(unit).module().status());
+            JsonNode wanted = JSON.valueToTree(expected);
+            String mismatch = mismatch("", wanted, status);
+            if (mismatch != null) {
+                throw new AssertionError(mismatch + " (module: " + status + ")");
+            }
+        }
+
+        private static String mismatch(String path, JsonNode wanted, JsonNode actual) {
+            if (wanted.isObject()) {
+                for (var fields = wanted.fields(); fields.hasNext(); ) {
+                    var field = fields.next();
+                    JsonNode child = actual == null ? null : actual.get(field.getKey());
+                    if (child == null) {
+                        return "module has no " + path + field.getKey();
+                    }
+                    String inner = mismatch(path + field.getKey() + ".", field.getValue(), child);
+                    if (inner != null) {
+                        return inner;
+                    }
+                }
+                return null;
+            }
+            boolean equal = wanted.isNumber() && actual.isNumber()
+                    ? wanted.decimalValue().compareTo(actual.decimalValue()) == 0
+                    : wanted.asText().equals(actual.asText());
+            return equal ? null : path.substring(0, Math.max(0, path.length() - 1)) + " is " + actual + ", expected " + wanted;
+        }
+    }
+
+    /**
+     * {@code expect-platform}: what the lab platform stored. Keys: {@code ct-registrations}
+     * (count, for {@code imei} when given), {@code ct-rejections} (count), {@code dm-state}
+     * (device state for {@code imei}), {@code dm-events} ({@code {kind, count}} for {@code imei}).
+     */
+    record ExpectPlatform(Map<String, Object> expected) implements Step {
+        public String describe() {
+            return "expect-platform " + expected;
+        }
+
+        public void run(Lab lab) {
+            var store = lab.platform().records().store();
+            String imei = (String) expected.get("imei");
+            for (Map.Entry<String, Object> entry : expected.entrySet()) {
+                switch (entry.getKey()) {
+                    case "imei" -> { }
+                    case "ct-registrations" -> {
+                        long found = store.ctRegistrations(imei, Integer.MAX_VALUE).stream()
+                                .map(CtRegistration::imei).filter(i -> imei == null || i.equals(imei)).count();
+                        check("CT registrations" + forImei(imei), entry.getValue(), found);
+                    }
+                    case "ct-rejections" -> check("CT rejections", entry.getValue(), store.ctRejections(Integer.MAX_VALUE).size());
+                    case "dm-state" -> {
+                        String state = store.dmDevices(imei, Integer.MAX_VALUE).stream().map(DmDevice::state)
+                                .findFirst().orElse("none");
+                        check("DM device state" + forImei(imei), entry.getValue(), state);
+                    }
+                    case "dm-events" -> {
+                        Map<?, ?> wanted = (Map<?, ?>) entry.getValue();
+                        String kind = String.valueOf(wanted.get("kind"));
+                        long found = store.dmEvents(Integer.MAX_VALUE).stream()
+                                .filter(e -> e.kind().equals(kind) && (imei == null || imei.equals(e.imei())))
+                                .filter(e -> !wanted.containsKey("outcome") || e.outcome().equals(wanted.get("outcome")))
+                                .map(DmEvent::id).count();
+                        check("DM " + kind + " events" + forImei(imei), wanted.get("count"), found);
+                    }
+                    default -> throw new ScenarioException("expect-platform has no '" + entry.getKey()
+                            + "' (use ct-registrations, ct-rejections, dm-state, dm-events, imei)");
+                }
+            }
+        }
+
+        private static String forImei(String imei) {
+            return imei == null ? "" : " of " + imei;
+        }
+
+        private static void check(String what, Object wanted, Object found) {
+            if (!String.valueOf(wanted).equals(String.valueOf(found))) {
+                throw new AssertionError(what + ": found " + found + ", expected " + wanted);
+            }
+        }
+    }
+}

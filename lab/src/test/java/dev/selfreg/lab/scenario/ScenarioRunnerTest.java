@@ -1,0 +1,108 @@
+package dev.selfreg.lab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ScenarioRunnerTest {
+
+    private static ScenarioReport run(String yaml) {
+        return ScenarioRunner.run(ScenarioParser.parse(yaml, "test.yaml"), "test.yaml");
+    }
+
+    @Test
+    void aFailingStepSaysWhatWasFoundAndTheRestAreSkipped() {
+        ScenarioReport report = run("""
+                name: wrong expectations
+                steps:
+                  - advance: 1m
+                  - expect-platform: {ct-registrations: 2}
+                  - at: AT
+                """);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.steps()).extracting(ScenarioReport.StepResult::status).containsExactly(
+                ScenarioReport.Status.PASSED, ScenarioReport.Status.FAILED, ScenarioReport.Status.SKIPPED);
+        assertThat(report.steps().get(1).message()).isEqualTo("CT registrations: found 1, expected 2");
+        assertThat(report.text()).contains("FAIL  2 expect-platform").contains("FAILED: 2 of 3 steps passed, 1 failed");
+    }
+
+    @Test
+    void anAtExpectationComparesTheModulesAnswer() {
+        ScenarioReport report = run("""
+                steps:
+                  - at: AT+QDMPCFG=6
+                    expect: "+QDMPCFG: 6,9"
+                """);
+        assertThat(report.steps().get(0).message())
+                .isEqualTo("expected +QDMPCFG: 6,9 / OK, the module answered +QDMPCFG: 6,0 / OK");
+    }
+
+    @Test
+    void anErrorCanBeExpected() {
+        assertThat(run("""
+                steps:
+                  - at: AT+QSREGENABLE=2
+                    expect: ERROR
+                """).passed()).isTrue();
+    }
+
+    @Test
+    void expectModuleComparesTheControlApiViewField() {
+        ScenarioReport report = run("""
+                steps:
+                  - expect-module: {power: deep-sleep}
+                """);
+        assertThat(report.steps().get(0).message()).startsWith("power is \"active\", expected \"deep-sleep\"");
+    }
+
+    @Test
+    void virtualTimeIsReportedAndTheWallClockIsNotWaitedFor() {
+        ScenarioReport report = run("""
+                steps:
+                  - advance: 30d
+                """);
+        assertThat(report.passed()).isTrue();
+        assertThat(report.moduleTime()).isEqualTo(Duration.ofDays(30));
+        assertThat(report.text()).contains("30d of module time");
+    }
+
+    @Test
+    void theJunitReportHasOneTestCasePerStep() {
+        String xml = run("""
+                name: a <special> "name"
+                steps:
+                  - at: AT
+                  - expect-platform: {ct-rejections: 5}
+                  - advance: 1s
+                """).junitXml();
+        assertThat(xml).contains("<testsuite name=\"a &lt;special&gt; &quot;name&quot;\" tests=\"3\" failures=\"1\"")
+                .contains("<testcase classname=\"test.yaml\" name=\"1 at AT\"/>")
+                .contains("<failure message=\"CT rejections: found 0, expected 5\"/>")
+                .contains("<skipped/>");
+    }
+
+    @Test
+    void mistakesInAScenarioFileAreNamedWithTheirPlace() {
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - jump: 3\n", "x.yaml"))
+                .isInstanceOf(ScenarioException.class).hasMessageStartingWith("x.yaml step 1: a step is one of");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - advance: soon\n", "x.yaml"))
+                .hasMessageContaining("not a duration: 'soon'");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - {power-cycle: null, module: other}\n", "x.yaml"))
+                .hasMessageContaining("no module named other");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps: [", "x.yaml")).hasMessageStartingWith("x.yaml: not YAML");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - fault: {service: ct, mode: delay}\n", "x.yaml"))
+                .hasMessageContaining("delay needs seconds");
+        assertThatThrownBy(() -> ScenarioParser.parse("modules:\n  u: {imei: \"12\"}\nsteps: []\n", "x.yaml"))
+                .hasMessageContaining("IMEI must be 15 digits");
+    }
+
+    @Test
+    void durationsReadLikePeopleWriteThem() {
+        assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("2.5s")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(Durations.format(Duration.ofDays(30))).isEqualTo("30d");
+    }
+}
