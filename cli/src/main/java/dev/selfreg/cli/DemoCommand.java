@@ -1,39 +1,79 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.lab.demo.Demo;
+import dev.selfreg.platform.PlatformSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code selfreg demo}: the embedded-default lab. Until the lab platform and the
- * self-registration agents exist it says what it will do and exits non-zero.
+ * {@code selfreg demo}: the lab platform and two emulated modules (China Telecom, China Mobile),
+ * narrated; {@code --once} runs the whole story on the virtual clock and checks it.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the lab platform and two emulated modules (China Telecom, China Mobile) and show their registrations.")
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the lab platform and two emulated modules (China Telecom, China Mobile) and narrate their registrations.",
+                "Without --once: real time, the dashboard shows them live, until Ctrl-C.",
+                "With --once: the same on the virtual clock, a few days of updates, one injected failure and its recovery,",
+                "then a summary table."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every expected outcome happened (--once), or stopped with Ctrl-C", "1:an expected outcome did not happen"})
 final class DemoCommand implements Callable<Integer> {
-
-    /** Exit code for a command that is not built yet. */
-    static final int NOT_YET = 3;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--once", description = "Run the scenario on the virtual clock, print a summary and exit.")
     boolean once;
 
+    @Option(names = "--web-port", paramLabel = "PORT", description = "Dashboard and REST API port (default 8080; with --once a free one).")
+    Integer webPort;
+
+    @Option(names = "--ct-coap-port", paramLabel = "PORT", description = "China Telecom ZZHC over CoAP (default 5683; with --once a free one).")
+    Integer ctCoapPort;
+
+    @Option(names = "--ct-http-port", paramLabel = "PORT", description = "China Telecom ZZHC over HTTP (default 9999; with --once a free one).")
+    Integer ctHttpPort;
+
+    @Option(names = "--dm-port", paramLabel = "PORT", description = "China Mobile CMDMP (default 5685; with --once a free one).")
+    Integer dmPort;
+
+    @Option(names = "--data-dir", defaultValue = "selfreg-data", paramLabel = "DIR",
+            description = "Where the live demo's store lives (default: ./${DEFAULT-VALUE}); --once keeps its store in memory.")
+    Path dataDir;
+
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("""
-                selfreg demo is not built yet. When it is, it will:
-                  - start the lab platform (China Telecom ZZHC over CoAP and HTTP, China Mobile CMDMP over LwM2M,
-                    an embedded H2 store and the web dashboard) on 127.0.0.1,
-                  - start two emulated BC260Y-CN modules, one with a China Telecom SIM and one with a China Mobile
-                    SIM and a provisioned APPkey/password,
-                  - narrate boot, attach, the CT report, the DM register, the object 666 read and the periodic update,
-                  - with --once, run all of it on the virtual clock and print a summary table.
-                What works today: `selfreg module` (an emulated module you can talk AT to); see the README.""");
-        return NOT_YET;
+    public Integer call() throws InterruptedException {
+        PlatformSettings defaults = PlatformSettings.defaults();
+        int free = 0;
+        PlatformSettings settings = new PlatformSettings("127.0.0.1",
+                port(ctCoapPort, once ? free : defaults.ctCoapPort()), port(ctHttpPort, once ? free : defaults.ctHttpPort()),
+                port(dmPort, once ? free : defaults.dmPort()), port(webPort, once ? free : defaults.webPort()),
+                once ? Optional.of("jdbc:h2:mem:demo-" + UUID.randomUUID()) : Optional.empty(), dataDir, List.of(), false,
+                Optional.empty());
+        if (once) {
+            return Demo.once(settings, System.out) ? 0 : 1;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-shutdown"));
+        try {
+            Demo.live(settings, System.out, stop);
+        } finally {
+            finished.countDown();
+        }
+        return 0;
+    }
+
+    private static int port(Integer given, int fallback) {
+        return given != null ? given : fallback;
     }
 }

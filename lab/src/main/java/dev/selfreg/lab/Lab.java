@@ -6,6 +6,7 @@ import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.VirtualClock;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -21,19 +22,25 @@ import java.util.NoSuchElementException;
 public final class Lab implements AutoCloseable {
 
     private final LabPlatform platform;
-    private final VirtualClock clock = new VirtualClock();
+    private final ModuleClock clock;
     private final LabNetwork network;
     private final Map<String, EmulatedUnit> units = new LinkedHashMap<>();
 
-    private Lab(LabPlatform platform) {
+    private Lab(LabPlatform platform, ModuleClock clock) {
         this.platform = platform;
+        this.clock = clock;
         this.network = LabNetwork.lab(InetAddress.getLoopbackAddress(), platform.ports().get("ct-coap"),
                 platform.ports().get("dm"));
     }
 
-    /** Starts a platform with {@code settings} (ports are taken free) and an empty lab around it. */
+    /** Starts a platform with {@code settings} (ports are taken free) and an empty lab around it, on a virtual clock. */
     public static Lab start(PlatformSettings settings) {
-        return new Lab(LabPlatform.start(settings.withFreePorts()));
+        return new Lab(LabPlatform.start(settings.withFreePorts()), new VirtualClock());
+    }
+
+    /** Starts a platform with {@code settings} exactly (ports as given) and modules on {@code clock}. */
+    public static Lab start(PlatformSettings settings, ModuleClock clock) {
+        return new Lab(LabPlatform.start(settings), clock);
     }
 
     /** Powers on a new module, its NVRAM in memory, its network leading to this lab's platform. */
@@ -60,12 +67,19 @@ public final class Lab implements AutoCloseable {
         return Map.copyOf(units);
     }
 
-    /** Lets module time pass for every module, running their timers in order. */
+    /**
+     * Lets module time pass for every module, running their timers in order.
+     *
+     * @throws IllegalStateException on a lab that runs on the real clock
+     */
     public void advance(Duration duration) {
-        clock.advance(duration);
+        if (!(clock instanceof VirtualClock virtual)) {
+            throw new IllegalStateException("this lab runs on the real clock; time cannot be advanced");
+        }
+        virtual.advance(duration);
     }
 
-    public VirtualClock clock() {
+    public ModuleClock clock() {
         return clock;
     }
 

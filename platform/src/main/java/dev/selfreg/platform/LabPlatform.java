@@ -84,6 +84,11 @@ public final class LabPlatform implements AutoCloseable {
         return ports.entrySet().stream().map(e -> "listening " + e.getKey() + " " + bind + ":" + e.getValue()).toList();
     }
 
+    /** The address every listener is bound to. */
+    public String bind() {
+        return bind;
+    }
+
     /** The bearer token the web side requires, if any. */
     public Optional<String> token() {
         return token;

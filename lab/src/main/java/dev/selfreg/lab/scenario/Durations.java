@@ -35,18 +35,24 @@ final class Durations {
         return total;
     }
 
-    /** The shortest exact way to write {@code duration}. */
+    /** The duration as days, hours, minutes and seconds, e.g. {@code 7h31m}; milliseconds when not whole seconds. */
     static String format(Duration duration) {
-        long seconds = duration.getSeconds();
         if (duration.getNano() != 0) {
             return duration.toMillis() + "ms";
         }
-        if (seconds % 86400 == 0 && seconds > 0) {
-            return seconds / 86400 + "d";
+        long seconds = duration.getSeconds();
+        if (seconds == 0) {
+            return "0s";
         }
-        if (seconds % 3600 == 0 && seconds > 0) {
-            return seconds / 3600 + "h";
+        StringBuilder out = new StringBuilder();
+        long[] units = {86400, 3600, 60, 1};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (seconds >= units[i]) {
+                out.append(seconds / units[i]).append(names[i]);
+                seconds %= units[i];
+            }
         }
-        return seconds + "s";
+        return out.toString();
     }
 }

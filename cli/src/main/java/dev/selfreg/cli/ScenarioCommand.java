@@ -1,0 +1,66 @@
+package dev.selfreg.cli;
+
+import dev.selfreg.lab.scenario.ScenarioException;
+import dev.selfreg.lab.scenario.ScenarioParser;
+import dev.selfreg.lab.scenario.ScenarioReport;
+import dev.selfreg.lab.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code selfreg scenario FILE...}: runs scenario files on the virtual clock against an
+ * embedded lab platform and reports each step.
+ */
+@Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run scenario files (YAML) on the virtual clock against an embedded lab platform.",
+                "See examples/ for one scenario per self-registration flow of the seed's chapter 2."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every scenario passed", "1:a step failed", "64:a scenario file cannot be read or run as written"})
+final class ScenarioCommand implements Callable<Integer> {
+
+    static final int STEP_FAILED = 1;
+    static final int BAD_FILE = 64;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files.")
+    List<Path> files;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write a JUnit XML report (one file per scenario: FILE, or FILE-<n>.xml for several).")
+    Path junit;
+
+    @Override
+    public Integer call() {
+        boolean allPassed = true;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            ScenarioReport report;
+            try {
+                report = ScenarioRunner.run(ScenarioParser.parse(Files.readString(file), file.toString()), file.toString());
+            } catch (IOException e) {
+                System.err.println("selfreg scenario: cannot read " + file + ": " + e.getMessage());
+                return BAD_FILE;
+            } catch (ScenarioException e) {
+                System.err.println("selfreg scenario: " + e.getMessage());
+                return BAD_FILE;
+            }
+            System.out.print(report.text());
+            allPassed &= report.passed();
+            if (junit != null) {
+                Path target = files.size() == 1 ? junit : Path.of(junit + "-" + (i + 1) + ".xml");
+                try {
+                    Files.writeString(target, report.junitXml());
+                } catch (IOException e) {
+                    System.err.println("selfreg scenario: cannot write " + target + ": " + e.getMessage());
+                    return BAD_FILE;
+                }
+            }
+        }
+        return allPassed ? 0 : STEP_FAILED;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.selfreg.lab.demo;
+
+import dev.selfreg.lab.EmulatedUnit;
+import dev.selfreg.lab.Lab;
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.network.LabService;
+import dev.selfreg.module.network.NetworkFault;
+import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.store.DmDevice;
+import dev.selfreg.platform.store.PlatformStore;
+import dev.selfreg.time.RealClock;
+import dev.selfreg.time.VirtualClock;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo: the lab platform and two emulated modules, one with a China Telecom SIM and one
+ * with a China Mobile SIM and a provisioned CMDMP application, narrated as they register.
+ */
+public final class Demo {
+
+    /** The CMDMP application the demo provisions (the wire spec's test vector). */
+    static final String APP_KEY = "M100000000";
+    static final String APP_PASSWORD = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+    static final String CT_IMEI = "869999000000001";
+    static final String CM_IMEI = "869999000000002";
+    /** The CMDMP update period the demo sets: a day, the seed's default (seed 2.2.2). */
+    static final long UPDATE_PERIOD_SECONDS = 86400;
+    /** Days of periodic updates the --once run lets pass. */
+    static final int DAYS = 3;
+
+    private Demo() {
+    }
+
+    /** The platform settings of the demo: the given ones, with the demo's CMDMP application added. */
+    public static PlatformSettings withDemoApplication(PlatformSettings settings) {
+        List<String> apps = new ArrayList<>(settings.dmApps());
+        apps.add(APP_KEY + "=" + APP_PASSWORD);
+        return new PlatformSettings(settings.bind(), settings.ctCoapPort(), settings.ctHttpPort(), settings.dmPort(),
+                settings.webPort(), settings.db(), settings.dataDir(), apps, settings.strict(), settings.token());
+    }
+
+    /** Runs on the real clock until {@code stop} counts down, narrating to {@code out}. */
+    public static void live(PlatformSettings settings, PrintStream out, CountDownLatch stop) throws InterruptedException {
+        try (RealClock clock = new RealClock("demo"); Lab lab = Lab.start(withDemoApplication(settings), clock)) {
+            Narrator narrator = new Narrator(out, clock);
+            announce(lab, out);
+            lab.platform().records().subscribe(narrator);
+            List<EmulatedUnit> units = bench(lab, narrator);
+            while (!stop.await(200, TimeUnit.MILLISECONDS)) {
+                narrator.look(units);
+            }
+            narrator.note("stopping; the store is closed after its last commit");
+        }
+    }
+
+    /**
+     * Runs the whole story on the virtual clock — boot, attach, both registrations, the object
+     * 666 read, {@value #DAYS} days of updates, one injected failure and its recovery — then
+     * prints a summary table. Returns whether every expected outcome happened.
+     */
+    public static boolean once(PlatformSettings settings, PrintStream out) {
+        try (Lab lab = Lab.start(withDemoApplication(settings), new VirtualClock())) {
+            VirtualClockNarration story = new VirtualClockNarration(lab, new Narrator(out, lab.clock()));
+            announce(lab, out);
+            lab.platform().records().subscribe(story.narrator());
+            List<EmulatedUnit> units = bench(lab, story.narrator());
+            Summary summary = new Summary();
+
+            story.advance(units, Duration.ofMinutes(5), Duration.ofSeconds(1));
+            PlatformStore store = lab.platform().records().store();
+            summary.expect("China Telecom report accepted by the platform",
+                    store.ctRegistrations(CT_IMEI, 10).size() == 1, store.ctRegistrations(CT_IMEI, 10).size() + " report(s)");
+            EmulatedUnit cm = lab.unit("cmcc-unit");
+            summary.expect("China Mobile device registered (AT+QDMPCFG=6 -> 6)",
+                    cm.at("AT+QDMPCFG=6").lines().contains("+QDMPCFG: 6,6"), cm.at("AT+QDMPCFG=6").toString());
+            Optional<DmDevice> device = store.dmDevices(CM_IMEI, 1).stream().findFirst();
+            summary.expect("object 666 read and decrypted by the platform",
+                    device.map(d -> !d.terminalInfo().isEmpty()).orElse(false),
+                    device.map(d -> d.terminalInfo().size() + " values").orElse("no device"));
+
+            story.advance(units, Duration.ofDays(DAYS), Duration.ofHours(1));
+            long updates = updates(store);
+            summary.expect(DAYS + " daily updates", updates == DAYS, updates + " update(s)");
+
+            story.narrator().note("injecting a fault: every CMDMP request is dropped");
+            cm.module().network().faults().add(NetworkFault.dropAll(LabService.DM));
+            story.advance(units, Duration.ofDays(1), Duration.ofHours(1));
+            summary.expect("failed update seen (state 13, update timeout)", cm.module().dmState() == 13,
+                    "state " + cm.module().dmState());
+            story.narrator().note("clearing the fault");
+            cm.module().network().faults().clear();
+            story.advance(units, Duration.ofDays(1), Duration.ofHours(1));
+            summary.expect("recovered at the next period (state 11, update OK)", cm.module().dmState() == 11,
+                    "state " + cm.module().dmState());
+
+            out.println();
+            out.print(summary.table());
+            return summary.allMet();
+        }
+    }
+
+    private static long updates(PlatformStore store) {
+        return store.dmEvents(10_000).stream().filter(e -> e.kind().equals("update") && e.outcome().equals("ok")
+                && CM_IMEI.equals(e.imei())).count();
+    }
+
+    private static void announce(Lab lab, PrintStream out) {
+        lab.platform().listeningLines().forEach(out::println);
+        out.println("dashboard http://" + lab.platform().bind() + ":" + lab.platform().ports().get("web") + "/");
+        lab.platform().token().ifPresent(token -> out.println("token " + token));
+        out.flush();
+    }
+
+    /** Powers on the two modules and provisions the China Mobile one over AT, as a host would. */
+    private static List<EmulatedUnit> bench(Lab lab, Narrator narrator) {
+        ModuleProfile standard = ModuleProfile.standard();
+        EmulatedUnit ct = lab.add("ct-unit", standard.withImei(CT_IMEI).withSim(Optional.of(Sim.CHINA_TELECOM)));
+        EmulatedUnit cm = lab.add("cmcc-unit", standard.withImei(CM_IMEI).withSim(Optional.of(Sim.CHINA_MOBILE)));
+        narrator.note("provisioning cmcc-unit over AT: APPkey " + APP_KEY + ", update period " + UPDATE_PERIOD_SECONDS + " s");
+        for (String line : List.of(
+                "AT+QDMPCFG=1,\"117.161.2.41\",5683," + UPDATE_PERIOD_SECONDS,
+                "AT+QDMPCFG=2,\"" + APP_KEY + "\",\"" + APP_PASSWORD + "\",1," + CM_IMEI,
+                "AT+QDMPCFGEX=1,0,\"00-01-6C-06-A6-29\"",
+                "AT+QDMPCFGEX=3,0,\"meter-fw-1.2\",\"selfreg-meter\"",
+                "AT+QDMPCFGEX=4,0,\"off\",\"NB-IoT\",\"NULL\",\"NULL\"")) {
+            if (!cm.at(line).isOk()) {
+                throw new IllegalStateException("provisioning failed at " + line.replace(APP_PASSWORD, "****"));
+            }
+        }
+        narrator.note("rebooting cmcc-unit (AT+QRST=1) so the new settings take effect");
+        cm.at("AT+QRST=1");
+        return List.of(ct, cm);
+    }
+
+    /** Advancing the virtual clock in steps, looking at the modules after each. */
+    private record VirtualClockNarration(Lab lab, Narrator narrator) {
+        void advance(List<EmulatedUnit> units, Duration total, Duration step) {
+            narrator.look(units);
+            for (Duration done = Duration.ZERO; done.compareTo(total) < 0; done = done.plus(step)) {
+                lab.advance(step);
+                narrator.look(units);
+            }
+        }
+    }
+
+    /** The expected outcomes and whether each happened. */
+    private static final class Summary {
+        private final List<String[]> rows = new ArrayList<>();
+        private boolean allMet = true;
+
+        void expect(String outcome, boolean met, String observed) {
+            rows.add(new String[] {met ? "yes" : "NO", outcome, observed});
+            allMet &= met;
+        }
+
+        boolean allMet() {
+            return allMet;
+        }
+
+        String table() {
+            int width = rows.stream().mapToInt(r -> r[1].length()).max().orElse(10);
+            StringBuilder out = new StringBuilder(String.format("%-4s %-" + width + "s  %s%n", "met", "expected outcome", "observed"));
+            rows.forEach(r -> out.append(String.format("%-4s %-" + width + "s  %s%n", r[0], r[1], r[2])));
+            out.append(allMet ? "demo PASSED: every expected outcome happened\n" : "demo FAILED: see the rows marked NO\n");
+            return out.toString();
+        }
+    }
+}
