@@ -1,22 +1,19 @@
 package dev.selfreg.platform.ct;
 
+import dev.selfreg.platform.CountingUdpParser;
 import dev.selfreg.platform.PlatformMetrics;
 import java.net.InetSocketAddress;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.network.serialization.MessageHeader;
-import org.eclipse.californium.core.network.serialization.UdpDataParser;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
-import org.eclipse.californium.elements.util.DatagramReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The ZZHC service over CoAP (Eclipse Californium): CON POST on {@code /nb}, and on {@code /}
  * for firmware that posts without a path, with or without Content-Format. Californium's
  * deduplication answers a retransmitted request from its cache, so a report is stored once.
- * Datagrams that are not CoAP are dropped, counted and logged.
+ * Datagrams that are not CoAP are dropped, counted and logged ({@link CountingUdpParser}).
  */
 public final class ZzhcCoapServer implements AutoCloseable {
 
@@ -59,7 +56,7 @@ public final class ZzhcCoapServer implements AutoCloseable {
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)
                 .setInetSocketAddress(new InetSocketAddress(bind, port))
-                .setDataSerializerAndParser(new UdpDataSerializer(), new CountingParser(metrics))
+                .setDataSerializerAndParser(new UdpDataSerializer(), new CountingUdpParser(metrics, "ct"))
                 .build();
         server.addEndpoint(endpoint);
         server.start();
@@ -97,39 +94,6 @@ public final class ZzhcCoapServer implements AutoCloseable {
                             exchange.respond(ResponseCode.CONTENT, reply.encode(), MediaTypeRegistry.APPLICATION_JSON);
                         }
                     });
-        }
-    }
-
-    /** Californium's parser, counting and logging what it cannot parse. */
-    private static final class CountingParser extends UdpDataParser {
-        private final PlatformMetrics metrics;
-
-        CountingParser(PlatformMetrics metrics) {
-            this.metrics = metrics;
-        }
-
-        @Override
-        protected MessageHeader parseHeader(DatagramReader reader) {
-            try {
-                return super.parseHeader(reader);
-            } catch (RuntimeException e) {
-                throw malformed(e);
-            }
-        }
-
-        @Override
-        protected Message parseMessage(DatagramReader reader, MessageHeader header, Message message) {
-            try {
-                return super.parseMessage(reader, header, message);
-            } catch (RuntimeException e) {
-                throw malformed(e);
-            }
-        }
-
-        private RuntimeException malformed(RuntimeException e) {
-            metrics.count("ct", "dropped", "malformed coap");
-            log.info("ZZHC CoAP datagram is not CoAP, dropped: {}", e.getMessage());
-            return e;
         }
     }
 }

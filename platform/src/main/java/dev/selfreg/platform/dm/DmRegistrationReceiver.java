@@ -1,5 +1,6 @@
 package dev.selfreg.platform.dm;
 
+import dev.selfreg.platform.LogText;
 import dev.selfreg.platform.store.StoreException;
 import java.net.URI;
 import java.util.Optional;
@@ -92,7 +93,7 @@ final class DmRegistrationReceiver implements UplinkRequestReceiver {
                 recorder.rejected(message, rejected);
                 counter.count(request.getCoapRequest(), rejected.outcome(), rejected.reason());
                 log.info("DM {} rejected with {}: {} ({})", message, rejected.finding().answer(),
-                        DmLogText.of(rejected.endpoint()), DmLogText.of(rejected.explanation()));
+                        LogText.of(rejected.endpoint()), LogText.of(rejected.explanation()));
                 return replaced(request, rejected.finding().code(), rejected.explanation(), answer);
             }
             record(request, verdict, answer.getResponse());
@@ -117,16 +118,16 @@ final class DmRegistrationReceiver implements UplinkRequestReceiver {
         if (request instanceof RegisterRequest) {
             Registration registration = registrations.getRegistration(((RegisterResponse) response).getRegistrationID());
             recorder.registered(registration, identity, outcome, reason);
-            log.info("DM register {}: {} IMEI {} as {}{}", verdict.outcome(), DmLogText.of(identity.endpoint()),
-                    identity.imei(), registration.getId(), reason.isEmpty() ? "" : " (" + DmLogText.of(reason) + ")");
+            log.info("DM register {}: {} IMEI {} as {}{}", verdict.outcome(), LogText.of(identity.endpoint()),
+                    identity.imei(), registration.getId(), reason.isEmpty() ? "" : " (" + LogText.of(reason) + ")");
         } else if (request instanceof UpdateRequest update) {
             Registration registration = registrations.getRegistration(update.getRegistrationId());
             recorder.updated(registration, identity, outcome, reason);
-            log.info("DM update {}: {} IMEI {}{}", verdict.outcome(), DmLogText.of(identity.endpoint()),
-                    identity.imei(), reason.isEmpty() ? "" : " (" + DmLogText.of(reason) + ")");
+            log.info("DM update {}: {} IMEI {}{}", verdict.outcome(), LogText.of(identity.endpoint()),
+                    identity.imei(), reason.isEmpty() ? "" : " (" + LogText.of(reason) + ")");
         } else {
             recorder.deregistered(identity);
-            log.info("DM deregister: {} IMEI {}", DmLogText.of(identity.endpoint()), identity.imei());
+            log.info("DM deregister: {} IMEI {}", LogText.of(identity.endpoint()), identity.imei());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.selfreg.platform.dm;
 
+import dev.selfreg.platform.LogText;
 import dev.selfreg.platform.store.StoreException;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmDecryptException;
@@ -73,7 +74,7 @@ final class DmTerminalInfoReader implements RegistrationListener {
             Registration newRegistration) {
         if (expired) {
             keep(() -> recorder.expired(registration));
-            log.info("DM registration expired: {}", DmLogText.of(registration.getEndpoint()));
+            log.info("DM registration expired: {}", LogText.of(registration.getEndpoint()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.selfreg.platform.dm;
 
+import dev.selfreg.platform.CountingUdpParser;
 import dev.selfreg.platform.PlatformMetrics;
 import dev.selfreg.platform.store.StoreException;
 import dev.selfreg.protocol.cmdmp.DmRegister;
@@ -9,15 +10,11 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.network.serialization.DataParser;
-import org.eclipse.californium.core.network.serialization.MessageHeader;
-import org.eclipse.californium.core.network.serialization.UdpDataParser;
 import org.eclipse.californium.core.server.MessageDeliverer;
-import org.eclipse.californium.elements.util.DatagramReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,31 +80,7 @@ final class DmTrafficCounter {
 
     /** Californium's UDP parser, counting what it cannot parse. */
     DataParser datagramParser() {
-        return new UdpDataParser() {
-            @Override
-            protected MessageHeader parseHeader(DatagramReader reader) {
-                try {
-                    return super.parseHeader(reader);
-                } catch (RuntimeException e) {
-                    throw dropped(e);
-                }
-            }
-
-            @Override
-            protected Message parseMessage(DatagramReader reader, MessageHeader header, Message message) {
-                try {
-                    return super.parseMessage(reader, header, message);
-                } catch (RuntimeException e) {
-                    throw dropped(e);
-                }
-            }
-        };
-    }
-
-    private RuntimeException dropped(RuntimeException e) {
-        metrics.count(SERVICE, "dropped", "malformed coap");
-        log.info("DM datagram is not CoAP, dropped: {}", DmLogText.of(String.valueOf(e.getMessage())));
-        return e;
+        return new CountingUdpParser(metrics, SERVICE);
     }
 
     private void countUnclaimed(Exchange exchange) {
