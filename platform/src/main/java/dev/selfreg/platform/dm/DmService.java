@@ -18,6 +18,7 @@ import org.eclipse.leshan.core.model.ObjectLoader;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.node.codec.LwM2mDecoder;
 import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
+import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
@@ -67,6 +68,12 @@ public final class DmService implements AutoCloseable {
     private final boolean strict;
     private final Clock clock;
     private final Timing timing;
+    /**
+     * Threads handling requests: each waits for its record's commit before Leshan replies, so
+     * many of them let one group commit serve many devices at once.
+     */
+    private static final int HANDLER_THREADS = 32;
+
     private LeshanServer server;
     private DmTerminalInfoReader reader;
     private int port;
@@ -112,6 +119,7 @@ public final class DmService implements AutoCloseable {
                 new InMemoryRegistrationStore(timing.expirationCheckPeriod().toSeconds());
         CaliforniumServerEndpointsProvider endpoints =
                 new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
+                        .setConfiguration(config -> config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, HANDLER_THREADS))
                         .addEndpoint(new CoapServerEndpointFactory(coapUri(bindHost, port), "DM", null,
                                 endpoint -> endpoint.setDataSerializerAndParser(new UdpDataSerializer(),
                                         counter.datagramParser())))

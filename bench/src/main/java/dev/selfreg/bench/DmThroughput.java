@@ -1,0 +1,164 @@
+package dev.selfreg.bench;
+
+import dev.selfreg.platform.PlatformMetrics;
+import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.dm.DmApplications;
+import dev.selfreg.platform.dm.DmService;
+import dev.selfreg.platform.store.JdbcPlatformStore;
+import dev.selfreg.protocol.cmdmp.DmCipher;
+import dev.selfreg.protocol.cmdmp.DmEndpointName;
+import dev.selfreg.protocol.cmdmp.DmEpi;
+import dev.selfreg.protocol.cmdmp.DmRegister;
+import dev.selfreg.protocol.cmdmp.DmTerminalType;
+import dev.selfreg.protocol.cmdmp.UriQueryOption;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapHandler;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.LeshanServerBuilder;
+import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
+
+/**
+ * CMDMP Register+Update pairs per second: the selfreg platform's DM service against a stock
+ * Leshan server (in-memory store, default authorizer) answering the same devices, in one run.
+ */
+final class DmThroughput {
+
+    private static final String PASSWORD = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+    private static final String APP_KEY = "M100000000";
+    private static final String IMSI = "460041234567890";
+
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+    }
+
+    private DmThroughput() {
+    }
+
+    /** One device's two requests, prepared before the clock starts. */
+    private record Device(List<UriQueryOption> register, UriQueryOption epi) {
+    }
+
+    static void run(int devices, int inFlight, int rounds) throws Exception {
+        DmCipher cipher = new DmCipher(PASSWORD);
+        Device[] prepared = new Device[devices];
+        for (int i = 0; i < devices; i++) {
+            String imei = String.format("86999%010d", i);
+            String endpoint = DmEndpointName.build(DmTerminalType.INTERFACE, imei, IMSI, APP_KEY, cipher).text();
+            prepared[i] = new Device(new DmRegister(endpoint, 86400).queryOptions(),
+                    DmEpi.build(imei, IMSI, cipher).queryOption());
+        }
+        Path data = Files.createTempDirectory("selfreg-bench-dm");
+        LeshanServer stock = stockLeshan();
+        double bare = 0;
+        double full = 0;
+        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data);
+             DmService service = new DmService(new PlatformRecords(store), new PlatformMetrics(),
+                     DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), false, Clock.systemUTC())) {
+            service.start("127.0.0.1", 0);
+            stock.start();
+            int stockPort = stock.getEndpoints().get(0).getURI().getPort();
+            for (int round = 0; round < rounds; round++) {
+                bare = Math.max(bare, pairsPerSecond(stockPort, prepared, inFlight));
+                full = Math.max(full, pairsPerSecond(service.port(), prepared, inFlight));
+            }
+        } finally {
+            stock.destroy();
+        }
+        System.out.printf("DM devices per round %d, %d in flight, best of %d rounds%n", devices, inFlight, rounds);
+        System.out.printf("DM stock Leshan (in-memory store):             %,10.0f register+update/s%n", bare);
+        System.out.printf("DM selfreg platform (decrypt, check, H2, read): %,10.0f register+update/s%n", full);
+        System.out.printf("ratio platform / stock Leshan: %.2f%n", full / bare);
+    }
+
+    private static LeshanServer stockLeshan() {
+        CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
+                .addEndpoint("coap://127.0.0.1:0")
+                .build();
+        return new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
+    }
+
+    private static double pairsPerSecond(int port, Device[] devices, int inFlight) throws Exception {
+        CoapClient client = new CoapClient("coap://127.0.0.1:" + port);
+        Configuration config = Configuration.createStandardWithoutFile()
+                .set(CoapConfig.MID_TRACKER, CoapConfig.TrackerMode.NULL);
+        client.setEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+        Semaphore window = new Semaphore(inFlight);
+        AtomicInteger failed = new AtomicInteger();
+        CompletableFuture<?>[] pairs = new CompletableFuture<?>[devices.length];
+        long start = System.nanoTime();
+        for (int i = 0; i < devices.length; i++) {
+            window.acquire();
+            Device device = devices[i];
+            pairs[i] = send(client, register(port, device), ResponseCode.CREATED)
+                    .thenCompose(created -> send(client, update(port, created, device), ResponseCode.CHANGED))
+                    .whenComplete((done, error) -> {
+                        if (error != null) {
+                            failed.incrementAndGet();
+                        }
+                        window.release();
+                    });
+        }
+        CompletableFuture.allOf(pairs).exceptionally(e -> null).get(5, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        client.shutdown();
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " register/update pairs failed on port " + port);
+        }
+        return devices.length / seconds;
+    }
+
+    private static Request register(int port, Device device) {
+        Request request = Request.newPost();
+        request.setURI("coap://127.0.0.1:" + port + "/" + DmRegister.PATH);
+        device.register().forEach(option -> request.getOptions().addUriQuery(option.text()));
+        request.getOptions().setContentFormat(DmRegister.CONTENT_FORMAT);
+        request.setPayload(DmRegister.PAYLOAD);
+        return request;
+    }
+
+    private static Request update(int port, CoapResponse created, Device device) {
+        Request request = Request.newPost();
+        request.setURI("coap://127.0.0.1:" + port + "/" + created.getOptions().getLocationPathString());
+        request.getOptions().addUriQuery(device.epi().text());
+        return request;
+    }
+
+    private static CompletableFuture<CoapResponse> send(CoapClient client, Request request, ResponseCode expected) {
+        CompletableFuture<CoapResponse> answer = new CompletableFuture<>();
+        client.advanced(new CoapHandler() {
+            @Override
+            public void onLoad(CoapResponse response) {
+                if (response.getCode() == expected) {
+                    answer.complete(response);
+                } else {
+                    answer.completeExceptionally(new IllegalStateException("answered " + response.getCode()));
+                }
+            }
+
+            @Override
+            public void onError() {
+                answer.completeExceptionally(new IllegalStateException("no answer"));
+            }
+        }, request);
+        return answer;
+    }
+}
