@@ -25,8 +25,10 @@ public final class Bc260yFacts {
     /** Factory default of QSREGENABLE (spec at-commands.md §3, Interpretation). */
     public static final int QSREGENABLE_DEFAULT = 1;
 
+    /** DM_Mode that allows CMDMP access (seed 3.2.2 DM_Mode: 1 允许接入 CMDMP; 0 forbids it). */
+    public static final int DM_MODE_ALLOWED = 1;
     /** DM_Mode default: CMDMP registration on (seed 2.2.1; spec §4 Interpretation). */
-    public static final int DM_MODE_DEFAULT = 1;
+    public static final int DM_MODE_DEFAULT = DM_MODE_ALLOWED;
     /** Default CMDMP server IP (seed 3.2.2 serverIP); the query shows it until one is set. */
     public static final String DM_SERVER_DEFAULT = "117.161.2.41";
     /** Default CMDMP server port, and its range (seed 3.2.2 server_Port). */
@@ -87,6 +89,14 @@ public final class Bc260yFacts {
      */
     public static final RetransmissionSchedule DM_RETRANSMISSION =
             new RetransmissionSchedule(Duration.ofSeconds(2), 1.0, 2.0, 5);
+    /**
+     * When a CMDMP Register or Update without an answer fails, counted from its first send (seed
+     * 2.2.3 "总超时时间为 128 秒"; the waits of {@link #DM_RETRANSMISSION} add up to 126 s, spec
+     * self-registration §3 declares the timeout at 128 s).
+     */
+    public static final Duration DM_EXCHANGE_TIMEOUT = Duration.ofSeconds(128);
+    /** Short Server ID of the CMDMP server in object 1 (Interpretation: the seed and the DM sources give none). */
+    public static final int DM_SHORT_SERVER_ID = 1;
     /** CMDMP test server IP (seed 3.2.2, example of AT+QDMPCFG=1). */
     public static final String DM_TEST_SERVER = "117.161.2.7";
     /** CMDMP default domain name (seed 3.2.2 serverIP: 默认域名为 m.fxlttsbl.com). */

@@ -3,6 +3,8 @@ package dev.selfreg.module;
 import dev.selfreg.at.AtEngine;
 import dev.selfreg.module.at.Bc260yCommands;
 import dev.selfreg.module.ct.CtAgent;
+import dev.selfreg.module.dm.DmAgent;
+import dev.selfreg.module.dm.DmState;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.ModuleNetwork;
@@ -21,14 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * An emulated Quectel BC260Y-CN: power, boot, SIM, radio, attach, sleep and the AT interface,
  * with its settings in NVRAM and its running configuration copied from NVRAM at each boot, its
- * network (a {@link ModuleNetwork} on a {@link LabNetwork}) and its China Telecom
- * self-registration ({@link CtAgent}). Every entry point (host bytes, timers, received
- * datagrams, control operations) is serialised on the module, as the real firmware handles one
- * event at a time; every timer runs on the {@link ModuleClock}.
+ * network (a {@link ModuleNetwork} on a {@link LabNetwork}) and its carrier
+ * self-registrations: China Telecom ({@link CtAgent}) and China Mobile CMDMP ({@link DmAgent}).
+ * Every entry point (host bytes, timers, received datagrams, control operations) is serialised on
+ * the module, as the real firmware handles one event at a time; every timer runs on the
+ * {@link ModuleClock}.
  *
  * <p>Pending work (a DNS lookup, an open CoAP exchange) holds a {@link WakeLock}: the module
  * does not enter deep sleep while one is held, and its awake time is accounted by
- * {@link AwakeReason}.
+ * {@link AwakeReason}. Deep sleep stops every timer but the RTC ones ({@link #rtcClock()}),
+ * which wake the module when due.
  */
 public final class Bc260yModule implements AutoCloseable {
 
@@ -43,7 +47,8 @@ public final class Bc260yModule implements AutoCloseable {
     }
 
     private final ModuleClock clock;
-    private final ModuleClock poweredClock = new PoweredClock();
+    private final ModuleClock poweredClock = new TimerClock(WakeSource.NONE);
+    private final ModuleClock rtcClock = new TimerClock(WakeSource.RTC);
     private final SavedConfig saved;
     private final AtEngine<Bc260yModule> at;
     private final List<ModuleTimer> timers = new ArrayList<>();
@@ -51,6 +56,7 @@ public final class Bc260yModule implements AutoCloseable {
     private final AwakeTime awake = new AwakeTime();
     private final ModuleNetwork network;
     private final CtAgent ct;
+    private final DmAgent dm;
     private ModuleProfile profile;
     private Optional<Sim> simInSlot;
     private Optional<Sim> sim = Optional.empty();
@@ -60,8 +66,9 @@ public final class Bc260yModule implements AutoCloseable {
     private int radio;
     private NetworkRegistration registration = NetworkRegistration.NOT_REGISTERED;
     private int ceregReporting;
-    private int dmState;
     private boolean attachedThisBoot;
+    /** What the awake time counts for once pending work ends: the timer's, after an RTC wake-up. */
+    private AwakeReason afterWork = AwakeReason.IDLE;
     private ModuleTimer idleTimer;
     private ModuleTimer attachTimer;
 
@@ -85,6 +92,7 @@ public final class Bc260yModule implements AutoCloseable {
             virtual.addQuiescence(network);
         }
         this.ct = new CtAgent(this);
+        this.dm = new DmAgent(this);
         this.at = new AtEngine<>(Bc260yCommands.all(), this, bytes -> host.write(bytes));
         this.at.setTrace((line, response, reason) -> {
             if (reason != null) {
@@ -154,8 +162,10 @@ public final class Bc260yModule implements AutoCloseable {
             timer.cancel();
         }
         ct.powerLost();
+        dm.powerLost();
         network.reset();
         wakeLocks.clear();
+        afterWork = AwakeReason.IDLE;
         registration = NetworkRegistration.NOT_REGISTERED;
         running = null;
     }
@@ -189,7 +199,6 @@ public final class Bc260yModule implements AutoCloseable {
         running = saved.toRunning();
         radio = 1;
         ceregReporting = 0;
-        dmState = 0;
         attachedThisBoot = false;
         power = Power.ACTIVE;
         network.routeConfigured(LabService.DM, running.dm().server());
@@ -257,6 +266,7 @@ public final class Bc260yModule implements AutoCloseable {
         if (next == NetworkRegistration.REGISTERED && power == Power.ACTIVE && !attachedThisBoot) {
             attachedThisBoot = true; // the boot-time registrations start once per boot, never after a wake-up
             ct.attached();
+            dm.attached();
         }
     }
 
@@ -290,6 +300,7 @@ public final class Bc260yModule implements AutoCloseable {
     private void enterDeepSleep() {
         awake.stop(clock.nanoTime());
         power = Power.DEEP_SLEEP;
+        afterWork = AwakeReason.IDLE;
         for (ModuleTimer timer : List.copyOf(timers)) {
             if (timer.wakeSource == WakeSource.NONE) {
                 timer.cancel();
@@ -301,6 +312,9 @@ public final class Bc260yModule implements AutoCloseable {
     private void wake(AwakeReason reason) {
         power = Power.ACTIVE;
         awake.start(reason, clock.nanoTime());
+        if (reason == AwakeReason.TIMER) {
+            afterWork = AwakeReason.TIMER; // the idle time after the timer's work is the timer's cost
+        }
     }
 
     // ---- pending work and the awake-time account ----------------------------------------------
@@ -320,7 +334,7 @@ public final class Bc260yModule implements AutoCloseable {
         if (!wakeLocks.remove(lock)) {
             return;
         }
-        account(AwakeReason.IDLE);
+        account(afterWork);
         if (wakeLocks.isEmpty()) {
             restartIdleTimer(); // the idle time before deep sleep counts from the end of the work
         }
@@ -377,11 +391,18 @@ public final class Bc260yModule implements AutoCloseable {
     }
 
     /**
-     * The clock the module's network and agents use: module time, with timers that are module
-     * timers (serialised with everything else, stopped by a power cut and by deep sleep, which
-     * also refuses new ones, as the radio is off then).
+     * A clock the module's network and agents use: module time, with timers that are module
+     * timers of one {@link WakeSource}, serialised with everything else and stopped by a power
+     * cut. Plain timers are stopped by deep sleep too, which also refuses new ones, as the radio
+     * is off then; RTC timers keep running and wake the module.
      */
-    private final class PoweredClock implements ModuleClock {
+    private final class TimerClock implements ModuleClock {
+        private final WakeSource wakeSource;
+
+        TimerClock(WakeSource wakeSource) {
+            this.wakeSource = wakeSource;
+        }
+
         @Override
         public long nanoTime() {
             return clock.nanoTime();
@@ -390,7 +411,7 @@ public final class Bc260yModule implements AutoCloseable {
         @Override
         public Timer schedule(Duration delay, Runnable task) {
             synchronized (Bc260yModule.this) {
-                if (power == Power.OFF || power == Power.DEEP_SLEEP) {
+                if (power == Power.OFF || (power == Power.DEEP_SLEEP && wakeSource == WakeSource.NONE)) {
                     long due = clock.nanoTime() + delay.toNanos();
                     return new Timer() {
                         @Override
@@ -404,7 +425,7 @@ public final class Bc260yModule implements AutoCloseable {
                         }
                     };
                 }
-                return Bc260yModule.this.schedule(delay, WakeSource.NONE, task);
+                return Bc260yModule.this.schedule(delay, wakeSource, task);
             }
         }
 
@@ -467,9 +488,9 @@ public final class Bc260yModule implements AutoCloseable {
         ceregReporting = mode;
     }
 
-    /** The {@code <DMstate>} of {@code AT+QDMPCFG=6}. */
+    /** The {@code <DMstate>} of {@code AT+QDMPCFG=6}: the CMDMP agent's {@link DmState#code()}. */
     public synchronized int dmState() {
-        return dmState;
+        return dm.state().code();
     }
 
     public ModuleClock clock() {
@@ -484,6 +505,15 @@ public final class Bc260yModule implements AutoCloseable {
         return poweredClock;
     }
 
+    /**
+     * Module time for the module's RTC timers (the CMDMP update timer): they survive deep sleep
+     * and wake the module when due, which then may sleep again once its work is done; a power
+     * cut stops them. Scheduling while the module is off schedules nothing.
+     */
+    public ModuleClock rtcClock() {
+        return rtcClock;
+    }
+
     /** The module's network: its DNS, its sockets to the lab, its injected faults. */
     public ModuleNetwork network() {
         return network;
@@ -492,6 +522,11 @@ public final class Bc260yModule implements AutoCloseable {
     /** The China Telecom self-registration of this unit. */
     public CtAgent ct() {
         return ct;
+    }
+
+    /** The China Mobile CMDMP self-registration of this unit. */
+    public DmAgent dm() {
+        return dm;
     }
 
     /** Module time spent awake (booting or active) since the emulation started. */
@@ -509,7 +544,7 @@ public final class Bc260yModule implements AutoCloseable {
         Map<String, Double> breakdown = new LinkedHashMap<>();
         awakeBreakdown().forEach((reason, time) -> breakdown.put(reason.label(), seconds(time)));
         return new ModuleStatus(profile.imei(), sim.map(Sim::imsi).orElse(null), sim.map(Sim::iccid).orElse(null),
-                profile.firmware(), power.label(), seconds(clock.elapsed()), ct.status(), dmState, seconds(awake()),
+                profile.firmware(), power.label(), seconds(clock.elapsed()), ct.status(), dmState(), seconds(awake()),
                 breakdown);
     }
 

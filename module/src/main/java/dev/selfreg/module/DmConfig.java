@@ -11,6 +11,11 @@ public record DmConfig(int mode, String server, int port, long updatePeriod,
     public static final DmConfig DEFAULTS = new DmConfig(Bc260yFacts.DM_MODE_DEFAULT, Bc260yFacts.DM_SERVER_DEFAULT,
             Bc260yFacts.DM_PORT_DEFAULT, Bc260yFacts.DM_PERIOD_DEFAULT, "", "", Bc260yFacts.TML_TYPE_DEFAULT, "");
 
+    /** Whether {@code DM_Mode} allows CMDMP access (seed 3.2.2). */
+    public boolean accessAllowed() {
+        return mode == Bc260yFacts.DM_MODE_ALLOWED;
+    }
+
     /** The password as the module shows it: its first four characters, then {@code ****}. */
     public String maskedPassword() {
         return mask(password);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the {@code <CR><LF>} framing the seed leaves out (3.1.2). Each example runs on a unit brought
  * into the state the seed's sequence implies, set up over AT like a host would.
  * The two {@code AT+QDMPCFG=6} examples answering 6 (registered) and 11 (updated) need a CMDMP
- * registration and live with the self-registration tests.
+ * registration and live in {@code dm.DmSeedExamplesTest}.
  */
 class SeedExamplesTest {
 

@@ -1,5 +1,6 @@
 package dev.selfreg.module;
 
+import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.nvram.NvramStore;
 import dev.selfreg.time.VirtualClock;
@@ -27,8 +28,13 @@ public final class TestBench {
     }
 
     public TestBench(ModuleProfile profile, NvramStore nvram) {
+        this(profile, nvram, LabNetwork.isolated());
+    }
+
+    /** A unit whose radio network is {@code lab}; close its module to release its sockets. */
+    public TestBench(ModuleProfile profile, NvramStore nvram, LabNetwork lab) {
         this.nvram = nvram;
-        this.module = new Bc260yModule(profile, clock, nvram);
+        this.module = new Bc260yModule(profile, clock, nvram, lab);
         module.connectHost(wire::writeBytes);
         module.powerOn();
     }

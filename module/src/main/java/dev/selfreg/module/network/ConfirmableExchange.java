@@ -22,6 +22,7 @@ public final class ConfirmableExchange {
     private final byte[] datagram;
     private final RetransmissionSchedule schedule;
     private final Duration initialTimeout;
+    private final PortUnreachable portUnreachable;
     private final Consumer<CoapOutcome> onOutcome;
     private int transmissions;
     private long firstSentNanos;
@@ -30,13 +31,15 @@ public final class ConfirmableExchange {
     private ModuleClock.Timer timer;
 
     ConfirmableExchange(ModuleNetwork network, Destination destination, Request request, byte[] datagram,
-                        RetransmissionSchedule schedule, Duration initialTimeout, Consumer<CoapOutcome> onOutcome) {
+                        RetransmissionSchedule schedule, Duration initialTimeout, PortUnreachable portUnreachable,
+                        Consumer<CoapOutcome> onOutcome) {
         this.network = network;
         this.destination = destination;
         this.request = request;
         this.datagram = datagram;
         this.schedule = schedule;
         this.initialTimeout = initialTimeout;
+        this.portUnreachable = portUnreachable;
         this.onOutcome = onOutcome;
     }
 
@@ -55,6 +58,11 @@ public final class ConfirmableExchange {
     /** The first timeout drawn for this exchange; the others follow from it by the schedule. */
     public Duration initialTimeout() {
         return initialTimeout;
+    }
+
+    /** What an ICMP port unreachable does to this exchange. */
+    PortUnreachable portUnreachable() {
+        return portUnreachable;
     }
 
     /** Stops the exchange without reporting an outcome. */

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Token;
 
 /**
@@ -17,11 +18,23 @@ import org.eclipse.californium.core.coap.Token;
  * when the answer arrives, when the peer's host reports it unreachable, or when the wall-time
  * bound passes (then it counts as lost, and the module's retransmission takes over in module
  * time). An empty ACK turns the entry into a wait for the separate response, with a new bound.
+ * A lab service known to follow an answer with a request of its own (the DM platform reading
+ * {@code /666/0}) has that request waited for the same way.
  */
 final class InFlight {
 
-    /** One datagram awaiting an answer: by MID until acknowledged, then by token. */
-    private record Entry(LabService service, int mid, Token token, boolean awaitingResponse, long deadline) {
+    /** What an entry waits for. */
+    private enum Awaiting {
+        /** The answer to a request: an ACK, a piggybacked response or a Reset, by MID. */
+        ANSWER,
+        /** The separate response after an empty ACK, by token. */
+        SEPARATE_RESPONSE,
+        /** A request of the service's own, whatever its MID and token. */
+        REQUEST
+    }
+
+    /** One awaited datagram. */
+    private record Entry(LabService service, int mid, Token token, Awaiting awaiting, long deadline) {
     }
 
     private final long boundNanos;
@@ -39,7 +52,20 @@ final class InFlight {
         try {
             long now = System.nanoTime();
             entries.removeIf(e -> e.deadline - now <= 0);
-            entries.add(new Entry(service, mid, token, false, now + boundNanos));
+            entries.add(new Entry(service, mid, token, Awaiting.ANSWER, now + boundNanos));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code service} will send a request of its own; called on the receiving thread before
+     * the answer that announces it is {@link #answered}, so the wait has no gap.
+     */
+    void expectRequest(LabService service) {
+        lock.lock();
+        try {
+            entries.add(new Entry(service, -1, Token.EMPTY, Awaiting.REQUEST, System.nanoTime() + boundNanos));
         } finally {
             lock.unlock();
         }
@@ -50,19 +76,28 @@ final class InFlight {
         lock.lock();
         try {
             boolean byMid = message.getType() == Type.ACK || message.getType() == Type.RST;
+            boolean request = message instanceof Request;
             for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
                 Entry e = it.next();
                 if (e.service != service) {
                     continue;
                 }
-                if (byMid && !e.awaitingResponse && e.mid == message.getMID()) {
+                if (request) {
+                    if (e.awaiting == Awaiting.REQUEST) {
+                        it.remove();
+                        break;
+                    }
+                    continue;
+                }
+                if (byMid && e.awaiting == Awaiting.ANSWER && e.mid == message.getMID()) {
                     it.remove();
                     if (message.getType() == Type.ACK && message.getRawCode() == 0) {
-                        entries.add(new Entry(service, e.mid, e.token, true, System.nanoTime() + boundNanos));
+                        entries.add(new Entry(service, e.mid, e.token, Awaiting.SEPARATE_RESPONSE,
+                                System.nanoTime() + boundNanos));
                     }
                     break;
                 }
-                if (!byMid && e.token.equals(message.getToken())) {
+                if (!byMid && e.awaiting != Awaiting.REQUEST && e.token.equals(message.getToken())) {
                     it.remove();
                     break;
                 }

@@ -5,17 +5,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The emulated module's radio network as a map: the names and addresses a real module would
  * use, each routed to a lab service, and each lab service's endpoint on the loopback interface
  * (interfaces.md, "The emulated module's network"). A destination that is not in the map is
  * unreachable, like an address without a route: no real packet is sent for it. Names resolve
- * through a simulated DNS on the same map, after {@link #dnsDelay()} of module time.
+ * through a simulated DNS on the same map, after {@link #dnsDelay()} of module time. A service
+ * may be known to follow its 2.01 and 2.04 answers with a request of its own
+ * ({@link #followsUpAnswers}); virtual time then waits for that request too.
  *
  * <p>Immutable; one value can serve a whole fleet, each module running its own
  * {@link ModuleNetwork} on it.
@@ -25,22 +29,27 @@ public final class LabNetwork {
     private final Map<String, LabService> routes;
     private final Map<LabService, InetSocketAddress> endpoints;
     private final Duration dnsDelay;
+    private final Set<LabService> followingUp;
 
-    private LabNetwork(Map<String, LabService> routes, Map<LabService, InetSocketAddress> endpoints, Duration dnsDelay) {
+    private LabNetwork(Map<String, LabService> routes, Map<LabService, InetSocketAddress> endpoints, Duration dnsDelay,
+                       Set<LabService> followingUp) {
         this.routes = Map.copyOf(routes);
         this.endpoints = endpoints.isEmpty() ? Map.of() : Map.copyOf(endpoints);
         this.dnsDelay = dnsDelay;
+        this.followingUp = Set.copyOf(followingUp);
     }
 
     /** A network where nothing is reachable and no name resolves. */
     public static LabNetwork isolated() {
-        return new LabNetwork(Map.of(), Map.of(), Duration.ZERO);
+        return new LabNetwork(Map.of(), Map.of(), Duration.ZERO, Set.of());
     }
 
     /**
      * The carriers' names and addresses routed to a lab platform on {@code host}: China Telecom's
      * ({@code zzhc.vnet.cn}, {@code 42.99.2.15}) to its CoAP port, China Mobile's
-     * ({@code 117.161.2.41}, {@code 117.161.2.7}, {@code m.fxlttsbl.com}) to its DM port.
+     * ({@code 117.161.2.41}, {@code 117.161.2.7}, {@code m.fxlttsbl.com}) to its DM port. The lab
+     * platform's DM service reads {@code /666/0} after each Register and Update it accepts
+     * (cmcc-dm-wire.md), so DM {@link #followsUpAnswers follows up its answers}.
      *
      * @throws IllegalArgumentException when {@code host} is not a loopback address
      */
@@ -52,14 +61,15 @@ public final class LabNetwork {
                 .withRoute(Bc260yFacts.CT_SERVER_IP, LabService.CT)
                 .withRoute(Bc260yFacts.DM_SERVER_DEFAULT, LabService.DM)
                 .withRoute(Bc260yFacts.DM_TEST_SERVER, LabService.DM)
-                .withRoute(Bc260yFacts.DM_SERVER_DOMAIN, LabService.DM);
+                .withRoute(Bc260yFacts.DM_SERVER_DOMAIN, LabService.DM)
+                .withFollowUp(LabService.DM, true);
     }
 
     /** This network with {@code host} (a name or an IP literal) routed to {@code service}. */
     public LabNetwork withRoute(String host, LabService service) {
         Map<String, LabService> next = new HashMap<>(routes);
         next.put(normalize(host), service);
-        return new LabNetwork(next, endpoints, dnsDelay);
+        return new LabNetwork(next, endpoints, dnsDelay, followingUp);
     }
 
     /**
@@ -75,7 +85,7 @@ public final class LabNetwork {
         Map<LabService, InetSocketAddress> next = new EnumMap<>(LabService.class);
         next.putAll(endpoints);
         next.put(service, endpoint);
-        return new LabNetwork(routes, next, dnsDelay);
+        return new LabNetwork(routes, next, dnsDelay, followingUp);
     }
 
     /** This network with every name lookup taking {@code delay} of module time. */
@@ -83,7 +93,30 @@ public final class LabNetwork {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("negative DNS delay " + delay);
         }
-        return new LabNetwork(routes, endpoints, delay);
+        return new LabNetwork(routes, endpoints, delay, followingUp);
+    }
+
+    /**
+     * This network with {@code service} following up (or not) each 2.01 Created and 2.04 Changed
+     * it answers with a request to the module, which virtual time then waits for (at most
+     * {@link ModuleNetwork#ANSWER_BOUND} of wall time): without the wait a virtual clock could
+     * put the module to sleep before the request arrives. A service that does not follow up
+     * must not be declared so, as each answer would cost that bound.
+     */
+    public LabNetwork withFollowUp(LabService service, boolean followsUp) {
+        Set<LabService> next = EnumSet.noneOf(LabService.class);
+        next.addAll(followingUp);
+        if (followsUp) {
+            next.add(service);
+        } else {
+            next.remove(service);
+        }
+        return new LabNetwork(routes, endpoints, dnsDelay, next);
+    }
+
+    /** Whether {@code service} follows its 2.01 and 2.04 answers with a request of its own. */
+    public boolean followsUpAnswers(LabService service) {
+        return followingUp.contains(service);
     }
 
     /** The service {@code host} is routed to, if any. */
@@ -108,6 +141,7 @@ public final class LabNetwork {
 
     @Override
     public String toString() {
-        return "LabNetwork" + endpoints + " routes " + routes.keySet() + ", DNS " + dnsDelay;
+        return "LabNetwork" + endpoints + " routes " + routes.keySet() + ", DNS " + dnsDelay
+                + (followingUp.isEmpty() ? "" : ", follow-ups from " + followingUp);
     }
 }

@@ -4,12 +4,14 @@ import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.Quiescence;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.EmptyMessage;
@@ -56,6 +59,15 @@ import org.slf4j.LoggerFactory;
  * <p>Received datagrams and answers are handled by tasks on the clock, never on the receiving
  * thread, so everything the module sees happens in module time and in order. The network's
  * own lock is never held while the clock is called from a receiving thread.
+ *
+ * <p><b>Requests from the lab.</b> A service the module {@link #serve serves} (the DM platform
+ * reading the module's LwM2M objects) has its confirmable requests answered with a piggybacked
+ * response, on the clock like everything else; a retransmitted request gets the same answer
+ * again (RFC 7252 §4.5). Any other service's requests are answered with a Reset. Faults act on
+ * the module's own requests only, never on its answers. When the lab says a service
+ * {@link LabNetwork#followsUpAnswers follows up} its 2.01 and 2.04 answers with a request, the
+ * quiescence waits for that request as for an answer, so it is handled at the virtual instant
+ * of the answer, before the module can fall asleep.
  */
 public final class ModuleNetwork implements Quiescence, AutoCloseable {
 
@@ -67,6 +79,8 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     private static final int TOKEN_BYTES = 4;
     /** Tokens of ended exchanges remembered to acknowledge a duplicated separate response again. */
     private static final int ENDED_TOKENS_KEPT = 32;
+    /** Answers to served requests remembered to answer a retransmitted request again. */
+    private static final int ANSWERS_KEPT = 32;
     /** What a {@code malformed} fault answers: neither JSON nor text. */
     private static final byte[] GARBAGE = "\u00ff\u0000garbage\u00fe".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -83,6 +97,8 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     private final Map<Integer, ConfirmableExchange> byMid = new HashMap<>();
     private final Map<Token, ConfirmableExchange> byToken = new HashMap<>();
     private final Set<Token> endedTokens = new LinkedHashSet<>();
+    private final Map<LabService, Function<Request, Response>> servers = new EnumMap<>(LabService.class);
+    private final Map<Answered, byte[]> answers = new LinkedHashMap<>();
     private final Set<ModuleClock.Timer> lookups = new HashSet<>();
     private final List<Consumer<Transmission>> transmissionListeners = new CopyOnWriteArrayList<>();
     private int nextMid;
@@ -112,6 +128,10 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
 
     public LabNetwork lab() {
         return lab;
+    }
+
+    /** A request of a lab service the module answered, by the service and the request's MID. */
+    private record Answered(LabService service, int mid) {
     }
 
     /** Calls {@code listener} with every transmission of a confirmable request, as it happens. */
@@ -185,11 +205,36 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     // ---- confirmable exchanges ---------------------------------------------------------------
 
     /**
+     * Opens the module's UDP socket towards {@code to}'s lab service, as a module opens its socket
+     * before the first send; a destination without a route needs none. Opening it again does
+     * nothing.
+     *
+     * @throws IOException when the socket cannot be opened (or the network is closed)
+     */
+    public synchronized void open(Destination to) throws IOException {
+        Optional<LabService> service = to.service();
+        Optional<InetSocketAddress> endpoint = service.flatMap(lab::endpoint);
+        if (endpoint.isPresent()) {
+            link(service.get(), endpoint.get());
+        }
+    }
+
+    /**
      * Sends {@code request} as a confirmable message to {@code to}, with a fresh MID and token,
-     * resent on {@code schedule}; {@code onOutcome} is called once, from a task on the clock.
+     * resent on {@code schedule}; {@code onOutcome} is called once, from a task on the clock. An
+     * ICMP port unreachable ends the exchange.
      */
     public ConfirmableExchange send(Destination to, Request request, RetransmissionSchedule schedule,
                                     Consumer<CoapOutcome> onOutcome) {
+        return send(to, request, schedule, PortUnreachable.ENDS_EXCHANGE, onOutcome);
+    }
+
+    /**
+     * Sends {@code request} like {@link #send(Destination, Request, RetransmissionSchedule, Consumer)},
+     * with {@code portUnreachable} saying what an ICMP port unreachable does to the exchange.
+     */
+    public ConfirmableExchange send(Destination to, Request request, RetransmissionSchedule schedule,
+                                    PortUnreachable portUnreachable, Consumer<CoapOutcome> onOutcome) {
         synchronized (this) {
             request.setType(Type.CON);
             request.setMID(nextMid);
@@ -198,7 +243,7 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
             random.nextBytes(token);
             request.setToken(Token.fromProvider(token));
             ConfirmableExchange exchange = new ConfirmableExchange(this, to, request, serializer.getByteArray(request),
-                    schedule, schedule.initialTimeout(random), onOutcome);
+                    schedule, schedule.initialTimeout(random), portUnreachable, onOutcome);
             byMid.put(exchange.mid(), exchange);
             byToken.put(exchange.token(), exchange);
             exchange.start(clock);
@@ -236,6 +281,10 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
             return Transmission.Fate.SENT;
         } catch (IOException e) {
             inFlight.unreachable(service);
+            if (e instanceof PortUnreachableException
+                    && exchange.portUnreachable() == PortUnreachable.LOSES_TRANSMISSION) {
+                return Transmission.Fate.SEND_FAILED; // lost; the schedule resends
+            }
             String reason = "sending to " + endpoint + " failed: " + e;
             clock.schedule(Duration.ZERO, () -> endWith(exchange, new CoapOutcome.Unreachable(reason)));
             return Transmission.Fate.SEND_FAILED;
@@ -289,6 +338,10 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
             log.debug("{}: {} sent a datagram that is not CoAP, ignored: {}", name, service.label(), e.getMessage());
             return;
         }
+        if (message instanceof Response response && lab.followsUpAnswers(service)
+                && (response.getCode() == ResponseCode.CREATED || response.getCode() == ResponseCode.CHANGED)) {
+            inFlight.expectRequest(service); // before the answer ends its own wait: no gap
+        }
         clock.schedule(faults.answerDelay(service), () -> receive(service, message));
         inFlight.answered(service, message);
     }
@@ -336,10 +389,48 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
             }
             return () -> { };
         }
-        if (message.getType() == Type.CON) {
-            reply(service, Type.RST, message.getMID()); // the module serves no requests
+        if (message instanceof Request request && message.getType() == Type.CON) {
+            return serve(service, request);
         }
         return () -> { };
+    }
+
+    // ---- requests from the lab -------------------------------------------------------------------
+
+    /**
+     * Answers the confirmable requests {@code service} sends to the module with what
+     * {@code server} returns (code, options and payload; type, MID and token are set here). The
+     * server is called from a task on the clock, without the network's lock.
+     */
+    public synchronized void serve(LabService service, Function<Request, Response> server) {
+        servers.put(service, server);
+    }
+
+    private Runnable serve(LabService service, Request request) {
+        Function<Request, Response> server = servers.get(service);
+        if (server == null) {
+            reply(service, Type.RST, request.getMID()); // the module serves no requests there
+            return () -> { };
+        }
+        byte[] earlier = answers.get(new Answered(service, request.getMID()));
+        if (earlier != null) {
+            transmitAnswer(service, earlier, "the answer to retransmitted MID " + request.getMID());
+            return () -> { };
+        }
+        return () -> answer(service, request, server.apply(request));
+    }
+
+    /** Sends {@code response} to {@code request} piggybacked on the ACK, and remembers it for a retransmission. */
+    private synchronized void answer(LabService service, Request request, Response response) {
+        response.setType(Type.ACK);
+        response.setMID(request.getMID());
+        response.setToken(request.getToken());
+        byte[] bytes = serializer.getByteArray(response);
+        answers.put(new Answered(service, request.getMID()), bytes);
+        if (answers.size() > ANSWERS_KEPT) {
+            answers.remove(answers.keySet().iterator().next());
+        }
+        transmitAnswer(service, bytes, response.getCode() + " to " + request.getCode() + " MID " + request.getMID());
     }
 
     /** An ACK or RST: not a request, so faults do not apply and nothing waits for an answer. */
@@ -347,13 +438,18 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         EmptyMessage empty = new EmptyMessage(type);
         empty.setMID(mid);
         empty.setToken(Token.EMPTY);
+        transmitAnswer(service, serializer.getByteArray(empty), type + " " + mid);
+    }
+
+    /** Sends an answer of the module's to {@code service}: no fault applies, nothing waits for it. */
+    private void transmitAnswer(LabService service, byte[] datagram, String what) {
         Optional<InetSocketAddress> endpoint = lab.endpoint(service);
         try {
             if (endpoint.isPresent()) {
-                link(service, endpoint.get()).send(serializer.getByteArray(empty));
+                link(service, endpoint.get()).send(datagram);
             }
         } catch (IOException e) {
-            log.debug("{}: {} {} to {} not sent: {}", name, type, mid, service.label(), e.toString());
+            log.debug("{}: {} to {} not sent: {}", name, what, service.label(), e.toString());
         }
     }
 
@@ -385,7 +481,8 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         List<Runnable> reports = new ArrayList<>();
         synchronized (this) {
             for (ConfirmableExchange exchange : List.copyOf(byMid.values())) {
-                if (exchange.destination().service().equals(Optional.of(service))) {
+                if (exchange.destination().service().equals(Optional.of(service))
+                        && exchange.portUnreachable() == PortUnreachable.ENDS_EXCHANGE) {
                     reports.add(end(exchange, outcome));
                 }
             }
@@ -425,6 +522,7 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         }
         lookups.forEach(ModuleClock.Timer::cancel);
         lookups.clear();
+        answers.clear();
         inFlight.clear();
     }
 

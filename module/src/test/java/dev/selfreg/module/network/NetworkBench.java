@@ -42,11 +42,17 @@ final class NetworkBench implements AutoCloseable {
 
     /** A POST to {@code service}'s destination with {@code schedule}, outcome recorded. */
     ConfirmableExchange post(LabService service, RetransmissionSchedule schedule) {
+        return post(service, schedule, PortUnreachable.ENDS_EXCHANGE);
+    }
+
+    /** A POST like {@link #post(LabService, RetransmissionSchedule)} with its ICMP policy. */
+    ConfirmableExchange post(LabService service, RetransmissionSchedule schedule, PortUnreachable portUnreachable) {
         Request request = new Request(Code.POST);
         request.getOptions().addUriPath("nb");
         request.setPayload("report");
         Destination to = new Destination(service == LabService.CT ? "zzhc.vnet.cn" : "m.fxlttsbl.com", Optional.of(service));
-        return network.send(to, request, schedule, outcome -> outcomes.add(new Ended(outcome, clock.elapsed())));
+        return network.send(to, request, schedule, portUnreachable,
+                outcome -> outcomes.add(new Ended(outcome, clock.elapsed())));
     }
 
     /** Module times of the transmissions, in seconds. */
