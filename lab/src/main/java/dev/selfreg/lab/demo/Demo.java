@@ -86,7 +86,7 @@ public final class Demo {
                     device.map(d -> d.terminalInfo().size() + " values").orElse("no device"));
 
             story.advance(units, Duration.ofDays(DAYS), Duration.ofHours(1));
-            long updates = updates(store);
+            long updates = events(store, "update");
             summary.expect(DAYS + " daily updates", updates == DAYS, updates + " update(s)");
 
             story.narrator().note("injecting a fault: every CMDMP request is dropped");
@@ -97,17 +97,21 @@ public final class Demo {
             story.narrator().note("clearing the fault");
             cm.module().network().faults().clear();
             story.advance(units, Duration.ofDays(1), Duration.ofHours(1));
-            summary.expect("recovered at the next period (state 11, update OK)", cm.module().dmState() == 11,
-                    "state " + cm.module().dmState());
+            // the lifetime (= update period) ran out with the failed update: one fresh Register (spec §3)
+            long registers = events(store, "register");
+            summary.expect("recovered at the next period with a fresh Register (state 6)",
+                    cm.module().dmState() == 6 && registers == 2, "state " + cm.module().dmState() + ", " + registers + " registers");
 
+            lab.platform().records().unsubscribe(story.narrator());
             out.println();
             out.print(summary.table());
             return summary.allMet();
         }
     }
 
-    private static long updates(PlatformStore store) {
-        return store.dmEvents(10_000).stream().filter(e -> e.kind().equals("update") && e.outcome().equals("ok")
+    /** Accepted CMDMP messages of one kind from the China Mobile unit. */
+    private static long events(PlatformStore store, String kind) {
+        return store.dmEvents(10_000).stream().filter(e -> e.kind().equals(kind) && e.outcome().equals("ok")
                 && CM_IMEI.equals(e.imei())).count();
     }
 
