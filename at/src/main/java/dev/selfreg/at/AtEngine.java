@@ -40,6 +40,7 @@ public final class AtEngine<C> {
     private final ByteArrayOutputStream pendingEcho = new ByteArrayOutputStream();
     private Trace trace = (line, response, reason) -> { };
     private boolean echo = true;
+    private long internalErrors;
     private int errorMode;
 
     public AtEngine(AtCommandSet<C> commands, C context, Output output) {
@@ -107,6 +108,14 @@ public final class AtEngine<C> {
     }
 
     /**
+     * How many commands failed with an unexpected exception (a bug, answered with a plain
+     * {@code ERROR} so the host can go on); the trace says which and why.
+     */
+    public long internalErrors() {
+        return internalErrors;
+    }
+
+    /**
      * Parses and runs one command line ({@code body} is what follows {@code AT}) without
      * touching the byte stream; the response says what the host would see.
      */
@@ -141,6 +150,7 @@ public final class AtEngine<C> {
         } catch (AtException e) {
             return Outcome.failed(e.error(), e.getMessage());
         } catch (RuntimeException e) {
+            internalErrors++;
             return Outcome.failed(null, "internal error: " + e);
         }
     }

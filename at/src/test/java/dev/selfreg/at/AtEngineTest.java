@@ -102,6 +102,14 @@ class AtEngineTest {
     }
 
     @Test
+    void aFailingHandlerIsCountedAsAnInternalError() {
+        host.command("AT+LEVEL=9");
+        assertThat(host.engine.internalErrors()).isZero();
+        host.command("AT+LEVEL");
+        assertThat(host.engine.internalErrors()).isEqualTo(1);
+    }
+
+    @Test
     void anOverlongLineAnswersErrorAndTheNextLineWorks() {
         host.command("AT");
         String answer = host.type("AT+LEVEL=" + "1".repeat(2000) + "\rAT\r");

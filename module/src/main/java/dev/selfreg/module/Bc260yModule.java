@@ -468,6 +468,11 @@ public final class Bc260yModule implements AutoCloseable {
         return sim;
     }
 
+    /** Commands the AT engine answered {@code ERROR} because of a bug in a handler; 0 in a healthy emulator. */
+    public synchronized long atInternalErrors() {
+        return at.internalErrors();
+    }
+
     public synchronized Power power() {
         return power;
     }
