@@ -32,7 +32,6 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.leshan.core.LwM2m.LwM2mVersion;
 import org.eclipse.leshan.core.request.BindingMode;
 import org.eclipse.leshan.server.registration.Registration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * each test checks both sides. Time 0 is the boot the provisioning ended with; the unit
  * attaches, and registers, {@link Bc260yFacts#ATTACH_TIME} later.
  */
-class DmRegisterTest {
+class DmRegisterTest extends DmPeerTest {
 
     private static final Duration ATTACH = Bc260yFacts.ATTACH_TIME;
     private static final Duration IDLE = Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP;
@@ -53,41 +52,6 @@ class DmRegisterTest {
     /** The seed's sends (2.2.3): 0, 2, 6, 14, 30 and 62 s after the first. */
     private static final List<Duration> SEED_SENDS = Stream.of(0, 2, 6, 14, 30, 62)
             .map(s -> ATTACH.plusSeconds(s)).toList();
-
-    private LeshanDmServer leshan;
-    private ScriptedDmPlatform scripted;
-    private DmBench bench;
-
-    @AfterEach
-    void close() {
-        if (bench != null) {
-            bench.close();
-        }
-        if (leshan != null) {
-            leshan.close();
-        }
-        if (scripted != null) {
-            scripted.close();
-        }
-    }
-
-    private DmBench withLeshan() {
-        leshan = new LeshanDmServer();
-        bench = new DmBench(leshan.port());
-        return bench;
-    }
-
-    private DmBench withLeshan(ModuleProfile profile) {
-        leshan = new LeshanDmServer();
-        bench = new DmBench(leshan.port(), profile);
-        return bench;
-    }
-
-    private DmBench withScriptedPlatform() {
-        scripted = new ScriptedDmPlatform();
-        bench = new DmBench(scripted.port());
-        return bench;
-    }
 
     private static int vacantPort() throws Exception {
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {

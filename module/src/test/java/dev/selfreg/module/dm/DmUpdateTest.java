@@ -16,7 +16,6 @@ import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.leshan.server.registration.Registration;
 import org.eclipse.leshan.server.registration.RegistrationUpdate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * With a period of 300 s the unit registers at 2 s (attach) and its update ticks fall at 302 s,
  * 602 s, 902 s...
  */
-class DmUpdateTest {
+class DmUpdateTest extends DmPeerTest {
 
     private static final Duration ATTACH = Bc260yFacts.ATTACH_TIME;
     private static final Duration IDLE = Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP;
@@ -36,35 +35,6 @@ class DmUpdateTest {
     private static final Duration TICK_1 = Duration.ofSeconds(302);
     private static final Duration TICK_2 = Duration.ofSeconds(602);
     private static final Duration TICK_3 = Duration.ofSeconds(902);
-
-    private LeshanDmServer leshan;
-    private ScriptedDmPlatform scripted;
-    private DmBench bench;
-
-    @AfterEach
-    void close() {
-        if (bench != null) {
-            bench.close();
-        }
-        if (leshan != null) {
-            leshan.close();
-        }
-        if (scripted != null) {
-            scripted.close();
-        }
-    }
-
-    private DmBench withLeshan() {
-        leshan = new LeshanDmServer();
-        bench = new DmBench(leshan.port());
-        return bench;
-    }
-
-    private DmBench withScriptedPlatform() {
-        scripted = new ScriptedDmPlatform();
-        bench = new DmBench(scripted.port());
-        return bench;
-    }
 
     /** Advances the clock to module time {@code instant}. */
     private void advanceTo(Duration instant) {
@@ -114,7 +84,7 @@ class DmUpdateTest {
         bench.advance(ATTACH.plus(DAY.multipliedBy(30)).plus(IDLE));
 
         assertThat(leshan.updates(30)).hasSize(30);
-        assertThat(leshan.registrationsSoFar()).hasSize(1);
+        assertThat(leshan.registrations(1)).hasSize(1);
         List<Duration> ticks = IntStream.rangeClosed(1, 30).mapToObj(day -> ATTACH.plus(DAY.multipliedBy(day))).toList();
         assertThat(bench.sendTimes()).hasSize(31).endsWith(ticks.toArray(Duration[]::new));
         assertThat(bench.module.dm().state()).isEqualTo(DmState.UPDATED);
@@ -155,7 +125,7 @@ class DmUpdateTest {
         advanceTo(TICK_1.plus(MINUTE));
 
         assertThat(leshan.updates(1)).as("the RTC wake-up sends an Update").hasSize(1);
-        assertThat(leshan.registrationsSoFar()).hasSize(1);
+        assertThat(leshan.registrations(1)).hasSize(1);
         assertThat(bench.states()).containsExactly(DmState.CONNECTED, DmState.REGISTERED, DmState.UPDATED);
     }
 
@@ -240,7 +210,7 @@ class DmUpdateTest {
         assertThat(bench.transmissions.get(7).mid()).isNotEqualTo(bench.transmissions.get(6).mid());
         assertThat(bench.sendTimes().get(12)).isEqualTo(TICK_2.plusSeconds(62));
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
-        assertThat(leshan.registrationsSoFar()).hasSize(1);
+        assertThat(leshan.registrations(1)).hasSize(1);
     }
 
     @Test
