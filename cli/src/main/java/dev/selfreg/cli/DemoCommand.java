@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 "With --once: the same on the virtual clock, a few days of updates, one injected failure and its recovery,",
                 "then a summary table."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every expected outcome happened (--once), or stopped with Ctrl-C", "1:an expected outcome did not happen"})
+        exitCodeList = {"0:every expected outcome happened (--once)", "1:an expected outcome did not happen (--once)",
+                "130:stopped with Ctrl-C (143 with SIGTERM); the store is closed first"})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--once", description = "Run the scenario on the virtual clock, print a summary and exit.")

@@ -6,6 +6,7 @@ import dev.selfreg.lab.scenario.ScenarioReport;
 import dev.selfreg.lab.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,8 +43,11 @@ final class ScenarioCommand implements Callable<Integer> {
             ScenarioReport report;
             try {
                 report = ScenarioRunner.run(ScenarioParser.parse(Files.readString(file), file.toString()), file.toString());
+            } catch (NoSuchFileException e) {
+                System.err.println("selfreg scenario: no such file: " + file);
+                return BAD_FILE;
             } catch (IOException e) {
-                System.err.println("selfreg scenario: cannot read " + file + ": " + e.getMessage());
+                System.err.println("selfreg scenario: cannot read " + file + " (" + e + ")");
                 return BAD_FILE;
             } catch (ScenarioException e) {
                 System.err.println("selfreg scenario: " + e.getMessage());

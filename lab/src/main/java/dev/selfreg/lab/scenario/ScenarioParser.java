@@ -139,7 +139,7 @@ public final class ScenarioParser {
                 case "expect-module" -> new Steps.ExpectModule(unit, map(value, where));
                 default -> new Steps.ExpectPlatform(map(value, where));
             };
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ScenarioException e) {
             throw new ScenarioException(where + ": " + e.getMessage());
         }
     }

@@ -37,8 +37,10 @@ public record ScenarioReport(String name, String source, List<StepResult> steps,
             }
         }
         long failed = steps.stream().filter(step -> step.status() == Status.FAILED).count();
-        out.append(passed() ? "PASSED" : "FAILED").append(": ").append(steps.size() - failed).append(" of ")
-                .append(steps.size()).append(" steps passed").append(passed() ? "" : ", " + failed + " failed")
+        long skipped = steps.stream().filter(step -> step.status() == Status.SKIPPED).count();
+        out.append(passed() ? "PASSED" : "FAILED").append(": ").append(steps.size() - failed - skipped).append(" of ")
+                .append(steps.size()).append(" steps passed")
+                .append(passed() ? "" : ", " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""))
                 .append(", ").append(Durations.format(moduleTime)).append(" of module time in ")
                 .append(wallTime.toMillis()).append(" ms\n");
         return out.toString();

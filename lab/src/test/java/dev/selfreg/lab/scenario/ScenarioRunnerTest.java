@@ -25,7 +25,7 @@ class ScenarioRunnerTest {
         assertThat(report.steps()).extracting(ScenarioReport.StepResult::status).containsExactly(
                 ScenarioReport.Status.PASSED, ScenarioReport.Status.FAILED, ScenarioReport.Status.SKIPPED);
         assertThat(report.steps().get(1).message()).isEqualTo("CT registrations: found 1, expected 2");
-        assertThat(report.text()).contains("FAIL  2 expect-platform").contains("FAILED: 2 of 3 steps passed, 1 failed");
+        assertThat(report.text()).contains("FAIL  2 expect-platform").contains("FAILED: 1 of 3 steps passed, 1 failed, 1 skipped");
     }
 
     @Test
@@ -88,7 +88,7 @@ class ScenarioRunnerTest {
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - jump: 3\n", "x.yaml"))
                 .isInstanceOf(ScenarioException.class).hasMessageStartingWith("x.yaml step 1: a step is one of");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - advance: soon\n", "x.yaml"))
-                .hasMessageContaining("not a duration: 'soon'");
+                .hasMessage("x.yaml step 1: not a duration: 'soon' (write e.g. 500ms, 10s, 5m, 1h, 30d)");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - {power-cycle: null, module: other}\n", "x.yaml"))
                 .hasMessageContaining("no module named other");
         assertThatThrownBy(() -> ScenarioParser.parse("steps: [", "x.yaml")).hasMessageStartingWith("x.yaml: not YAML");
