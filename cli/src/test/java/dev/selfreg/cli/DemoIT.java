@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +42,24 @@ class DemoIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         boolean ct = false;
         boolean dm = false;
+        String dashboard = null;
         String line;
         while ((!ct || !dm) && (line = out.readLine()) != null) {
             ct |= line.contains("ZZHC report accepted");
             dm |= line.contains("CMDMP state 6 (register OK)");
+            if (line.startsWith("dashboard ")) {
+                dashboard = line.substring("dashboard ".length());
+            }
         }
         assertThat(ct && dm).as("both registrations narrated").isTrue();
+        // what the dashboard shows comes from these two feeds (its rendering is tested in a browser in the platform)
+        HttpClient http = HttpClient.newHttpClient();
+        String registrations = http.send(HttpRequest.newBuilder(URI.create(dashboard + "api/ct/registrations")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String devices = http.send(HttpRequest.newBuilder(URI.create(dashboard + "api/dm/devices")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(registrations).contains("\"imei\":\"869999000000001\"");
+        assertThat(devices).contains("\"imei\":\"869999000000002\"").contains("\"state\":\"registered\"");
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContain("Exception");

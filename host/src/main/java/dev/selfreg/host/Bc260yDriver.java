@@ -255,6 +255,9 @@ public final class Bc260yDriver implements AutoCloseable {
      * @throws AtTimeoutException when {@code RDY} does not come within the reboot timeout
      */
     public void reboot() {
+        // once AT is answered, everything the module sent before has been read: an RDY still in
+        // flight from an earlier boot cannot be taken for this one
+        send(AtRequest.of("AT"));
         CompletableFuture<String> ready = channel.nextUnsolicited(UnsolicitedLines.RDY::equals);
         try {
             send(AtRequest.of("AT+QRST=1"));
