@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -208,7 +209,9 @@ public final class JdbcPlatformStore implements PlatformStore {
                 write.runAndHold(completions);
             }
             connection.commit();
-            completions.forEach(Runnable::run);
+            // the callers' continuations (announcing, replying to the device) run off the writer,
+            // which goes straight on to the next group
+            ForkJoinPool.commonPool().execute(() -> completions.forEach(Runnable::run));
             return true;
         } catch (SQLException | RuntimeException e) {
             rollback();
