@@ -20,7 +20,6 @@ import org.eclipse.leshan.core.request.ReadRequest;
 import org.eclipse.leshan.core.request.exception.TimeoutException;
 import org.eclipse.leshan.core.response.ReadResponse;
 import org.eclipse.leshan.server.registration.Registration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * module time as TLV that Leshan decodes by its own models. The reads happen while the module
  * is awake after its Register at 2 s (it sleeps at 12 s).
  */
-class DmObjectsReadTest {
+class DmObjectsReadTest extends DmPeerTest {
 
     private static final Duration ATTACH = Bc260yFacts.ATTACH_TIME;
     private static final Duration IDLE = Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP;
@@ -42,19 +41,6 @@ class DmObjectsReadTest {
     private static final String ENC_NULL = "E+9ivOa9WdOotKJwyRchBg==";
     private static final String ENC_4G = "w/oUl26NW7MaXD1kbgThkw==";
     private static final String ENC_MAC = "7GdN80CuFPwN8EELgxtru3NPuwfA4Mp48284Y4d3MK0=";
-
-    private LeshanDmServer leshan;
-    private DmBench bench;
-
-    @AfterEach
-    void close() {
-        if (bench != null) {
-            bench.close();
-        }
-        if (leshan != null) {
-            leshan.close();
-        }
-    }
 
     /** A unit provisioned with {@code lines}, registered with a fresh Leshan server, awake. */
     private Registration registered(String... lines) {

@@ -4,7 +4,6 @@ import static dev.selfreg.module.TestBench.framed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,20 +12,7 @@ import org.junit.jupiter.api.Test;
  * query after a Register ({@code +QDMPCFG: 6,6}, "DMP 注册成功") and after an Update
  * ({@code +QDMPCFG: 6,11}, "DMP 更新成功"), against a stock Eclipse Leshan server.
  */
-class DmSeedExamplesTest {
-
-    private LeshanDmServer leshan;
-    private DmBench bench;
-
-    @AfterEach
-    void close() {
-        if (bench != null) {
-            bench.close();
-        }
-        if (leshan != null) {
-            leshan.close();
-        }
-    }
+class DmSeedExamplesTest extends DmPeerTest {
 
     private DmBench registered(String... lines) {
         leshan = new LeshanDmServer();
