@@ -2,6 +2,7 @@ package dev.selfreg.lab.demo;
 
 import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.lab.Lab;
+import dev.selfreg.lab.PlatformSettle;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.LabService;
@@ -34,8 +35,6 @@ public final class Demo {
     static final long UPDATE_PERIOD_SECONDS = 86400;
     /** Days of periodic updates the --once run lets pass. */
     static final int DAYS = 3;
-    /** How long --once waits in wall time for what the platform does in real time (its reads). */
-    static final Duration PLATFORM_SETTLE = Duration.ofSeconds(5);
 
     private Demo() {
     }
@@ -113,23 +112,11 @@ public final class Demo {
 
     /**
      * The China Mobile device once its object 666 values are stored: the platform reads them in
-     * real time after answering the Register, beside the virtual clock, so this waits for them a
-     * little (at most {@link #PLATFORM_SETTLE} of wall time).
+     * real time after answering the Register, beside the virtual clock.
      */
     private static Optional<DmDevice> readTerminalInfo(PlatformStore store) {
-        long deadline = System.nanoTime() + PLATFORM_SETTLE.toNanos();
-        while (true) {
-            Optional<DmDevice> device = store.dmDevices(CM_IMEI, 1).stream().findFirst();
-            if (device.map(d -> !d.terminalInfo().isEmpty()).orElse(false) || System.nanoTime() > deadline) {
-                return device;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return device;
-            }
-        }
+        PlatformSettle.until(() -> store.dmDevices(CM_IMEI, 1).stream().anyMatch(d -> !d.terminalInfo().isEmpty()));
+        return store.dmDevices(CM_IMEI, 1).stream().findFirst();
     }
 
     /** Accepted CMDMP messages of one kind from the China Mobile unit. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfreg.lab.AtReply;
 import dev.selfreg.lab.Lab;
+import dev.selfreg.lab.PlatformSettle;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.platform.store.CtRegistration;
@@ -149,32 +150,26 @@ final class Steps {
      * (count, for {@code imei} when given), {@code ct-rejections} (count), {@code dm-state}
      * (device state for {@code imei}), {@code dm-events} ({@code {kind, count}} for {@code imei}).
      * The platform runs in real time beside the virtual clock (it reads object 666 after
-     * answering a Register), so the check is repeated for up to {@link #SETTLE} of wall time.
+     * answering a Register), so the check is repeated for a short while ({@link PlatformSettle}).
      */
     record ExpectPlatform(Map<String, Object> expected) implements Step {
-        static final Duration SETTLE = Duration.ofSeconds(2);
-
         public String describe() {
             return "expect-platform " + expected;
         }
 
         public void run(Lab lab) {
-            long deadline = System.nanoTime() + SETTLE.toNanos();
-            while (true) {
+            AssertionError[] last = new AssertionError[1];
+            boolean held = PlatformSettle.until(() -> {
                 try {
                     check(lab);
-                    return;
+                    return true;
                 } catch (AssertionError e) {
-                    if (System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
+                    last[0] = e;
+                    return false;
                 }
+            });
+            if (!held) {
+                throw last[0];
             }
         }
 
