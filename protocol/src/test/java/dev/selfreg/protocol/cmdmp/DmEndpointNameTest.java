@@ -146,4 +146,11 @@ class DmEndpointNameTest {
         assertThat(check).isInstanceOfSatisfying(DmIdentityCheck.Mismatch.class,
                 mismatch -> assertThat(mismatch.reason()).isEqualTo(reason));
     }
+
+    @Test
+    void anAppKeyThatFormsASeparatorWithItsNeighbourMakesTheNameMalformed() {
+        DmEndpointName name = DmEndpointName.build(DmTerminalType.INTERFACE, "869999000000001", "460041234567890", "@#",
+                new DmCipher("0123456789ABCDEFGHIJKLMNOPQRSTUV"));
+        assertThat(DmEndpointName.parse(name.text())).isInstanceOf(DmEndpointName.Malformed.class);
+    }
 }
