@@ -198,8 +198,10 @@ public final class AtChannel implements AutoCloseable {
                 waiting.heard.add(line);
             }
         }
+        // the listeners of the moment the line was read: one added later never gets an older line
+        List<UrcListener> receivers = List.copyOf(listeners);
         dispatch.execute(() -> {
-            for (UrcListener listener : listeners) {
+            for (UrcListener listener : receivers) {
                 listener.unsolicited(line);
             }
         });
