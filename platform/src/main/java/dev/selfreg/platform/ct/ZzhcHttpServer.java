@@ -13,6 +13,13 @@ public final class ZzhcHttpServer implements AutoCloseable {
     /** What the HTTP variant sends (ct-zzhc-wire.md); other types are accepted all the same. */
     public static final String CONTENT_TYPE = "application/encrypted-json";
 
+    /**
+     * The largest request read at all. A body a little over {@link ZzhcService#MAX_BODY_BYTES}
+     * is still answered and recorded as malformed, with its size; anything larger is refused
+     * with 413 before it is read.
+     */
+    static final long MAX_REQUEST_BYTES = 4L * ZzhcService.MAX_BODY_BYTES;
+
     private final Javalin app;
 
     private ZzhcHttpServer(Javalin app) {
@@ -23,7 +30,7 @@ public final class ZzhcHttpServer implements AutoCloseable {
     public static ZzhcHttpServer start(ZzhcService service, String bind, int port) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = ZzhcService.MAX_BODY_BYTES + 1L;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
         });
         app.post("/", ctx -> {
             String peer = ctx.req().getRemoteAddr() + ":" + ctx.req().getRemotePort();
@@ -36,7 +43,7 @@ public final class ZzhcHttpServer implements AutoCloseable {
                 return null;
             }));
         });
-        app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> ctx.json(Map.of("error", "body larger than " + ZzhcService.MAX_BODY_BYTES + " bytes")));
+        app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> ctx.json(Map.of("error", "body larger than " + MAX_REQUEST_BYTES + " bytes")));
         app.start(bind, port);
         return new ZzhcHttpServer(app);
     }

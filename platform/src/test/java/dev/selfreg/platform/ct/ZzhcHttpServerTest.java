@@ -45,7 +45,14 @@ class ZzhcHttpServerTest {
     }
 
     @Test
-    void anOversizedBodyIsRefusedWithoutBeingStored() throws Exception {
+    void aBodyJustOverTheLimitIsRejectedAsMalformedWithItsSize() throws Exception {
+        HttpResponse<String> response = post("/", "A".repeat(ZzhcService.MAX_BODY_BYTES + 1));
+        assertThat(response.body()).isEqualTo("{\"resultCode\":\"1\",\"resultDesc\":\"Malformed\"}");
+        assertThat(lab.records.store().ctRejections(1).get(0).detail()).contains("4097 bytes");
+    }
+
+    @Test
+    void aFarLargerBodyIsRefusedWithoutBeingStored() throws Exception {
         HttpResponse<String> response = post("/", "A".repeat(64 * 1024));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(lab.records.store().ctRegistrations(null, 10)).isEmpty();
