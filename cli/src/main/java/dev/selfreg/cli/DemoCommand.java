@@ -47,10 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PlatformSettings defaults = PlatformSettings.defaults();
-        int free = 0;
         PlatformSettings settings = new PlatformSettings("127.0.0.1",
-                port(ctCoapPort, once ? free : defaults.ctCoapPort()), port(ctHttpPort, once ? free : defaults.ctHttpPort()),
-                port(dmPort, once ? free : defaults.dmPort()), port(webPort, once ? free : defaults.webPort()),
+                port(ctCoapPort, once ? 0 : defaults.ctCoapPort()), port(ctHttpPort, once ? 0 : defaults.ctHttpPort()),
+                port(dmPort, once ? 0 : defaults.dmPort()), port(webPort, once ? 0 : defaults.webPort()),
                 once ? Optional.of("jdbc:h2:mem:demo-" + UUID.randomUUID()) : Optional.empty(), dataDir, List.of(), false,
                 Optional.empty());
         if (once) {

@@ -1,5 +1,6 @@
 package dev.selfreg.lab.demo;
 
+import dev.selfreg.lab.AtReply;
 import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.lab.Lab;
 import dev.selfreg.lab.PlatformSettle;
@@ -76,11 +77,12 @@ public final class Demo {
 
             story.advance(units, Duration.ofMinutes(5), Duration.ofSeconds(1));
             PlatformStore store = lab.platform().records().store();
-            summary.expect("China Telecom report accepted by the platform",
-                    store.ctRegistrations(CT_IMEI, 10).size() == 1, store.ctRegistrations(CT_IMEI, 10).size() + " report(s)");
+            int reports = store.ctRegistrations(CT_IMEI, 10).size();
+            summary.expect("China Telecom report accepted by the platform", reports == 1, reports + " report(s)");
             EmulatedUnit cm = lab.unit("cmcc-unit");
+            AtReply state = cm.at("AT+QDMPCFG=6");
             summary.expect("China Mobile device registered (AT+QDMPCFG=6 -> 6)",
-                    cm.at("AT+QDMPCFG=6").lines().contains("+QDMPCFG: 6,6"), cm.at("AT+QDMPCFG=6").toString());
+                    state.lines().contains("+QDMPCFG: 6,6"), state.toString());
             Optional<DmDevice> device = readTerminalInfo(store);
             summary.expect("object 666 read and decrypted by the platform",
                     device.map(d -> !d.terminalInfo().isEmpty()).orElse(false),
