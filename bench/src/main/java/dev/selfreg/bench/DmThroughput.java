@@ -56,7 +56,7 @@ final class DmThroughput {
     private record Device(List<UriQueryOption> register, UriQueryOption epi) {
     }
 
-    static void run(int devices, int inFlight, int rounds) throws Exception {
+    static void run(int devices, int inFlight) throws Exception {
         DmCipher cipher = new DmCipher(PASSWORD);
         Device[] prepared = new Device[devices];
         for (int i = 0; i < devices; i++) {
@@ -67,25 +67,26 @@ final class DmThroughput {
         }
         Path data = Files.createTempDirectory("selfreg-bench-dm");
         LeshanServer stock = stockLeshan();
-        double bare = 0;
-        double full = 0;
+        Rounds.Result result;
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data);
              DmService service = new DmService(new PlatformRecords(store), new PlatformMetrics(),
                      DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), false, Clock.systemUTC())) {
             service.start("127.0.0.1", 0);
             stock.start();
             int stockPort = stock.getEndpoints().get(0).getURI().getPort();
-            for (int round = 0; round < rounds; round++) {
-                bare = Math.max(bare, pairsPerSecond(stockPort, prepared, inFlight));
-                full = Math.max(full, pairsPerSecond(service.port(), prepared, inFlight));
-            }
+            result = Rounds.measure(() -> pairsPerSecond(stockPort, prepared, inFlight),
+                    () -> pairsPerSecond(service.port(), prepared, inFlight));
         } finally {
             stock.destroy();
+            PlatformThroughput.deleteTree(data);
         }
-        System.out.printf("DM devices per round %d, %d in flight, best of %d rounds%n", devices, inFlight, rounds);
-        System.out.printf("DM stock Leshan (in-memory store):             %,10.0f register+update/s%n", bare);
-        System.out.printf("DM selfreg platform (decrypt, check, H2, read): %,10.0f register+update/s%n", full);
-        System.out.printf("ratio platform / stock Leshan: %.2f%n", full / bare);
+        System.out.printf("DM: %d devices per round, %d in flight, %d warm-up rounds, median of %d%n", devices, inFlight,
+                Rounds.WARM_UP, Rounds.MEASURED);
+        System.out.printf("DM stock Leshan (in-memory store):              %,10.0f register+update/s  (%s)%n",
+                result.baseline(), Rounds.list(result.baselineRounds()));
+        System.out.printf("DM selfreg platform (decrypt, check, H2, read): %,10.0f register+update/s  (%s)%n",
+                result.platform(), Rounds.list(result.platformRounds()));
+        System.out.printf("ratio platform / stock Leshan: %.2f%n", result.ratio());
     }
 
     private static LeshanServer stockLeshan() {

@@ -41,14 +41,13 @@ import org.eclipse.californium.elements.config.UdpConfig;
  *       decrypted and checked, device and events committed to H2, object 666 read attempted)
  *       against a stock Leshan server with its in-memory store.</li>
  * </ul>
- * Bounded: a fixed number of requests per round, a fixed number of rounds.
+ * Bounded: a fixed number of requests per round, a fixed number of rounds ({@link Rounds}).
  */
 public final class PlatformThroughput {
 
-    private static final int REQUESTS = 20_000;
-    /** Requests outstanding at once (many modules reporting together); the first argument overrides it. */
+    private static final int REQUESTS = 40_000;
+    /** Requests outstanding at once (many modules reporting together). */
     private static final int DEFAULT_IN_FLIGHT = 32;
-    private static final int ROUNDS = 3;
     private static final int DM_DEVICES = 5_000;
 
     static {
@@ -59,16 +58,30 @@ public final class PlatformThroughput {
     private PlatformThroughput() {
     }
 
+    /**
+     * Runs both measurements, or one.
+     *
+     * @param args {@code [in-flight] [zzhc|dm]}: requests outstanding at once (default 32), and which service
+     *     (default both)
+     */
     public static void main(String[] args) throws Exception {
         int inFlight = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_IN_FLIGHT;
+        String only = args.length > 1 ? args[1] : "";
+        if (!only.equals("dm")) {
+            zzhc(inFlight);
+        }
+        if (!only.equals("zzhc")) {
+            DmThroughput.run(DM_DEVICES, inFlight);
+        }
+    }
+
+    private static void zzhc(int inFlight) throws Exception {
         byte[][] reports = new byte[REQUESTS][];
         for (int i = 0; i < REQUESTS; i++) {
             reports[i] = ZzhcReport.v2(String.format("86999%010d", i), "Quectel-BC260Y-CN", "BC260YCNAAR01A04",
                     "89860321000000000001", "460111234567890").encode();
         }
         Path data = Files.createTempDirectory("selfreg-bench");
-        double bare = 0;
-        double full = 0;
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
             PlatformMetrics metrics = new PlatformMetrics();
             ZzhcService service = new ZzhcService(new PlatformRecords(store), metrics, Clock.systemUTC());
@@ -76,14 +89,15 @@ public final class PlatformThroughput {
             ZzhcCoapServer platform = ZzhcCoapServer.start(service, metrics, "127.0.0.1", 0);
             try {
                 int baselinePort = baseline.getEndpoints().get(0).getAddress().getPort();
-                for (int round = 0; round < ROUNDS; round++) {
-                    bare = Math.max(bare, reportsPerSecond(baselinePort, reports, inFlight));
-                    full = Math.max(full, reportsPerSecond(platform.port(), reports, inFlight));
-                }
-                System.out.printf("requests per round %d, %d in flight, best of %d rounds%n", REQUESTS, inFlight, ROUNDS);
-                System.out.printf("ZZHC bare Californium (no decode, no store): %,10.0f reports/s%n", bare);
-                System.out.printf("ZZHC selfreg platform (decode, check, H2):   %,10.0f reports/s%n", full);
-                System.out.printf("ratio platform / bare: %.2f%n", full / bare);
+                Rounds.Result result = Rounds.measure(() -> reportsPerSecond(baselinePort, reports, inFlight),
+                        () -> reportsPerSecond(platform.port(), reports, inFlight));
+                System.out.printf("ZZHC: %d reports per round, %d in flight, %d warm-up rounds, median of %d%n",
+                        REQUESTS, inFlight, Rounds.WARM_UP, Rounds.MEASURED);
+                System.out.printf("ZZHC bare Californium (no decode, no store): %,10.0f reports/s  (%s)%n",
+                        result.baseline(), Rounds.list(result.baselineRounds()));
+                System.out.printf("ZZHC selfreg platform (decode, check, H2):   %,10.0f reports/s  (%s)%n",
+                        result.platform(), Rounds.list(result.platformRounds()));
+                System.out.printf("ratio platform / bare: %.2f%n", result.ratio());
                 System.out.printf("stored: %d registrations%n%n", store.ctRegistrations(null, Integer.MAX_VALUE).size());
             } finally {
                 baseline.destroy();
@@ -92,7 +106,6 @@ public final class PlatformThroughput {
         } finally {
             deleteTree(data);
         }
-        DmThroughput.run(DM_DEVICES, inFlight, ROUNDS);
     }
 
     /** A Californium server answering every POST on /nb with the success reply, storing nothing. */
@@ -161,7 +174,7 @@ public final class PlatformThroughput {
         return reports.length / seconds;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -64,15 +64,26 @@ public final class PlatformRecords {
         });
     }
 
-    public void device(DmDevice device) {
-        store.save(device);
+    /** Commits a device's new record with the event that changed it, then announces both; returns the event. */
+    public DmEvent device(DmDevice device, DmEvent event) {
+        DmEvent stored = store.save(device, event);
         announce(new PlatformChange.DeviceChanged(device));
+        announce(new PlatformChange.DmEventAdded(stored));
+        return stored;
     }
 
     public DmEvent event(DmEvent event) {
         DmEvent stored = store.add(event);
         announce(new PlatformChange.DmEventAdded(stored));
         return stored;
+    }
+
+    /** Commits an event without blocking; announces and completes once committed. */
+    public CompletableFuture<DmEvent> eventAsync(DmEvent event) {
+        return store.addAsync(event).thenApply(stored -> {
+            announce(new PlatformChange.DmEventAdded(stored));
+            return stored;
+        });
     }
 
     private void announce(PlatformChange change) {

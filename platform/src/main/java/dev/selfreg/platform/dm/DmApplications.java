@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +34,18 @@ public final class DmApplications {
 
     private final Map<String, DmCipher> ciphers;
     private final Set<String> passwordDigests;
+    /** The passwords' lengths: only a field of one of these lengths can be a password, so only those are digested. */
+    private final Set<Integer> passwordLengths;
 
-    private DmApplications(Map<String, DmCipher> ciphers, Set<String> passwordDigests) {
+    private DmApplications(Map<String, DmCipher> ciphers, Set<String> passwordDigests, Set<Integer> passwordLengths) {
         this.ciphers = ciphers;
         this.passwordDigests = passwordDigests;
+        this.passwordLengths = passwordLengths;
     }
 
     /** No application: every APPkey is unknown. */
     public static DmApplications none() {
-        return new DmApplications(Map.of(), Set.of());
+        return new DmApplications(Map.of(), Set.of(), Set.of());
     }
 
     /**
@@ -56,6 +60,7 @@ public final class DmApplications {
     public static DmApplications parse(List<String> appKeyEqualsPassword) {
         Map<String, DmCipher> ciphers = new LinkedHashMap<>();
         List<String> digests = new ArrayList<>();
+        Set<Integer> lengths = new HashSet<>();
         int position = 0;
         for (String entry : appKeyEqualsPassword) {
             position++;
@@ -81,8 +86,9 @@ public final class DmApplications {
                 throw new IllegalArgumentException("--dm-app APPkey " + appKey + ": the password has no UTF-8 form");
             }
             digests.add(digest(password));
+            lengths.add(password.length());
         }
-        return new DmApplications(Collections.unmodifiableMap(ciphers), Set.copyOf(digests));
+        return new DmApplications(Collections.unmodifiableMap(ciphers), Set.copyOf(digests), Set.copyOf(lengths));
     }
 
     /** The cipher of a known application. */
@@ -107,7 +113,7 @@ public final class DmApplications {
         String[] fields = FIELDS.split(text, -1);
         boolean redacted = false;
         for (int i = 0; i < fields.length; i++) {
-            if (passwordDigests.contains(digest(fields[i]))) {
+            if (passwordLengths.contains(fields[i].length()) && passwordDigests.contains(digest(fields[i]))) {
                 fields[i] = REDACTED;
                 redacted = true;
             }

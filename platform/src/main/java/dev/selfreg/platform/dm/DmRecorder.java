@@ -7,18 +7,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.leshan.server.registration.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the DM service's records: device state and events, through {@link PlatformRecords} (committed before it
- * returns). Device changes are read-modify-write of the stored device, serialised per endpoint so that a Register,
- * an Update and the object 666 read answering in between never lose each other's fields, while different devices
- * are recorded side by side (and share the store's group commits).
+ * Keeps the DM service's records: device state and events, through {@link PlatformRecords}. A device's new record is
+ * committed in one transaction with the event that changed it, before the method returns, so the answer to the device
+ * follows the commit. Device changes are read-modify-write of the device's last committed record, serialised per
+ * endpoint so that a Register, an Update and the object 666 read answering in between never lose each other's fields,
+ * while different devices are recorded side by side (and share the store's group commits).
+ *
+ * <p>The last committed record of each registered device is kept in memory, so an Update or a read answer needs no
+ * store query on the request path; a device not found there (it registered before the platform restarted) is read
+ * from the store. Events that answer nobody (the outcome of an object 666 read) are committed without waiting.
  *
  * <p>Reasons are cut to the store's column size: they quote what the device sent. An endpoint name always fits its
  * column, as a Uri-Query option is at most 255 bytes.
  */
 final class DmRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(DmRecorder.class);
 
     /** dm_event.reason. */
     private static final int REASON_CHARS = 1000;
@@ -30,6 +40,8 @@ final class DmRecorder {
     private final PlatformRecords records;
     private final Clock clock;
     private final Object[] stripes = new Object[STRIPES];
+    /** The last committed record of each registered device, by endpoint; changed only under its lock. */
+    private final Map<String, DmDevice> registered = new ConcurrentHashMap<>();
 
     DmRecorder(PlatformRecords records, Clock clock) {
         this.records = records;
@@ -47,10 +59,9 @@ final class DmRecorder {
     void registered(Registration registration, DmIdentity identity, String outcome, String reason) {
         synchronized (deviceLock(identity.endpoint())) {
             Instant now = clock.instant();
-            records.device(new DmDevice(identity.endpoint(), identity.imei(), identity.imsi(), identity.appKey(),
+            save(new DmDevice(identity.endpoint(), identity.imei(), identity.imsi(), identity.appKey(),
                     identity.tmlType(), REGISTERED, registration.getLifeTimeInSec(), now, now, registration.getId(),
-                    identity.appKeyKnown(), Map.of()));
-            event(identity.endpoint(), identity.imei(), "register", outcome, reason);
+                    identity.appKeyKnown(), Map.of()), event(identity, "register", outcome, reason));
         }
     }
 
@@ -58,20 +69,18 @@ final class DmRecorder {
     void updated(Registration registration, DmIdentity identity, String outcome, String reason) {
         synchronized (deviceLock(identity.endpoint())) {
             Instant now = clock.instant();
-            Optional<DmDevice> stored = records.store().dmDevice(identity.endpoint());
-            records.device(new DmDevice(identity.endpoint(), identity.imei(), identity.imsi(), identity.appKey(),
+            Optional<DmDevice> stored = current(identity.endpoint());
+            save(new DmDevice(identity.endpoint(), identity.imei(), identity.imsi(), identity.appKey(),
                     identity.tmlType(), REGISTERED, registration.getLifeTimeInSec(),
                     stored.map(DmDevice::registeredAt).orElse(now), now, registration.getId(), identity.appKeyKnown(),
-                    stored.map(DmDevice::terminalInfo).orElse(Map.of())));
-            event(identity.endpoint(), identity.imei(), "update", outcome, reason);
+                    stored.map(DmDevice::terminalInfo).orElse(Map.of())), event(identity, "update", outcome, reason));
         }
     }
 
     /** An accepted Deregister. */
     void deregistered(DmIdentity identity) {
         synchronized (deviceLock(identity.endpoint())) {
-            changeState(identity, "deregistered");
-            event(identity.endpoint(), identity.imei(), "deregister", "ok", "");
+            changeState(identity, "deregistered", event(identity, "deregister", "ok", ""));
         }
     }
 
@@ -79,9 +88,8 @@ final class DmRecorder {
     void expired(Registration registration) {
         DmIdentity identity = DmIdentity.of(registration);
         synchronized (deviceLock(identity.endpoint())) {
-            changeState(identity, "expired");
-            event(identity.endpoint(), identity.imei(), "expired", "failed",
-                    "no Update within the lifetime of " + registration.getLifeTimeInSec() + " s");
+            changeState(identity, "expired", event(identity, "expired", "failed",
+                    "no Update within the lifetime of " + registration.getLifeTimeInSec() + " s"));
         }
     }
 
@@ -91,48 +99,72 @@ final class DmRecorder {
      */
     void terminalInfo(String registrationId, DmIdentity identity, Map<Integer, String> values) {
         synchronized (deviceLock(identity.endpoint())) {
-            Optional<DmDevice> stored = records.store().dmDevice(identity.endpoint())
+            Optional<DmDevice> stored = current(identity.endpoint())
                     .filter(device -> registrationId.equals(device.registrationId()));
             if (stored.isEmpty()) {
-                event(identity.endpoint(), identity.imei(), "read", "failed",
+                readWithoutValues(identity, "failed",
                         "object 666 answered after the registration " + registrationId + " ended; values dropped");
                 return;
             }
             DmDevice d = stored.get();
-            records.device(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(),
-                    d.lifetime(), d.registeredAt(), d.lastUpdate(), d.registrationId(), d.appKeyKnown(), values));
-            event(identity.endpoint(), identity.imei(), "read", "ok", "");
+            save(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(), d.lifetime(),
+                    d.registeredAt(), d.lastUpdate(), d.registrationId(), d.appKeyKnown(), values),
+                    event(identity, "read", "ok", ""));
         }
     }
 
-    /** A read of object 666 that gave no values: {@code failed} or {@code flagged}. */
+    /**
+     * A read of object 666 that gave no values: {@code failed} or {@code flagged}. Nobody waits for this record, so
+     * it is committed in the background; a failure to commit it is logged.
+     */
     void readWithoutValues(DmIdentity identity, String outcome, String reason) {
-        event(identity.endpoint(), identity.imei(), "read", outcome, reason);
+        records.eventAsync(event(identity, "read", outcome, reason)).exceptionally(failure -> {
+            log.error("DM read event not stored: {}", failure.getMessage());
+            return null;
+        });
     }
 
     /** A Register or Update the checks refused. */
     void rejected(String message, DmVerdict.Rejected verdict) {
-        event(verdict.endpoint(), verdict.imei(), "rejected", "failed",
-                message + " answered " + verdict.finding().answer() + ": " + verdict.explanation());
+        records.event(event(verdict.endpoint(), verdict.imei(), "rejected", "failed",
+                message + " answered " + verdict.finding().answer() + ": " + verdict.explanation()));
     }
 
     /** A request to the registration interface that Leshan's CoAP layer answered itself, before any check. */
     void refusedByLwm2mLayer(String endpoint, String reason) {
-        event(endpoint, null, "rejected", "failed", reason);
+        records.event(event(endpoint, null, "rejected", "failed", reason));
     }
 
-    private void changeState(DmIdentity identity, String state) {
+    /** The device's last committed record: from memory while it is registered, otherwise from the store. */
+    private Optional<DmDevice> current(String endpoint) {
+        DmDevice known = registered.get(endpoint);
+        return known != null ? Optional.of(known) : records.store().dmDevice(endpoint);
+    }
+
+    private void save(DmDevice device, DmEvent event) {
+        records.device(device, event);
+        if (REGISTERED.equals(device.state())) {
+            registered.put(device.endpoint(), device);
+        } else {
+            registered.remove(device.endpoint());
+        }
+    }
+
+    private void changeState(DmIdentity identity, String state, DmEvent event) {
         Instant now = clock.instant();
-        DmDevice d = records.store().dmDevice(identity.endpoint()).orElseGet(() -> new DmDevice(identity.endpoint(),
-                identity.imei(), identity.imsi(), identity.appKey(), identity.tmlType(), state, 0, now, now, null,
+        DmDevice d = current(identity.endpoint()).orElseGet(() -> new DmDevice(identity.endpoint(), identity.imei(),
+                identity.imsi(), identity.appKey(), identity.tmlType(), state, 0, now, now, null,
                 identity.appKeyKnown(), Map.of()));
-        records.device(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), state, d.lifetime(),
-                d.registeredAt(), now, d.registrationId(), d.appKeyKnown(), d.terminalInfo()));
+        save(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), state, d.lifetime(),
+                d.registeredAt(), now, d.registrationId(), d.appKeyKnown(), d.terminalInfo()), event);
     }
 
-    private void event(String endpoint, String imei, String kind, String outcome, String reason) {
-        records.event(new DmEvent(0, clock.instant(), endpoint, imei, kind, outcome,
-                cut(reason, REASON_CHARS)));
+    private DmEvent event(DmIdentity identity, String kind, String outcome, String reason) {
+        return event(identity.endpoint(), identity.imei(), kind, outcome, reason);
+    }
+
+    private DmEvent event(String endpoint, String imei, String kind, String outcome, String reason) {
+        return new DmEvent(0, clock.instant(), endpoint, imei, kind, outcome, cut(reason, REASON_CHARS));
     }
 
     private static String cut(String text, int chars) {

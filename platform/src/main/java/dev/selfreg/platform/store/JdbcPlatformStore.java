@@ -131,26 +131,42 @@ public final class JdbcPlatformStore implements PlatformStore {
     }
 
     @Override
-    public DmEvent add(DmEvent e) {
-        String sql = "INSERT INTO dm_event (time, endpoint, imei, kind, outcome, reason) VALUES (?, ?, ?, ?, ?, ?)";
-        return await(write(() -> e.withId(insert(sql, e.time(), e.endpoint(), e.imei(), e.kind(), e.outcome(), e.reason()))));
+    public DmEvent add(DmEvent event) {
+        return await(addAsync(event));
     }
 
     @Override
-    public void save(DmDevice d) {
-        Object[] values = {d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(), d.lifetime(), d.registeredAt(),
-                d.lastUpdate(), d.registrationId(), d.appKeyKnown(), json(d.terminalInfo()), d.endpoint()};
-        await(write(() -> {
-            int updated = update("UPDATE dm_device SET imei = ?, imsi = ?, app_key = ?, tml_type = ?, state = ?, lifetime = ?,"
-                    + " registered_at = ?, last_update = ?, registration_id = ?, app_key_known = ?, terminal_info = ?"
-                    + " WHERE endpoint = ?", values);
-            if (updated == 0) {
-                update("INSERT INTO dm_device (imei, imsi, app_key, tml_type, state, lifetime, registered_at, last_update,"
-                        + " registration_id, app_key_known, terminal_info, endpoint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        values);
-            }
-            return d;
+    public CompletableFuture<DmEvent> addAsync(DmEvent event) {
+        return write(() -> insert(event));
+    }
+
+    @Override
+    public DmEvent save(DmDevice device, DmEvent event) {
+        // the values (the terminal information as JSON among them) are made here, not on the writer thread
+        Object[] deviceValues = {device.imei(), device.imsi(), device.appKey(), device.tmlType(), device.state(),
+                device.lifetime(), device.registeredAt(), device.lastUpdate(), device.registrationId(),
+                device.appKeyKnown(), json(device.terminalInfo()), device.endpoint()};
+        return await(write(() -> {
+            upsert(deviceValues);
+            return insert(event);
         }));
+    }
+
+    private DmEvent insert(DmEvent e) throws SQLException {
+        String sql = "INSERT INTO dm_event (time, endpoint, imei, kind, outcome, reason) VALUES (?, ?, ?, ?, ?, ?)";
+        return e.withId(insert(sql, e.time(), e.endpoint(), e.imei(), e.kind(), e.outcome(), e.reason()));
+    }
+
+    /** Creates or replaces a device: {@code values} in the column order of the statements, the endpoint last. */
+    private void upsert(Object[] values) throws SQLException {
+        int updated = update("UPDATE dm_device SET imei = ?, imsi = ?, app_key = ?, tml_type = ?, state = ?, lifetime = ?,"
+                + " registered_at = ?, last_update = ?, registration_id = ?, app_key_known = ?, terminal_info = ?"
+                + " WHERE endpoint = ?", values);
+        if (updated == 0) {
+            update("INSERT INTO dm_device (imei, imsi, app_key, tml_type, state, lifetime, registered_at, last_update,"
+                    + " registration_id, app_key_known, terminal_info, endpoint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values);
+        }
     }
 
     private <T> CompletableFuture<T> write(Work<T> work) {

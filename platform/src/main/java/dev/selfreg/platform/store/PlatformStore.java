@@ -27,11 +27,17 @@ public interface PlatformStore extends AutoCloseable {
     /** Stores a rejected report without blocking the caller; completes once committed. */
     CompletableFuture<CtRejection> addAsync(CtRejection rejection);
 
-    /** Creates or replaces the device of that endpoint name. */
-    void save(DmDevice device);
+    /**
+     * Creates or replaces the device of that endpoint name and stores the event that changed it, in one transaction;
+     * returns the event with its id.
+     */
+    DmEvent save(DmDevice device, DmEvent event);
 
     /** Stores a CMDMP event; returns it with its id. */
     DmEvent add(DmEvent event);
+
+    /** Stores a CMDMP event without blocking the caller; completes once committed. */
+    CompletableFuture<DmEvent> addAsync(DmEvent event);
 
     /** Accepted China Telecom reports, newest first; {@code search} matches IMEI, IMSI or ICCID (null: all). */
     List<CtRegistration> ctRegistrations(String search, int limit);

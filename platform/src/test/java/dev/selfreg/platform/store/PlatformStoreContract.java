@@ -49,6 +49,10 @@ abstract class PlatformStoreContract {
                 T0, T0.plusSeconds(60), "reg-1", true, info);
     }
 
+    static DmEvent event(String endpoint, String kind, Instant at) {
+        return new DmEvent(0, at, endpoint, "869999000000001", kind, "ok", "");
+    }
+
     @Test
     void anAddedRegistrationGetsAnIdAndReadsBackNewestFirst() {
         CtRegistration first = store.add(registration("869999000000001", "89860321000000000001", T0));
@@ -83,14 +87,36 @@ abstract class PlatformStoreContract {
 
     @Test
     void aDeviceIsCreatedThenReplacedByItsEndpointName() {
-        store.save(device("I@#@abc@#@M100000000@#@869999000000001@#@v2.0", "registered", Map.of()));
-        DmDevice updated = device("I@#@abc@#@M100000000@#@869999000000001@#@v2.0", "deregistered",
+        String endpoint = "I@#@abc@#@M100000000@#@869999000000001@#@v2.0";
+        store.save(device(endpoint, "registered", Map.of()), event(endpoint, "register", T0));
+        DmDevice updated = device(endpoint, "deregistered",
                 Map.of(6601, "interface", 6603, "00:50:56:C0:00:01", 6602, "抖音|FW1|1|2"));
-        store.save(updated);
+        store.save(updated, event(endpoint, "deregister", T0.plusSeconds(1)));
         assertThat(store.dmDevices(null, 10)).containsExactly(updated);
         assertThat(store.dmDevice(updated.endpoint())).contains(updated);
         assertThat(store.dmDevice("nobody")).isEmpty();
         assertThat(store.dmDevices("869999000000001", 10)).hasSize(1);
+    }
+
+    @Test
+    void aDeviceIsSavedWithItsEventOrNotAtAll() {
+        String endpoint = "I@#@abc@#@M100000000@#@869999000000001@#@v2.0";
+        DmEvent register = store.save(device(endpoint, "registered", Map.of()), event(endpoint, "register", T0));
+        assertThat(store.dmEvents(10)).containsExactly(register);
+
+        DmEvent tooLongKind = event(endpoint, "a kind longer than its column", T0.plusSeconds(1));
+        assertThatThrownBy(() -> store.save(device(endpoint, "deregistered", Map.of()), tooLongKind))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(store.dmDevice(endpoint)).map(DmDevice::state).contains("registered");
+        assertThat(store.dmEvents(10)).containsExactly(register);
+    }
+
+    @Test
+    void anEventAddedWithoutWaitingIsCommittedWhenItsFutureCompletes() {
+        DmEvent read = store.addAsync(event("ep", "read", T0)).join();
+        assertThat(read.id()).isPositive();
+        assertThat(store.dmEvents(10)).containsExactly(read);
     }
 
     @Test

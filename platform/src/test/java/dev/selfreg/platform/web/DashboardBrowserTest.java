@@ -95,10 +95,10 @@ class DashboardBrowserTest {
 
             bench.records.accepted(ctRegistration("869999000000001", "460111234567890", "89860321000000000001"));
             waitFor(() -> text("ct-registrations").contains("869999000000001"));
-            bench.records.device(dmDevice("869999000000001", "460041234567890", WebTestBench.terminalInfo()));
+            bench.records.device(dmDevice("869999000000001", "460041234567890", WebTestBench.terminalInfo()),
+                    dmEvent("869999000000001", "register", "ok", ""));
             waitFor(() -> text("dm-devices").contains("00:50:56:C0:00:01"));
             bench.records.rejected(ctRejection("3", "Not a China Telecom IMSI", "IMSI 460001234567890: prefix 46000"));
-            bench.records.event(dmEvent("869999000000001", "register", "ok", ""));
             waitFor(() -> text("ct-rejections").contains("Not a China Telecom IMSI")
                     && text("timeline").contains("register"));
 
@@ -115,8 +115,10 @@ class DashboardBrowserTest {
         try (WebTestBench bench = WebTestBench.open()) {
             bench.records.accepted(ctRegistration("869999000000011", "460111234567811", "89860321000000000011"));
             bench.records.accepted(ctRegistration("869999000000022", "460111234567822", "89860321000000000022"));
-            bench.records.device(dmDevice("869999000000011", "460041234567811", Map.of()));
-            bench.records.device(dmDevice("869999000000022", "460041234567822", Map.of()));
+            bench.records.device(dmDevice("869999000000011", "460041234567811", Map.of()),
+                    dmEvent("869999000000011", "register", "ok", ""));
+            bench.records.device(dmDevice("869999000000022", "460041234567822", Map.of()),
+                    dmEvent("869999000000022", "register", "ok", ""));
             open(bench, "/");
             waitFor(() -> rows("ct-registrations").size() == 2 && rows("dm-devices").size() == 2);
 
@@ -147,8 +149,8 @@ class DashboardBrowserTest {
             bench.records.accepted(new CtRegistration(0, Instant.now(), "coap", "127.0.0.1:1", "869999000000001",
                     "460111234567890", "89860321000000000001", script, image, "2", "{}"));
             bench.records.rejected(ctRejection("1", "<b>Malformed</b>", both));
-            bench.records.device(dmDevice("869999000000001", "460041234567890", Map.of(6602, both)));
-            bench.records.event(dmEvent("869999000000001", "rejected", "failed", both));
+            bench.records.device(dmDevice("869999000000001", "460041234567890", Map.of(6602, both)),
+                    dmEvent("869999000000001", "rejected", "failed", both));
 
             waitFor(() -> text("ct-registrations").contains(script) && text("dm-devices").contains(image)
                     && text("ct-rejections").contains(both) && text("timeline").contains(both));
@@ -225,8 +227,8 @@ class DashboardBrowserTest {
                     i == 3 ? Map.of() : WebTestBench.terminalInfo());
             bench.records.device(new DmDevice(d.endpoint(), d.imei(), d.imsi(), i == 2 ? "M100000099" : d.appKey(),
                     d.tmlType(), states.get(i - 1), i == 1 ? 86400 : 420, now.minusSeconds(900), now.minusSeconds(i * 40L),
-                    d.registrationId(), i != 2, d.terminalInfo()));
-            bench.records.event(new DmEvent(0, now.minusSeconds(i * 40L), d.endpoint(), d.imei(), "register",
+                    d.registrationId(), i != 2, d.terminalInfo()),
+                    new DmEvent(0, now.minusSeconds(i * 40L), d.endpoint(), d.imei(), "register",
                     i == 2 ? "flagged" : "ok", i == 2 ? "unknown APPkey M100000099: not decrypted" : ""));
             bench.records.event(new DmEvent(0, now.minusSeconds(i * 40L - 1), d.endpoint(), d.imei(), "read",
                     i == 3 ? "failed" : "ok", i == 3 ? "no answer to READ /666/0" : ""));

@@ -41,8 +41,8 @@ class LiveStreamTest {
             await().atMost(CONNECT).until(live::ready);
 
             bench.records.rejected(ctRejection("1", "Malformed", "body is not Base64"));
-            bench.records.device(dmDevice("869999000000001", "460041234567890", WebTestBench.terminalInfo()));
-            bench.records.event(dmEvent("869999000000001", "register", "ok", ""));
+            bench.records.device(dmDevice("869999000000001", "460041234567890", WebTestBench.terminalInfo()),
+                    dmEvent("869999000000001", "register", "ok", ""));
 
             await().atMost(SHORT).until(() -> live.events().size() == 4);
             JsonNode rejection = data(live, "ct-rejection");

@@ -62,7 +62,8 @@ class PlatformApiTest {
 
     @Test
     void dmDevicesCarryStateLifetimeLastUpdateAndTheDecryptedTerminalInformation() {
-        bench.records.device(dmDevice("869999000000001", "460041234567890", WebTestBench.terminalInfo()));
+        bench.records.device(dmDevice("869999000000001", "460041234567890", WebTestBench.terminalInfo()),
+                dmEvent("869999000000001", "register", "ok", ""));
 
         JsonNode device = bench.getJson("/api/dm/devices").get(0);
 
@@ -97,10 +98,10 @@ class PlatformApiTest {
     void searchMatchesAnyPartOfImeiIccidImsiOrEndpoint() {
         bench.records.accepted(ctRegistration("869999000000001", "460111234567890", "89860321000000000001"));
         bench.records.accepted(ctRegistration("869999000000002", "460111234567891", "89860321000000000002"));
-        bench.records.device(dmDevice("869999000000001", "460041234567890", Map.of()));
-        bench.records.device(dmDevice("869999000000002", "460041234567891", Map.of()));
-        bench.records.event(dmEvent("869999000000001", "register", "ok", ""));
-        bench.records.event(dmEvent("869999000000002", "register", "ok", ""));
+        bench.records.device(dmDevice("869999000000001", "460041234567890", Map.of()),
+                dmEvent("869999000000001", "register", "ok", ""));
+        bench.records.device(dmDevice("869999000000002", "460041234567891", Map.of()),
+                dmEvent("869999000000002", "register", "ok", ""));
         bench.records.rejected(ctRejection("2", "Invalid MEID", "MEID 12345 is not 15 digits"));
         bench.records.rejected(ctRejection("2", "Invalid SIM1ICCID", "SIM1ICCID 8986 is not 19-20 characters"));
 

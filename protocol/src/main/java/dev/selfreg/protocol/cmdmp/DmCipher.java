@@ -30,6 +30,12 @@ public final class DmCipher {
     private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[BLOCK_BYTES]);
 
     private final SecretKeySpec key;
+    /**
+     * Cipher objects are stateful and not thread-safe, and looking one up is slow: each thread keeps one per mode,
+     * initialised once (with the zero IV, {@code doFinal} leaves it ready for the next value).
+     */
+    private final ThreadLocal<Cipher> encryptor = ThreadLocal.withInitial(() -> initialised(Cipher.ENCRYPT_MODE));
+    private final ThreadLocal<Cipher> decryptor = ThreadLocal.withInitial(() -> initialised(Cipher.DECRYPT_MODE));
 
     /**
      * @param password the application's password (the APPkey's secret)
@@ -46,8 +52,9 @@ public final class DmCipher {
      */
     public String encrypt(String plaintext) {
         try {
-            return WireBase64.encode(cipher(Cipher.ENCRYPT_MODE).doFinal(utf8(plaintext)));
+            return WireBase64.encode(encryptor.get().doFinal(utf8(plaintext)));
         } catch (GeneralSecurityException impossible) {
+            encryptor.remove();
             throw new IllegalStateException("AES encryption failed", impossible);
         }
     }
@@ -70,11 +77,14 @@ public final class DmCipher {
         }
         byte[] plain;
         try {
-            plain = cipher(Cipher.DECRYPT_MODE).doFinal(bytes.get());
+            plain = decryptor.get().doFinal(bytes.get());
         } catch (BadPaddingException e) {
+            // a failed doFinal need not leave the cipher ready for the next value: start afresh
+            decryptor.remove();
             throw new DmDecryptException(DmDecryptException.Reason.BAD_PADDING,
                     "bad padding: wrong password or corrupted value");
         } catch (GeneralSecurityException impossible) {
+            decryptor.remove();
             throw new IllegalStateException("AES decryption failed", impossible);
         }
         try {
@@ -89,11 +99,14 @@ public final class DmCipher {
         }
     }
 
-    private Cipher cipher(int mode) throws GeneralSecurityException {
-        // Cipher objects are stateful and not thread-safe: one per call.
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-        cipher.init(mode, key, ZERO_IV);
-        return cipher;
+    private Cipher initialised(int mode) {
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(mode, key, ZERO_IV);
+            return cipher;
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JRE has " + TRANSFORMATION, impossible);
+        }
     }
 
     private static byte[] sha256(byte[] bytes) {

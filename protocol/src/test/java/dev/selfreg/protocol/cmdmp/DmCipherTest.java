@@ -13,7 +13,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -99,6 +106,33 @@ class DmCipherTest {
 
         assertThat(empty.decrypt(empty.encrypt("4G"))).isEqualTo("4G");
         assertThat(empty.encrypt("4G")).isNotEqualTo(ENC_4G);
+    }
+
+    @Test
+    void aValueThatFailsToDecryptLeavesTheNextOneOnTheSameThreadIntact() throws DmDecryptException {
+        assertThat(reasonOf(CIPHER, WRONG_CIPHER.encrypt(MAC))).isEqualTo(DmDecryptException.Reason.BAD_PADDING);
+        assertThat(CIPHER.decrypt(ENC_MAC)).isEqualTo(MAC);
+        assertThat(CIPHER.encrypt("4G")).isEqualTo(ENC_4G);
+    }
+
+    @Test
+    void oneCipherServesManyThreadsAtOnce() throws Exception {
+        List<Callable<String>> roundTrips = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            String value = "value " + i;
+            roundTrips.add(() -> CIPHER.decrypt(CIPHER.encrypt(value)));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<String> answers = new ArrayList<>();
+            for (Future<String> answer : threads.invokeAll(roundTrips)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).containsExactlyElementsOf(
+                    IntStream.range(0, 64).mapToObj(i -> "value " + i).toList());
+        } finally {
+            threads.shutdown();
+        }
     }
 
     private static DmDecryptException.Reason reasonOf(DmCipher cipher, String ciphertext) {

@@ -1,0 +1,58 @@
+package dev.selfreg.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a baseline and the platform against the same load in alternating rounds, after warm-up rounds that are not
+ * counted (the JIT compiles the servers' hot paths, H2's among them, during the first tens of thousands of requests),
+ * and reports the median of each with their ratio. Alternating keeps a slow patch of the shared machine from
+ * landing on one side only.
+ */
+final class Rounds {
+
+    /** Rounds per side run before measuring. */
+    static final int WARM_UP = 6;
+    /** Rounds per side measured; the median is reported. */
+    static final int MEASURED = 5;
+
+    /** One side's rate for one round, in requests (or pairs) per second. */
+    @FunctionalInterface
+    interface Round {
+        double run() throws Exception;
+    }
+
+    /** The medians of both sides and every measured round. */
+    record Result(double baseline, double platform, List<Double> baselineRounds, List<Double> platformRounds) {
+        double ratio() {
+            return platform / baseline;
+        }
+    }
+
+    private Rounds() {
+    }
+
+    static Result measure(Round baseline, Round platform) throws Exception {
+        for (int i = 0; i < WARM_UP; i++) {
+            baseline.run();
+            platform.run();
+        }
+        List<Double> baselineRounds = new ArrayList<>();
+        List<Double> platformRounds = new ArrayList<>();
+        for (int i = 0; i < MEASURED; i++) {
+            baselineRounds.add(baseline.run());
+            platformRounds.add(platform.run());
+        }
+        return new Result(median(baselineRounds), median(platformRounds), baselineRounds, platformRounds);
+    }
+
+    /** The rounds as {@code a, b, c} with no decimals, for the report. */
+    static String list(List<Double> rounds) {
+        return String.join(", ", rounds.stream().map(rate -> String.format("%,.0f", rate)).toList());
+    }
+
+    private static double median(List<Double> rounds) {
+        List<Double> sorted = rounds.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
