@@ -1,5 +1,6 @@
 package dev.selfreg.bench;
 
+import dev.selfreg.platform.CoapEndpointSettings;
 import dev.selfreg.platform.PlatformMetrics;
 import dev.selfreg.platform.PlatformRecords;
 import dev.selfreg.platform.dm.DmApplications;
@@ -11,7 +12,6 @@ import dev.selfreg.protocol.cmdmp.DmEpi;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.DmTerminalType;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,10 +25,6 @@ import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.config.CoapConfig;
-import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
@@ -43,11 +39,6 @@ final class DmThroughput {
     private static final String PASSWORD = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
     private static final String APP_KEY = "M100000000";
     private static final String IMSI = "460041234567890";
-
-    static {
-        CoapConfig.register();
-        UdpConfig.register();
-    }
 
     private DmThroughput() {
     }
@@ -65,17 +56,20 @@ final class DmThroughput {
             prepared[i] = new Device(new DmRegister(endpoint, 86400).queryOptions(),
                     DmEpi.build(imei, IMSI, cipher).queryOption());
         }
+        // a Register and an Update per device and round
+        LoadClients.checkBudget(2L * devices * (Rounds.WARM_UP + Rounds.MEASURED));
         Path data = Files.createTempDirectory("selfreg-bench-dm");
         LeshanServer stock = stockLeshan();
         Rounds.Result result;
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data);
+             LoadClients clients = new LoadClients();
              DmService service = new DmService(new PlatformRecords(store), new PlatformMetrics(),
                      DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), false, Clock.systemUTC())) {
             service.start("127.0.0.1", 0);
             stock.start();
             int stockPort = stock.getEndpoints().get(0).getURI().getPort();
-            result = Rounds.measure(() -> pairsPerSecond(stockPort, prepared, inFlight),
-                    () -> pairsPerSecond(service.port(), prepared, inFlight));
+            result = Rounds.measure(() -> pairsPerSecond(clients, stockPort, prepared, inFlight),
+                    () -> pairsPerSecond(clients, service.port(), prepared, inFlight));
         } finally {
             stock.destroy();
             PlatformThroughput.deleteTree(data);
@@ -89,19 +83,17 @@ final class DmThroughput {
         System.out.printf("ratio platform / stock Leshan: %.2f%n", result.ratio());
     }
 
+    /** Leshan as it comes, with the platform's CoAP settings. */
     private static LeshanServer stockLeshan() {
         CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
+                .setConfiguration(CoapEndpointSettings::apply)
                 .addEndpoint("coap://127.0.0.1:0")
                 .build();
         return new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
     }
 
-    private static double pairsPerSecond(int port, Device[] devices, int inFlight) throws Exception {
-        CoapClient client = new CoapClient("coap://127.0.0.1:" + port);
-        Configuration config = Configuration.createStandardWithoutFile()
-                .set(CoapConfig.MID_TRACKER, CoapConfig.TrackerMode.NULL);
-        client.setEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+    private static double pairsPerSecond(LoadClients clients, int port, Device[] devices, int inFlight)
+            throws Exception {
         Semaphore window = new Semaphore(inFlight);
         AtomicInteger failed = new AtomicInteger();
         CompletableFuture<?>[] pairs = new CompletableFuture<?>[devices.length];
@@ -109,6 +101,8 @@ final class DmThroughput {
         for (int i = 0; i < devices.length; i++) {
             window.acquire();
             Device device = devices[i];
+            // a device registers and updates from one address, as a module does
+            CoapClient client = clients.client(i);
             pairs[i] = send(client, register(port, device), ResponseCode.CREATED)
                     .thenCompose(created -> send(client, update(port, created, device), ResponseCode.CHANGED))
                     .whenComplete((done, error) -> {
@@ -120,7 +114,6 @@ final class DmThroughput {
         }
         CompletableFuture.allOf(pairs).exceptionally(e -> null).get(5, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        client.shutdown();
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " register/update pairs failed on port " + port);
         }

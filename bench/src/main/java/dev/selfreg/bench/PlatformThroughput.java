@@ -1,5 +1,6 @@
 package dev.selfreg.bench;
 
+import dev.selfreg.platform.CoapEndpointSettings;
 import dev.selfreg.platform.PlatformMetrics;
 import dev.selfreg.platform.PlatformRecords;
 import dev.selfreg.platform.ct.ZzhcCoapServer;
@@ -17,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapResponse;
@@ -25,11 +25,9 @@ import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
 
 /**
  * The lab platform's throughput on loopback, against baselines measured in the same run:
@@ -49,11 +47,6 @@ public final class PlatformThroughput {
     /** Requests outstanding at once (many modules reporting together). */
     private static final int DEFAULT_IN_FLIGHT = 32;
     private static final int DM_DEVICES = 5_000;
-
-    static {
-        CoapConfig.register();
-        UdpConfig.register();
-    }
 
     private PlatformThroughput() {
     }
@@ -81,16 +74,17 @@ public final class PlatformThroughput {
             reports[i] = ZzhcReport.v2(String.format("86999%010d", i), "Quectel-BC260Y-CN", "BC260YCNAAR01A04",
                     "89860321000000000001", "460111234567890").encode();
         }
+        LoadClients.checkBudget((long) REQUESTS * (Rounds.WARM_UP + Rounds.MEASURED));
         Path data = Files.createTempDirectory("selfreg-bench");
-        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
+        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data); LoadClients clients = new LoadClients()) {
             PlatformMetrics metrics = new PlatformMetrics();
             ZzhcService service = new ZzhcService(new PlatformRecords(store), metrics, Clock.systemUTC());
             CoapServer baseline = bareServer();
             ZzhcCoapServer platform = ZzhcCoapServer.start(service, metrics, "127.0.0.1", 0);
             try {
                 int baselinePort = baseline.getEndpoints().get(0).getAddress().getPort();
-                Rounds.Result result = Rounds.measure(() -> reportsPerSecond(baselinePort, reports, inFlight),
-                        () -> reportsPerSecond(platform.port(), reports, inFlight));
+                Rounds.Result result = Rounds.measure(() -> reportsPerSecond(clients, baselinePort, reports, inFlight),
+                        () -> reportsPerSecond(clients, platform.port(), reports, inFlight));
                 System.out.printf("ZZHC: %d reports per round, %d in flight, %d warm-up rounds, median of %d%n",
                         REQUESTS, inFlight, Rounds.WARM_UP, Rounds.MEASURED);
                 System.out.printf("ZZHC bare Californium (no decode, no store): %,10.0f reports/s  (%s)%n",
@@ -108,9 +102,12 @@ public final class PlatformThroughput {
         }
     }
 
-    /** A Californium server answering every POST on /nb with the success reply, storing nothing. */
+    /**
+     * A Californium server answering every POST on /nb with the success reply, storing nothing; its CoAP settings are
+     * the platform's.
+     */
     private static CoapServer bareServer() {
-        Configuration config = Configuration.createStandardWithoutFile();
+        Configuration config = CoapEndpointSettings.standard();
         CoapServer server = new CoapServer(config);
         server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
                 .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
@@ -125,23 +122,20 @@ public final class PlatformThroughput {
         return server;
     }
 
-    private static double reportsPerSecond(int port, byte[][] reports, int inFlight) throws InterruptedException {
-        CoapClient client = new CoapClient("coap://127.0.0.1:" + port + "/nb");
-        // one load generator sends far more requests than a device: no MID tracking on its side
-        Configuration config = Configuration.createStandardWithoutFile()
-                .set(CoapConfig.MID_TRACKER, CoapConfig.TrackerMode.NULL);
-        client.setEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+    private static double reportsPerSecond(LoadClients clients, int port, byte[][] reports, int inFlight)
+            throws InterruptedException {
+        String uri = "coap://127.0.0.1:" + port + "/nb";
         Semaphore window = new Semaphore(inFlight);
         CountDownLatch done = new CountDownLatch(reports.length);
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
-        for (byte[] report : reports) {
+        for (int i = 0; i < reports.length; i++) {
             window.acquire();
             Request request = Request.newPost();
-            request.setPayload(report);
+            request.setURI(uri);
+            request.setPayload(reports[i]);
             request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
-            client.advanced(new CoapHandler() {
+            clients.client(i).advanced(new CoapHandler() {
                 @Override
                 public void onLoad(CoapResponse response) {
                     if (response.getCode() != ResponseCode.CONTENT) {
@@ -167,7 +161,6 @@ public final class PlatformThroughput {
             throw new IllegalStateException("round did not finish in 5 minutes");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        client.shutdown();
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " requests failed");
         }

@@ -1,5 +1,6 @@
 package dev.selfreg.platform.ct;
 
+import dev.selfreg.platform.CoapEndpointSettings;
 import dev.selfreg.platform.CountingUdpParser;
 import dev.selfreg.platform.PlatformMetrics;
 import java.net.InetSocketAddress;
@@ -13,24 +14,19 @@ import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ZZHC service over CoAP (Eclipse Californium): CON POST on {@code /nb}, and on {@code /}
  * for firmware that posts without a path, with or without Content-Format. Californium's
- * deduplication answers a retransmitted request from its cache, so a report is stored once.
+ * deduplication ({@link CoapEndpointSettings}) answers a retransmitted request from its cache, so a report is
+ * stored once.
  * Datagrams that are not CoAP are dropped, counted and logged ({@link CountingUdpParser}).
  */
 public final class ZzhcCoapServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZzhcCoapServer.class);
-
-    static {
-        CoapConfig.register();
-        UdpConfig.register();
-    }
 
     private final CoapServer server;
     private final CoapEndpoint endpoint;
@@ -42,7 +38,7 @@ public final class ZzhcCoapServer implements AutoCloseable {
 
     /** Serves {@code service} on {@code bind}:{@code port} (0 picks a free port). */
     public static ZzhcCoapServer start(ZzhcService service, PlatformMetrics metrics, String bind, int port) {
-        Configuration config = Configuration.createStandardWithoutFile()
+        Configuration config = CoapEndpointSettings.standard()
                 .set(CoapConfig.MAX_RESOURCE_BODY_SIZE, ZzhcService.MAX_BODY_BYTES);
         ReportResource report = new ReportResource("nb", service);
         ReportResource root = new ReportResource("", service);

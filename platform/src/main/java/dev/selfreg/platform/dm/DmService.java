@@ -1,5 +1,6 @@
 package dev.selfreg.platform.dm;
 
+import dev.selfreg.platform.CoapEndpointSettings;
 import dev.selfreg.platform.PlatformMetrics;
 import dev.selfreg.platform.PlatformRecords;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
@@ -119,7 +120,8 @@ public final class DmService implements AutoCloseable {
                 new InMemoryRegistrationStore(timing.expirationCheckPeriod().toSeconds());
         CaliforniumServerEndpointsProvider endpoints =
                 new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
-                        .setConfiguration(config -> config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, HANDLER_THREADS))
+                        .setConfiguration(config -> CoapEndpointSettings.apply(config)
+                                .set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, HANDLER_THREADS))
                         .addEndpoint(new CoapServerEndpointFactory(coapUri(bindHost, port), "DM", null,
                                 endpoint -> endpoint.setDataSerializerAndParser(new UdpDataSerializer(),
                                         counter.datagramParser())))

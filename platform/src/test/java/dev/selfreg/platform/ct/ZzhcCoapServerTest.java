@@ -17,6 +17,7 @@ import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.elements.AddressEndpointContext;
 import org.junit.jupiter.api.AfterEach;
@@ -86,24 +87,44 @@ class ZzhcCoapServerTest {
 
     @Test
     void aRetransmittedRequestIsStoredOnceAndAnsweredTwice() throws Exception {
-        Request request = Request.newPost();
-        request.setURI(uri("/nb"));
-        request.setPayload(TEST_VECTOR);
-        request.setMID(4242);
-        request.setToken(new byte[] {1, 2, 3, 4});
-        request.setDestinationContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", server.port())));
-        byte[] datagram = new UdpDataSerializer().serializeRequest(request).getBytes();
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            socket.setSoTimeout(5000);
+        try (DatagramSocket device = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             for (int send = 0; send < 2; send++) {
-                socket.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress("127.0.0.1", server.port())));
-                DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
-                socket.receive(answer);
-                assertThat(new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1))
-                        .contains("\"resultCode\":\"0\"");
+                assertThat(exchange(device, 4242)).contains("\"resultCode\":\"0\"");
             }
         }
         assertThat(lab.records.store().ctRegistrations(null, 10)).hasSize(1);
+    }
+
+    @Test
+    void deduplicationRemembersEachDevicesRecentMessagesNotEveryMessageOfTheLastFourMinutes() throws Exception {
+        int messages = CoapConfig.DEFAULT_PEERS_MARK_AND_SWEEP_MESSAGES + 16;
+        try (DatagramSocket device = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            for (int mid = 1; mid <= messages; mid++) {
+                exchange(device, mid);
+            }
+            exchange(device, messages);
+            assertThat(lab.records.store().ctRegistrations(null, 1000)).hasSize(messages);
+
+            // far older than any retransmission of a module, which sends one request at a time: forgotten
+            exchange(device, 1);
+            assertThat(lab.records.store().ctRegistrations(null, 1000)).hasSize(messages + 1);
+        }
+    }
+
+    /** Sends the test vector as a CON POST with message ID {@code mid} from {@code device}; returns the answer. */
+    private String exchange(DatagramSocket device, int mid) throws Exception {
+        Request request = Request.newPost();
+        request.setURI(uri("/nb"));
+        request.setPayload(TEST_VECTOR);
+        request.setMID(mid);
+        request.setToken(new byte[] {1, 2, (byte) (mid >> 8), (byte) mid});
+        request.setDestinationContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", server.port())));
+        byte[] datagram = new UdpDataSerializer().serializeRequest(request).getBytes();
+        device.setSoTimeout(5000);
+        device.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress("127.0.0.1", server.port())));
+        DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
+        device.receive(answer);
+        return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1);
     }
 
     @Test
