@@ -305,9 +305,15 @@ public record ZzhcReport(
         }
     }
 
+    /** Every surrogate in a pair, so the text has a UTF-8 form (checked by hand: an encoder per field is costly). */
     private static void requireUtf8(String value) {
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(value)) {
-            throw new IllegalArgumentException("not well-formed UTF-16, has no UTF-8 form: " + quote(value));
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("not well-formed UTF-16, has no UTF-8 form: " + quote(value));
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ZzhcReportEncodingTest {
     // ct-zzhc-wire.md, "Request body", test vector.
@@ -108,10 +110,20 @@ class ZzhcReportEncodingTest {
         assertThat(report.json()).isEqualTo("{\"REGVER\":\"2\",\"MODEL\":\"A\",\"MODELSMS\":\"B\"}");
     }
 
-    @Test
-    void aValueWithoutUtf8FormIsRefused() {
+    @ParameterizedTest
+    @ValueSource(strings = {"bad\uD800", "\uDC00bad", "b\uDE00\uD83Dad", "\uD83D\uD83D\uDE00"})
+    void aValueWithALoneSurrogateHasNoUtf8FormAndIsRefused(String model) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> ZzhcReport.v2("869999000000001", "bad\uD800", "S", "I", "460111234567890"));
+                .isThrownBy(() -> ZzhcReport.v2("869999000000001", model, "S", "I", "460111234567890"));
+    }
+
+    @Test
+    void aValueWithSurrogatePairsIsKept() {
+        String model = "\uD83D\uDE00 Quectel \uD83D\uDE00";
+        ZzhcReport report = ZzhcReport.v2("869999000000001", model, "S", "I", "460111234567890");
+        assertThat(report.model()).isEqualTo(model);
+        // Jackson writes characters beyond the BMP as escaped surrogate pairs
+        assertThat(report.json()).contains("\"MODEL\":\"\\uD83D\\uDE00 Quectel \\uD83D\\uDE00\"");
     }
 
     @Test
