@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +47,7 @@ public final class PlatformRecords {
 
     /** Commits without blocking; announces and completes once committed. */
     public CompletableFuture<CtRegistration> acceptedAsync(CtRegistration registration) {
-        return store.addAsync(registration).thenApply(stored -> {
-            announce(new PlatformChange.CtAccepted(stored));
-            return stored;
-        });
+        return announcedOnCommit(store.addAsync(registration), PlatformChange.CtAccepted::new);
     }
 
     public CtRejection rejected(CtRejection rejection) {
@@ -58,10 +56,7 @@ public final class PlatformRecords {
 
     /** Commits without blocking; announces and completes once committed. */
     public CompletableFuture<CtRejection> rejectedAsync(CtRejection rejection) {
-        return store.addAsync(rejection).thenApply(stored -> {
-            announce(new PlatformChange.CtRejected(stored));
-            return stored;
-        });
+        return announcedOnCommit(store.addAsync(rejection), PlatformChange.CtRejected::new);
     }
 
     /** Commits a device's new record with the event that changed it, then announces both; returns the event. */
@@ -80,8 +75,14 @@ public final class PlatformRecords {
 
     /** Commits an event without blocking; announces and completes once committed. */
     public CompletableFuture<DmEvent> eventAsync(DmEvent event) {
-        return store.addAsync(event).thenApply(stored -> {
-            announce(new PlatformChange.DmEventAdded(stored));
+        return announcedOnCommit(store.addAsync(event), PlatformChange.DmEventAdded::new);
+    }
+
+    /** The committed record, once it has been announced as {@code change}. */
+    private <T> CompletableFuture<T> announcedOnCommit(CompletableFuture<T> committed,
+            Function<T, PlatformChange> change) {
+        return committed.thenApply(stored -> {
+            announce(change.apply(stored));
             return stored;
         });
     }
