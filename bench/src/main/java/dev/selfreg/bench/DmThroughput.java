@@ -57,7 +57,7 @@ final class DmThroughput {
                     DmEpi.build(imei, IMSI, cipher).queryOption());
         }
         // a Register and an Update per device and round
-        LoadClients.checkBudget(2L * devices * (Rounds.WARM_UP + Rounds.MEASURED));
+        LoadClients.checkBudget(2L * devices * Rounds.PER_SIDE);
         Path data = Files.createTempDirectory("selfreg-bench-dm");
         LeshanServer stock = stockLeshan();
         Rounds.Result result;
@@ -74,13 +74,8 @@ final class DmThroughput {
             stock.destroy();
             PlatformThroughput.deleteTree(data);
         }
-        System.out.printf("DM: %d devices per round, %d in flight, %d warm-up rounds, median of %d%n", devices, inFlight,
-                Rounds.WARM_UP, Rounds.MEASURED);
-        System.out.printf("DM stock Leshan (in-memory store):              %,10.0f register+update/s  (%s)%n",
-                result.baseline(), Rounds.list(result.baselineRounds()));
-        System.out.printf("DM selfreg platform (decrypt, check, H2, read): %,10.0f register+update/s  (%s)%n",
-                result.platform(), Rounds.list(result.platformRounds()));
-        System.out.printf("ratio platform / stock Leshan: %.2f%n", result.ratio());
+        result.print("DM", devices + " devices", inFlight, "stock Leshan (in-memory store)",
+                "selfreg platform (decrypt, check, H2, read)", "register+update/s", "stock Leshan");
     }
 
     /** Leshan as it comes, with the platform's CoAP settings. */

@@ -74,7 +74,7 @@ public final class PlatformThroughput {
             reports[i] = ZzhcReport.v2(String.format("86999%010d", i), "Quectel-BC260Y-CN", "BC260YCNAAR01A04",
                     "89860321000000000001", "460111234567890").encode();
         }
-        LoadClients.checkBudget((long) REQUESTS * (Rounds.WARM_UP + Rounds.MEASURED));
+        LoadClients.checkBudget((long) REQUESTS * Rounds.PER_SIDE);
         Path data = Files.createTempDirectory("selfreg-bench");
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data); LoadClients clients = new LoadClients()) {
             PlatformMetrics metrics = new PlatformMetrics();
@@ -85,13 +85,8 @@ public final class PlatformThroughput {
                 int baselinePort = baseline.getEndpoints().get(0).getAddress().getPort();
                 Rounds.Result result = Rounds.measure(() -> reportsPerSecond(clients, baselinePort, reports, inFlight),
                         () -> reportsPerSecond(clients, platform.port(), reports, inFlight));
-                System.out.printf("ZZHC: %d reports per round, %d in flight, %d warm-up rounds, median of %d%n",
-                        REQUESTS, inFlight, Rounds.WARM_UP, Rounds.MEASURED);
-                System.out.printf("ZZHC bare Californium (no decode, no store): %,10.0f reports/s  (%s)%n",
-                        result.baseline(), Rounds.list(result.baselineRounds()));
-                System.out.printf("ZZHC selfreg platform (decode, check, H2):   %,10.0f reports/s  (%s)%n",
-                        result.platform(), Rounds.list(result.platformRounds()));
-                System.out.printf("ratio platform / bare: %.2f%n", result.ratio());
+                result.print("ZZHC", REQUESTS + " reports", inFlight, "bare Californium (no decode, no store)",
+                        "selfreg platform (decode, check, H2)", "reports/s", "bare");
                 System.out.printf("stored: %d registrations%n%n", store.ctRegistrations(null, Integer.MAX_VALUE).size());
             } finally {
                 baseline.destroy();

@@ -15,6 +15,8 @@ final class Rounds {
     static final int WARM_UP = 6;
     /** Rounds per side measured; the median is reported. */
     static final int MEASURED = 5;
+    /** Rounds per side in all. */
+    static final int PER_SIDE = WARM_UP + MEASURED;
 
     /** One side's rate for one round, in requests (or pairs) per second. */
     @FunctionalInterface
@@ -26,6 +28,24 @@ final class Rounds {
     record Result(double baseline, double platform, List<Double> baselineRounds, List<Double> platformRounds) {
         double ratio() {
             return platform / baseline;
+        }
+
+        /**
+         * Prints what was measured, both medians with every measured round, and the ratio.
+         *
+         * @param service {@code ZZHC} or {@code DM}
+         * @param perRound what one round sends, e.g. {@code 40000 reports}
+         * @param baselineName the baseline as the ratio line names it, e.g. {@code bare}
+         */
+        void print(String service, String perRound, int inFlight, String baselineLabel, String platformLabel,
+                String unit, String baselineName) {
+            System.out.printf("%s: %s per round, %d in flight, %d warm-up rounds, median of %d%n", service, perRound,
+                    inFlight, WARM_UP, MEASURED);
+            System.out.printf("%s %-45s %,10.0f %s  (%s)%n", service, baselineLabel + ":", baseline, unit,
+                    list(baselineRounds));
+            System.out.printf("%s %-45s %,10.0f %s  (%s)%n", service, platformLabel + ":", platform, unit,
+                    list(platformRounds));
+            System.out.printf("ratio platform / %s: %.2f%n", baselineName, ratio());
         }
     }
 
@@ -47,7 +67,7 @@ final class Rounds {
     }
 
     /** The rounds as {@code a, b, c} with no decimals, for the report. */
-    static String list(List<Double> rounds) {
+    private static String list(List<Double> rounds) {
         return String.join(", ", rounds.stream().map(rate -> String.format("%,.0f", rate)).toList());
     }
 
