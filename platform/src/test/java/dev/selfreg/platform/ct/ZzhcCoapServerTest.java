@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.platform.Libcoap;
+import dev.selfreg.platform.RawCoap;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -18,8 +19,6 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.config.CoapConfig;
-import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
-import org.eclipse.californium.elements.AddressEndpointContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,13 +117,8 @@ class ZzhcCoapServerTest {
         request.setPayload(TEST_VECTOR);
         request.setMID(mid);
         request.setToken(new byte[] {1, 2, (byte) (mid >> 8), (byte) mid});
-        request.setDestinationContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", server.port())));
-        byte[] datagram = new UdpDataSerializer().serializeRequest(request).getBytes();
-        device.setSoTimeout(5000);
-        device.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress("127.0.0.1", server.port())));
-        DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
-        device.receive(answer);
-        return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1);
+        RawCoap.send(device, request, server.port());
+        return new String(RawCoap.receive(device), StandardCharsets.ISO_8859_1);
     }
 
     @Test

@@ -2,19 +2,13 @@ package dev.selfreg.platform.dm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramPacket;
+import dev.selfreg.platform.RawCoap;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
-import org.eclipse.californium.core.network.serialization.UdpDataParser;
-import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
-import org.eclipse.californium.elements.AddressEndpointContext;
-import org.eclipse.californium.elements.RawData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,24 +44,14 @@ class DmDeduplicationTest {
         request.setPayload(DmLab.OBJECT_LINKS.getBytes(StandardCharsets.UTF_8));
         request.setMID(mid);
         request.setToken(new byte[] {7, 7, 7, 7});
-        request.setDestinationContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", lab.service.port())));
         return request;
     }
 
-    /** Sends the request's datagram from {@code module}; returns the first response (not the read the service sends). */
+    /** Sends the request from {@code module}; returns the first response (not the read the service sends). */
     private Response exchange(DatagramSocket module, Request request) throws Exception {
-        byte[] datagram = new UdpDataSerializer().serializeRequest(request).getBytes();
-        module.setSoTimeout(5000);
-        module.send(new DatagramPacket(datagram, datagram.length,
-                new InetSocketAddress("127.0.0.1", lab.service.port())));
+        RawCoap.send(module, request, lab.service.port());
         while (true) {
-            DatagramPacket answer = new DatagramPacket(new byte[1500], 1500);
-            module.receive(answer);
-            byte[] bytes = Arrays.copyOf(answer.getData(), answer.getLength());
-            Message message = new UdpDataParser().parseMessage(RawData.inbound(bytes,
-                    new AddressEndpointContext(new InetSocketAddress("127.0.0.1", lab.service.port())), false,
-                    System.nanoTime(), (InetSocketAddress) module.getLocalSocketAddress()));
-            if (message instanceof Response response) {
+            if (RawCoap.receiveMessage(module, lab.service.port()) instanceof Response response) {
                 return response;
             }
         }
