@@ -18,7 +18,7 @@ import java.util.List;
 final class SchemaMigrations {
 
     /** The scripts, in order; script n brings the schema to version n. */
-    private static final List<String> SCRIPTS = List.of("db/V1__initial.sql");
+    private static final List<String> SCRIPTS = List.of("db/V1__initial.sql", "db/V2__identity_cache.sql");
 
     private SchemaMigrations() {
     }
@@ -29,6 +29,11 @@ final class SchemaMigrations {
 
     /** Migrates; refuses a database newer than this code. Returns the version it found. */
     static int migrate(Connection connection) throws SQLException {
+        return migrate(connection, SCRIPTS.size());
+    }
+
+    /** Migrates up to version {@code target} (an older one: for tests of the path from there). */
+    static int migrate(Connection connection, int target) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
@@ -38,7 +43,7 @@ final class SchemaMigrations {
                 throw new SQLException("database schema version " + found + " is newer than this selfreg ("
                         + SCRIPTS.size() + "); use a newer selfreg or another database");
             }
-            for (int next = found + 1; next <= SCRIPTS.size(); next++) {
+            for (int next = found + 1; next <= target; next++) {
                 for (String sql : statements(SCRIPTS.get(next - 1))) {
                     statement.execute(sql);
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -132,6 +133,30 @@ abstract class PlatformStoreContract {
         store.close();
         store = open(url);
         assertThat(store.ctRegistrations(null, 10)).containsExactly(saved);
+    }
+
+    @Test
+    void aVersion1DatabaseIsMigratedWithItsRecordsAndGoesOnCounting() throws Exception {
+        String version1 = newDatabaseUrl();
+        try (Connection connection = DriverManager.getConnection(version1);
+             Statement statement = connection.createStatement()) {
+            SchemaMigrations.migrate(connection, 1);
+            statement.executeUpdate("INSERT INTO ct_registration (received_at, transport, peer, imei, report_json)"
+                    + " VALUES (TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00', 'coap', '127.0.0.1:1',"
+                    + " '869999000000001', '{}')");
+        }
+        store.close();
+        store = open(version1);
+        CtRegistration old = store.ctRegistrations(null, 10).get(0);
+        CtRegistration added = store.add(registration("869999000000002", "89860321000000000002", T0));
+        assertThat(old.imei()).isEqualTo("869999000000001");
+        assertThat(added.id()).isGreaterThan(old.id());
+        try (Connection connection = DriverManager.getConnection(version1);
+             Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("SELECT version FROM selfreg_schema")) {
+            version.next();
+            assertThat(version.getInt(1)).isEqualTo(SchemaMigrations.currentVersion());
+        }
     }
 
     @Test
