@@ -11,10 +11,12 @@ import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmEpi;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.DmTerminalType;
+import dev.selfreg.protocol.cmdmp.TerminalInfo;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -25,20 +27,56 @@ import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.leshan.core.observation.Observation;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.ReadRequest;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
 import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.server.registration.Registration;
+import org.eclipse.leshan.server.registration.RegistrationListener;
+import org.eclipse.leshan.server.registration.RegistrationUpdate;
 
 /**
  * CMDMP Register+Update pairs per second: the selfreg platform's DM service against a stock
  * Leshan server (in-memory store, default authorizer) answering the same devices, in one run.
+ * Two more comparisons take the gap apart: against a stock Leshan that also reads {@code /666/0}
+ * after each Register and Update, as the platform must (the same CoAP exchanges, nothing decoded,
+ * checked or stored), and the platform with a store that keeps nothing (all but the records).
  */
 final class DmThroughput {
+
+    /** What is measured against what. */
+    enum Comparison {
+        /** Stock Leshan against the platform storing in H2: the measurement. */
+        STOCK("stock Leshan (in-memory store)", false, "selfreg platform (decrypt, check, H2, read)", true),
+        /** Stock Leshan reading /666/0 after each Register and Update against the platform storing in H2. */
+        READING("stock Leshan reading /666/0 as the platform does", true,
+                "selfreg platform (decrypt, check, H2, read)", true),
+        /** Stock Leshan against the platform with a store that keeps nothing. */
+        NO_STORE("stock Leshan (in-memory store)", false, "selfreg platform storing nothing (decrypt, check, read)",
+                false);
+
+        private final String baselineLabel;
+        private final boolean baselineReads;
+        private final String platformLabel;
+        private final boolean platformStores;
+
+        Comparison(String baselineLabel, boolean baselineReads, String platformLabel, boolean platformStores) {
+            this.baselineLabel = baselineLabel;
+            this.baselineReads = baselineReads;
+            this.platformLabel = platformLabel;
+            this.platformStores = platformStores;
+        }
+    }
 
     private static final String PASSWORD = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
     private static final String APP_KEY = "M100000000";
     private static final String IMSI = "460041234567890";
+
+    /** The platform's own read timeout is longer; the load client answers at once, so neither waits. */
+    private static final long READ_TIMEOUT_MS = 5_000;
 
     private DmThroughput() {
     }
@@ -47,7 +85,7 @@ final class DmThroughput {
     private record Device(List<UriQueryOption> register, UriQueryOption epi) {
     }
 
-    static void run(int devices, int inFlight) throws Exception {
+    static void run(int devices, int inFlight, Comparison comparison) throws Exception {
         DmCipher cipher = new DmCipher(PASSWORD);
         Device[] prepared = new Device[devices];
         for (int i = 0; i < devices; i++) {
@@ -59,11 +97,12 @@ final class DmThroughput {
         // a Register and an Update per device and round
         LoadClients.checkBudget(2L * devices * Rounds.PER_SIDE);
         Path data = Files.createTempDirectory("selfreg-bench-dm");
-        LeshanServer stock = stockLeshan();
+        LeshanServer stock = stockLeshan(comparison.baselineReads);
         Rounds.Result result;
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data);
              LoadClients clients = new LoadClients();
-             DmService service = new DmService(new PlatformRecords(store), new PlatformMetrics(),
+             DmService service = new DmService(new PlatformRecords(comparison.platformStores ? store : new DiscardingStore()),
+                     new PlatformMetrics(),
                      DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), false, Clock.systemUTC())) {
             service.start("127.0.0.1", 0);
             stock.start();
@@ -74,17 +113,45 @@ final class DmThroughput {
             stock.destroy();
             PlatformThroughput.deleteTree(data);
         }
-        result.print("DM", devices + " devices", inFlight, "stock Leshan (in-memory store)",
-                "selfreg platform (decrypt, check, H2, read)", "register+update/s", "stock Leshan");
+        result.print("DM", devices + " devices", inFlight, comparison.baselineLabel, comparison.platformLabel,
+                "register+update/s", "stock Leshan");
     }
 
-    /** Leshan as it comes, with the platform's CoAP settings. */
-    private static LeshanServer stockLeshan() {
+    /**
+     * Leshan as it comes, with the platform's CoAP settings; with {@code reads}, it also reads {@code /666/0} after
+     * each Register and Update, as the platform does, and does nothing with the answer.
+     */
+    private static LeshanServer stockLeshan(boolean reads) {
         CaliforniumServerEndpointsProvider endpoints = new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
                 .setConfiguration(CoapEndpointSettings::apply)
                 .addEndpoint("coap://127.0.0.1:0")
                 .build();
-        return new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
+        LeshanServer server = new LeshanServerBuilder().setEndpointsProviders(endpoints).build();
+        if (reads) {
+            server.getRegistrationService().addListener(new RegistrationListener() {
+                @Override
+                public void registered(Registration registration, Registration previous,
+                        Collection<Observation> observations) {
+                    readTerminalInfo(server, registration);
+                }
+
+                @Override
+                public void updated(RegistrationUpdate update, Registration updated, Registration previous) {
+                    readTerminalInfo(server, updated);
+                }
+
+                @Override
+                public void unregistered(Registration registration, Collection<Observation> observations,
+                        boolean expired, Registration newRegistration) {
+                }
+            });
+        }
+        return server;
+    }
+
+    private static void readTerminalInfo(LeshanServer server, Registration registration) {
+        server.send(registration, new ReadRequest(ContentFormat.TLV, TerminalInfo.OBJECT_ID, TerminalInfo.INSTANCE_ID),
+                READ_TIMEOUT_MS, response -> { }, error -> { });
     }
 
     private static double pairsPerSecond(LoadClients clients, int port, Device[] devices, int inFlight)

@@ -54,17 +54,24 @@ public final class PlatformThroughput {
     /**
      * Runs both measurements, or one.
      *
-     * @param args {@code [in-flight] [zzhc|dm]}: requests outstanding at once (default 32), and which service
-     *     (default both)
+     * @param args {@code [in-flight] [zzhc|dm|dm-reading|dm-nostore]}: requests outstanding at once (default 32), and
+     *     what to measure (default {@code zzhc} and {@code dm}); {@code dm-reading} compares with a stock Leshan that
+     *     reads {@code /666/0} as the platform does, {@code dm-nostore} runs the platform with a store that keeps
+     *     nothing (see {@link DmThroughput.Comparison})
      */
     public static void main(String[] args) throws Exception {
         int inFlight = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_IN_FLIGHT;
         String only = args.length > 1 ? args[1] : "";
-        if (!only.equals("dm")) {
-            zzhc(inFlight);
-        }
-        if (!only.equals("zzhc")) {
-            DmThroughput.run(DM_DEVICES, inFlight);
+        switch (only) {
+            case "" -> {
+                zzhc(inFlight);
+                DmThroughput.run(DM_DEVICES, inFlight, DmThroughput.Comparison.STOCK);
+            }
+            case "zzhc" -> zzhc(inFlight);
+            case "dm" -> DmThroughput.run(DM_DEVICES, inFlight, DmThroughput.Comparison.STOCK);
+            case "dm-reading" -> DmThroughput.run(DM_DEVICES, inFlight, DmThroughput.Comparison.READING);
+            case "dm-nostore" -> DmThroughput.run(DM_DEVICES, inFlight, DmThroughput.Comparison.NO_STORE);
+            default -> throw new IllegalArgumentException("measure what? zzhc, dm, dm-reading or dm-nostore, not " + only);
         }
     }
 
