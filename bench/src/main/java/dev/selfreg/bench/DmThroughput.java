@@ -5,6 +5,7 @@ import dev.selfreg.platform.PlatformMetrics;
 import dev.selfreg.platform.PlatformRecords;
 import dev.selfreg.platform.dm.DmApplications;
 import dev.selfreg.platform.dm.DmService;
+import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.JdbcPlatformStore;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
@@ -12,21 +13,35 @@ import dev.selfreg.protocol.cmdmp.DmEpi;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.DmTerminalType;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
+import dev.selfreg.protocol.cmdmp.TerminalInfoResource;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
+import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.core.server.resources.Resource;
+import org.eclipse.leshan.core.model.StaticModel;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mPath;
+import org.eclipse.leshan.core.node.LwM2mResource;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
 import org.eclipse.leshan.core.observation.Observation;
 import org.eclipse.leshan.core.request.ContentFormat;
 import org.eclipse.leshan.core.request.ReadRequest;
@@ -99,8 +114,9 @@ final class DmThroughput {
         Path data = Files.createTempDirectory("selfreg-bench-dm");
         LeshanServer stock = stockLeshan(comparison.baselineReads);
         Rounds.Result result;
+        Map<String, Long> reads;
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data);
-             LoadClients clients = new LoadClients();
+             LoadClients clients = new LoadClients(List.of(terminalInfo(cipher)));
              DmService service = new DmService(new PlatformRecords(comparison.platformStores ? store : new DiscardingStore()),
                      new PlatformMetrics(),
                      DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), false, Clock.systemUTC())) {
@@ -109,12 +125,58 @@ final class DmThroughput {
             int stockPort = stock.getEndpoints().get(0).getURI().getPort();
             result = Rounds.measure(() -> pairsPerSecond(clients, stockPort, prepared, inFlight),
                     () -> pairsPerSecond(clients, service.port(), prepared, inFlight));
+            reads = storedReads(store, 2L * devices * Rounds.PER_SIDE);
         } finally {
             stock.destroy();
             PlatformThroughput.deleteTree(data);
         }
         result.print("DM", devices + " devices", inFlight, comparison.baselineLabel, comparison.platformLabel,
                 "register+update/s", "stock Leshan");
+        if (comparison.platformStores) {
+            System.out.printf("stored object 666 reads by outcome: %s of %,d%n%n", reads, 2L * devices * Rounds.PER_SIDE);
+        }
+    }
+
+    /**
+     * The object 666 read events in the store by outcome, once all {@code expected} are there or after a few seconds:
+     * a round ends with the last Update's answer, and the read that follows it is still on its way.
+     */
+    private static Map<String, Long> storedReads(JdbcPlatformStore store, long expected) throws InterruptedException {
+        Map<String, Long> reads = Map.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            reads = store.dmEvents(Integer.MAX_VALUE).stream().filter(event -> event.kind().equals("read"))
+                    .collect(Collectors.groupingBy(DmEvent::outcome, TreeMap::new, Collectors.counting()));
+            if (reads.values().stream().mapToLong(Long::longValue).sum() >= expected) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return reads;
+    }
+
+    /**
+     * Object 666 as a module serves it (the devices answer the platform's reads): one instance, {@code /666/0}, its
+     * values encrypted with the application's password, as TLV. Every device answers the same values.
+     */
+    private static Resource terminalInfo(DmCipher cipher) {
+        List<LwM2mResource> resources = new ArrayList<>();
+        TerminalInfo.unset(DmTerminalType.INTERFACE)
+                .with(TerminalInfoResource.APP_INFO, "selfreg-bench|1.0|1|1")
+                .with(TerminalInfoResource.MAC, "00:50:56:C0:00:01")
+                .with(TerminalInfoResource.SW_VER, "BC260YCNAAR01A04")
+                .encrypt(cipher)
+                .forEach((id, value) -> resources.add(LwM2mSingleResource.newStringResource(id, value)));
+        byte[] tlv = new DefaultLwM2mEncoder().encode(new LwM2mObjectInstance(TerminalInfo.INSTANCE_ID, resources),
+                ContentFormat.TLV, new LwM2mPath(TerminalInfo.OBJECT_ID, TerminalInfo.INSTANCE_ID),
+                new StaticModel(TerminalInfo.objectModel()));
+        CoapResource object = new CoapResource(String.valueOf(TerminalInfo.OBJECT_ID));
+        object.add(new CoapResource(String.valueOf(TerminalInfo.INSTANCE_ID)) {
+            @Override
+            public void handleGET(CoapExchange exchange) {
+                exchange.respond(ResponseCode.CONTENT, tlv, ContentFormat.TLV_CODE);
+            }
+        });
+        return object;
     }
 
     /**

@@ -5,13 +5,15 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 
 /**
  * The load generator's CoAP endpoints: many modules, not one. Each is bound once, on its own loopback port, and
- * kept for the whole run.
+ * kept for the whole run. Given resources, the endpoints also serve them, as a module answers the platform's reads.
  *
  * <p>Why not one client per round: CoAP allows one endpoint 65,536 message IDs per exchange lifetime (about four
  * minutes), and a server deduplicates by source address and message ID for that long. A single fast client wraps
@@ -27,15 +29,33 @@ final class LoadClients implements AutoCloseable {
     private static final int MESSAGES_PER_ENDPOINT = 60_000;
 
     private final List<CoapClient> clients = new ArrayList<>();
+    private final CoapServer served;
 
+    /** Endpoints that only send. */
     LoadClients() {
+        this(List.of());
+    }
+
+    /** Endpoints that send, and answer requests for {@code resources}. */
+    LoadClients(List<Resource> resources) {
         // no message-ID tracking on the load side: the budget check below keeps the IDs unique instead
         Configuration config = CoapEndpointSettings.standard()
                 .set(CoapConfig.MID_TRACKER, CoapConfig.TrackerMode.NULL);
+        served = resources.isEmpty() ? null : new CoapServer(config);
+        List<CoapEndpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < ENDPOINTS; i++) {
-            CoapClient client = new CoapClient();
-            client.setEndpoint(new CoapEndpoint.Builder().setConfiguration(config)
+            endpoints.add(new CoapEndpoint.Builder().setConfiguration(config)
                     .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+        }
+        if (served != null) {
+            // the server gives its endpoints their executors: they are started by it, before any client uses them
+            endpoints.forEach(served::addEndpoint);
+            resources.forEach(served::add);
+            served.start();
+        }
+        for (CoapEndpoint endpoint : endpoints) {
+            CoapClient client = new CoapClient();
+            client.setEndpoint(endpoint);
             clients.add(client);
         }
     }
@@ -60,5 +80,8 @@ final class LoadClients implements AutoCloseable {
     @Override
     public void close() {
         clients.forEach(CoapClient::shutdown);
+        if (served != null) {
+            served.destroy();
+        }
     }
 }
