@@ -11,6 +11,7 @@ import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.Loopback;
 import dev.selfreg.nvram.FileNvramStore;
+import dev.selfreg.nvram.NvramDirectoryLock;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.nvram.NvramLayout;
 import dev.selfreg.nvram.NvramStore;
@@ -112,6 +113,8 @@ final class ModuleCommand implements Callable<Integer> {
         }
         LabNetwork lab = labNetwork();
         ModuleClock moduleClock = clock == ClockKind.virtual ? new VirtualClock() : new RealClock("module");
+        // held until the module is closed; the OS releases it however the process ends
+        NvramDirectoryLock nvramLock = nvram != null ? NvramDirectoryLock.acquire(nvram) : null;
         NvramStore store = nvram != null ? FileNvramStore.open(nvram, NvramLayout.INITIAL) : new MemoryNvramStore();
         if (nvram == null) {
             System.err.println("nvram: in memory (lost at exit; --nvram DIR keeps it)");
@@ -149,6 +152,9 @@ final class ModuleCommand implements Callable<Integer> {
             module.close();
             if (moduleClock instanceof RealClock real) {
                 real.close();
+            }
+            if (nvramLock != null) {
+                nvramLock.close();
             }
         }
         return 0;

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,24 @@ class ModuleProcessIT {
             host.command("ATE0");
             assertThat(host.command("AT+QDMPCFG=4,2")).isEqualTo(framed("+QDMPCFG: 2,M100000089,95Go****,1,863703030822519", "OK"));
             assertThat(host.command("AT+QDMPCFG?")).contains("+QDMPCFG: 2,M100000089,95Go****,1,863703030822519");
+        }
+    }
+
+    @Test
+    void aSecondModuleOnTheSameNvramDirectoryIsRefusedAndTheFirstKeepsItsSettings(@TempDir Path nvram, @TempDir Path logs) throws Exception {
+        try (ModuleProcess first = ModuleProcess.start("--nvram", nvram.toString()); AtSocket host = first.connect()) {
+            host.command("ATE0");
+            assertThat(host.command("AT+QDMPCFG=2,\"M100000089\",\"95GoSecret\",1,863703030822519")).isEqualTo(framed("OK"));
+            Path errors = logs.resolve("second-module.err");
+            Process second = new ProcessBuilder(ModuleProcess.command("module", "--at-port", "0", "--nvram", nvram.toString()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile()).start();
+            boolean ended = second.waitFor(30, TimeUnit.SECONDS);
+            second.destroyForcibly();
+            assertThat(ended).as("the second module ended by itself").isTrue();
+            assertThat(second.exitValue()).isEqualTo(70);
+            assertThat(Files.readString(errors)).contains("NVRAM directory " + nvram + " is in use by another module (process "
+                    + first.process.pid() + ")");
+            assertThat(host.command("AT+QDMPCFG=4,2")).isEqualTo(framed("+QDMPCFG: 2,M100000089,95Go****,1,863703030822519", "OK"));
         }
     }
 

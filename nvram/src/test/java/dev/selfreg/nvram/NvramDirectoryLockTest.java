@@ -1,0 +1,65 @@
+package dev.selfreg.nvram;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class NvramDirectoryLockTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    @Timeout(value = 60, unit = SECONDS)
+    void aDirectoryHeldByAnotherProcessIsRefusedNamingItAndIsFreeOnceThatProcessIsKilled() throws Exception {
+        Path dir = work.resolve("nvram");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx32m",
+                "-cp", System.getProperty("java.class.path"), NvramLockHolderProcess.class.getName(), dir.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(out.readLine()).isEqualTo("held");
+            assertThatThrownBy(() -> NvramDirectoryLock.acquire(dir))
+                    .isInstanceOf(NvramException.class)
+                    .hasMessageContaining("is in use by another module (process " + holder.pid() + ")");
+        } finally {
+            holder.destroyForcibly();
+        }
+        assertThat(holder.waitFor(10, SECONDS)).isTrue();
+        try (NvramDirectoryLock lock = NvramDirectoryLock.acquire(dir)) {
+            assertThat(lock).isNotNull();
+        }
+    }
+
+    @Test
+    void aSecondHolderInTheSameProcessIsRefusedUntilTheFirstCloses() {
+        Path dir = work.resolve("nvram");
+        NvramDirectoryLock first = NvramDirectoryLock.acquire(dir);
+        assertThatThrownBy(() -> NvramDirectoryLock.acquire(dir))
+                .isInstanceOf(NvramException.class)
+                .hasMessageContaining("in use by another module");
+        first.close();
+        NvramDirectoryLock.acquire(dir).close();
+    }
+
+    @Test
+    void aStoreWorksInItsLockedDirectoryAndLeavesTheLockFileAlone() {
+        Path dir = work.resolve("nvram");
+        try (NvramDirectoryLock lock = NvramDirectoryLock.acquire(dir)) {
+            FileNvramStore store = FileNvramStore.open(dir, NvramLayout.INITIAL);
+            store.write(NvramImage.empty().with("apn", "cmnbiot"));
+            assertThat(FileNvramStore.open(dir, NvramLayout.INITIAL).image()).isEqualTo(store.image());
+            assertThat(dir.resolve("nvram.lock")).exists();
+        }
+    }
+}
