@@ -21,11 +21,8 @@ class NvramDirectoryLockTest {
     @Timeout(value = 60, unit = SECONDS)
     void aDirectoryHeldByAnotherProcessIsRefusedNamingItAndIsFreeOnceThatProcessIsKilled() throws Exception {
         Path dir = work.resolve("nvram");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx32m",
-                "-cp", System.getProperty("java.class.path"), NvramLockHolderProcess.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process holder = ChildJvm.of(NvramLockHolderProcess.class, dir.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.US_ASCII));
             assertThat(out.readLine()).isEqualTo("held");

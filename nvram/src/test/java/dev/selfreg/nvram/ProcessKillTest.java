@@ -56,13 +56,7 @@ class ProcessKillTest {
     }
 
     private static Process startWriter(Path dir, Path errors) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"),
-                NvramWriterProcess.class.getName(), dir.toString())
-                .redirectError(errors.toFile())
-                .start();
+        return ChildJvm.of(NvramWriterProcess.class, dir.toString()).redirectError(errors.toFile()).start();
     }
 
     /** The generations a writer reports, from complete lines only: a kill may cut the last. */
