@@ -32,8 +32,13 @@ final class CtBench implements AutoCloseable {
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
 
     CtBench(LabCtPlatform platform, ModuleProfile profile) {
+        this(platform.port(), profile);
+    }
+
+    /** A unit whose China Telecom platform is whatever listens on {@code ctPort} on loopback. */
+    CtBench(int ctPort, ModuleProfile profile) {
         module = new Bc260yModule(profile, clock, nvram,
-                LabNetwork.lab(InetAddress.getLoopbackAddress(), platform.port(), UNUSED_DM_PORT));
+                LabNetwork.lab(InetAddress.getLoopbackAddress(), ctPort, UNUSED_DM_PORT));
         module.network().onTransmission(transmissions::add);
         module.connectHost(bytes -> {
             synchronized (wire) {
