@@ -18,7 +18,21 @@ import java.util.List;
 final class SchemaMigrations {
 
     /** The scripts, in order; script n brings the schema to version n. */
-    private static final List<String> SCRIPTS = List.of("db/V1__initial.sql", "db/V2__identity_cache.sql");
+    private static final List<Script> SCRIPTS = List.of(
+            new Script("db/V1__initial.sql", null),
+            // H2 only: PostgreSQL caches sequence values per connection, so with platforms sharing one database the
+            // ids of one would interleave with the other's and "newest first" would no longer hold
+            new Script("db/V2__identity_cache.sql", "H2"));
+
+    /**
+     * One migration script, run on every database or on one product only (as JDBC names it); on the others it
+     * changes nothing but the version.
+     */
+    private record Script(String resource, String onlyOn) {
+        boolean runsOn(String product) {
+            return onlyOn == null || onlyOn.equals(product);
+        }
+    }
 
     private SchemaMigrations() {
     }
@@ -43,8 +57,10 @@ final class SchemaMigrations {
                 throw new SQLException("database schema version " + found + " is newer than this selfreg ("
                         + SCRIPTS.size() + "); use a newer selfreg or another database");
             }
+            String product = connection.getMetaData().getDatabaseProductName();
             for (int next = found + 1; next <= target; next++) {
-                for (String sql : statements(SCRIPTS.get(next - 1))) {
+                Script script = SCRIPTS.get(next - 1);
+                for (String sql : script.runsOn(product) ? statements(script.resource()) : List.<String>of()) {
                     statement.execute(sql);
                 }
                 statement.executeUpdate("DELETE FROM selfreg_schema");

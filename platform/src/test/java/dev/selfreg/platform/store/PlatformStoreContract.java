@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +134,17 @@ abstract class PlatformStoreContract {
         store.close();
         store = open(url);
         assertThat(store.ctRegistrations(null, 10)).containsExactly(saved);
+    }
+
+    @Test
+    void twoPlatformsSharingTheDatabaseNumberRecordsInTheOrderTheyAreAdded() {
+        try (PlatformStore other = open(url)) {
+            CtRegistration first = store.add(registration("869999000000001", "89860321000000000001", T0));
+            CtRegistration second = other.add(registration("869999000000002", "89860321000000000002", T0));
+            CtRegistration third = store.add(registration("869999000000003", "89860321000000000003", T0));
+            assertThat(List.of(first.id(), second.id(), third.id())).isSorted();
+            assertThat(store.ctRegistrations(null, 10)).containsExactly(third, second, first);
+        }
     }
 
     @Test
