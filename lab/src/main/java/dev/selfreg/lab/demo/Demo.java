@@ -2,6 +2,7 @@ package dev.selfreg.lab.demo;
 
 import dev.selfreg.lab.AtReply;
 import dev.selfreg.lab.EmulatedUnit;
+import dev.selfreg.lab.LabApplication;
 import dev.selfreg.lab.Lab;
 import dev.selfreg.lab.PlatformSettle;
 import dev.selfreg.module.ModuleProfile;
@@ -27,9 +28,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Demo {
 
-    /** The CMDMP application the demo provisions (the wire spec's test vector). */
-    static final String APP_KEY = "M100000000";
-    static final String APP_PASSWORD = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
     static final String CT_IMEI = "869999000000001";
     static final String CM_IMEI = "869999000000002";
     /** The CMDMP update period the demo sets: a day, the seed's default (seed 2.2.2). */
@@ -40,17 +38,9 @@ public final class Demo {
     private Demo() {
     }
 
-    /** The platform settings of the demo: the given ones, with the demo's CMDMP application added. */
-    public static PlatformSettings withDemoApplication(PlatformSettings settings) {
-        List<String> apps = new ArrayList<>(settings.dmApps());
-        apps.add(APP_KEY + "=" + APP_PASSWORD);
-        return new PlatformSettings(settings.bind(), settings.ctCoapPort(), settings.ctHttpPort(), settings.dmPort(),
-                settings.webPort(), settings.db(), settings.dataDir(), apps, settings.strict(), settings.token());
-    }
-
     /** Runs on the real clock until {@code stop} counts down, narrating to {@code out}. */
     public static void live(PlatformSettings settings, PrintStream out, CountDownLatch stop) throws InterruptedException {
-        try (RealClock clock = new RealClock("demo"); Lab lab = Lab.start(withDemoApplication(settings), clock)) {
+        try (RealClock clock = new RealClock("demo"); Lab lab = Lab.start(LabApplication.addedTo(settings), clock)) {
             Narrator narrator = new Narrator(out, clock);
             announce(lab, out);
             lab.platform().records().subscribe(narrator);
@@ -68,7 +58,7 @@ public final class Demo {
      * prints a summary table. Returns whether every expected outcome happened.
      */
     public static boolean once(PlatformSettings settings, PrintStream out) {
-        try (Lab lab = Lab.start(withDemoApplication(settings), new VirtualClock())) {
+        try (Lab lab = Lab.start(LabApplication.addedTo(settings), new VirtualClock())) {
             VirtualClockNarration story = new VirtualClockNarration(lab, new Narrator(out, lab.clock()));
             announce(lab, out);
             lab.platform().records().subscribe(story.narrator());
@@ -139,17 +129,9 @@ public final class Demo {
         ModuleProfile standard = ModuleProfile.standard();
         EmulatedUnit ct = lab.add("ct-unit", standard.withImei(CT_IMEI).withSim(Optional.of(Sim.CHINA_TELECOM)));
         EmulatedUnit cm = lab.add("cmcc-unit", standard.withImei(CM_IMEI).withSim(Optional.of(Sim.CHINA_MOBILE)));
-        narrator.note("provisioning cmcc-unit over AT: APPkey " + APP_KEY + ", update period " + UPDATE_PERIOD_SECONDS + " s");
-        for (String line : List.of(
-                "AT+QDMPCFG=1,\"117.161.2.41\",5683," + UPDATE_PERIOD_SECONDS,
-                "AT+QDMPCFG=2,\"" + APP_KEY + "\",\"" + APP_PASSWORD + "\",1," + CM_IMEI,
-                "AT+QDMPCFGEX=1,0,\"00-01-6C-06-A6-29\"",
-                "AT+QDMPCFGEX=3,0,\"meter-fw-1.2\",\"selfreg-meter\"",
-                "AT+QDMPCFGEX=4,0,\"off\",\"NB-IoT\",\"NULL\",\"NULL\"")) {
-            if (!cm.at(line).isOk()) {
-                throw new IllegalStateException("provisioning failed at " + line.replace(APP_PASSWORD, "****"));
-            }
-        }
+        narrator.note("provisioning cmcc-unit over AT: APPkey " + LabApplication.APP_KEY + ", update period "
+                + UPDATE_PERIOD_SECONDS + " s");
+        LabApplication.provision(cm, CM_IMEI, UPDATE_PERIOD_SECONDS);
         narrator.note("rebooting cmcc-unit (AT+QRST=1) so the new settings take effect");
         cm.at("AT+QRST=1");
         return List.of(ct, cm);

@@ -1,0 +1,128 @@
+package dev.selfreg.cli;
+
+import dev.selfreg.lab.fleet.Fleet;
+import dev.selfreg.lab.fleet.FleetPlan;
+import dev.selfreg.lab.fleet.FleetReport;
+import dev.selfreg.platform.PlatformSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code selfreg fleet}: many emulated modules against a lab platform on the virtual clock, with a progress bar and
+ * a summary table.
+ */
+@Command(name = "fleet", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run many emulated modules against a lab platform on the virtual clock: China Telecom units report",
+                "to ZZHC; China Mobile units are provisioned over AT for the lab's CMDMP application, register, are read",
+                "and update for the given days. Shows a progress bar, then a table of what the modules and the platform saw."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every expected outcome happened", "1:an expected outcome did not happen",
+                "2:wrong options", "70:the platform could not start"})
+final class FleetCommand implements Callable<Integer> {
+
+    /** Width of the progress bar, in characters. */
+    private static final int BAR = 30;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ct", defaultValue = "50", paramLabel = "N",
+            description = "Modules with a China Telecom SIM (default ${DEFAULT-VALUE}).")
+    int chinaTelecom;
+
+    @Option(names = "--cmcc", defaultValue = "50", paramLabel = "N",
+            description = "Modules with a China Mobile SIM (default ${DEFAULT-VALUE}).")
+    int chinaMobile;
+
+    @Option(names = "--days", defaultValue = "3", paramLabel = "DAYS",
+            description = "Days of module time (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--dm-period", defaultValue = "86400", paramLabel = "SECONDS",
+            description = "CMDMP update period given to the China Mobile modules (default ${DEFAULT-VALUE}, the seed's).")
+    long updatePeriod;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL",
+            description = "The platform's store (default: an H2 database in memory, gone at exit).")
+    String db;
+
+    @Option(names = "--web-port", defaultValue = "0", paramLabel = "PORT",
+            description = "Dashboard and REST API port (default: a free one).")
+    int webPort;
+
+    @Option(names = "--verbose", description = "Log every module's and the platform's steps (INFO) on stderr.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        FleetPlan plan;
+        try {
+            plan = new FleetPlan(chinaTelecom, chinaMobile, days, Duration.ofSeconds(updatePeriod));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PlatformSettings settings = new PlatformSettings("127.0.0.1", 0, 0, 0, webPort,
+                Optional.of(db != null ? db : "jdbc:h2:mem:fleet-" + UUID.randomUUID()), Path.of("selfreg-data"),
+                List.of(), false, Optional.empty());
+        if (!verbose) {
+            // each of hundreds of modules and the platform log every step at INFO; the bar and the table are the news
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        PrintStream out = System.out;
+        out.printf("fleet: %d China Telecom and %d China Mobile modules, %d day%s of module time%n", chinaTelecom,
+                chinaMobile, days, days == 1 ? "" : "s");
+        FleetReport report = Fleet.run(settings, plan, new ProgressBar(System.err, System.console() != null, out));
+        out.println();
+        out.print(report.table());
+        return report.passed() ? 0 : 1;
+    }
+
+    /** The progress bar: redrawn in place on a terminal, a line every tenth otherwise (a log, CI). */
+    private static final class ProgressBar implements Fleet.Progress {
+        private final PrintStream bar;
+        private final boolean inPlace;
+        private final PrintStream out;
+        private int lastTenth = -1;
+
+        ProgressBar(PrintStream bar, boolean inPlace, PrintStream out) {
+            this.bar = bar;
+            this.inPlace = inPlace;
+            this.out = out;
+        }
+
+        @Override
+        public void started(List<String> listening) {
+            listening.forEach(out::println);
+            out.flush();
+        }
+
+        @Override
+        public void advanced(Duration done, Duration total) {
+            double share = (double) done.toSeconds() / total.toSeconds();
+            int tenth = (int) (share * 10);
+            if (!inPlace && tenth == lastTenth) {
+                return;
+            }
+            lastTenth = tenth;
+            int filled = (int) Math.round(share * BAR);
+            String line = String.format("[%s%s] %3d%%  module time %dd %02dh", "#".repeat(filled),
+                    "-".repeat(BAR - filled), Math.round(share * 100), done.toDays(), done.toHoursPart());
+            if (inPlace) {
+                bar.print("\r" + line + (done.equals(total) ? "\n" : ""));
+            } else {
+                bar.println(line);
+            }
+            bar.flush();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.selfreg.lab.fleet;
+
+import dev.selfreg.lab.EmulatedUnit;
+import dev.selfreg.lab.Lab;
+import dev.selfreg.lab.LabApplication;
+import dev.selfreg.lab.PlatformSettle;
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.Sim;
+import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.store.DmEvent;
+import dev.selfreg.platform.store.PlatformStore;
+import dev.selfreg.time.VirtualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Many emulated modules against one lab platform on the virtual clock: China Telecom units report to ZZHC, China
+ * Mobile units are provisioned over AT for the lab's CMDMP application, rebooted, and register, are read and update
+ * for the planned days. Days pass in hours of module time, each taking as much wall time as the CoAP exchanges
+ * that fall in it.
+ */
+public final class Fleet {
+
+    /** The step in which module time passes, and progress is told. */
+    private static final Duration STEP = Duration.ofHours(1);
+    /** {@code <DMstate>} register OK (at-commands.md). */
+    private static final int DM_REGISTER_OK = 6;
+    /** {@code <DMstate>} update OK. */
+    private static final int DM_UPDATE_OK = 11;
+
+    /** Told how far the run is, after each step. */
+    @FunctionalInterface
+    public interface Progress {
+        /** The platform is up: its {@code listening <name> <host>:<port>} lines. */
+        default void started(List<String> listening) {
+        }
+
+        void advanced(Duration done, Duration total);
+    }
+
+    private Fleet() {
+    }
+
+    /** Runs {@code plan} against a platform started with {@code settings}, and reports what both sides saw. */
+    public static FleetReport run(PlatformSettings settings, FleetPlan plan, Progress progress) {
+        try (Lab lab = Lab.start(LabApplication.addedTo(settings), new VirtualClock())) {
+            progress.started(lab.platform().listeningLines());
+            List<EmulatedUnit> chinaTelecom = new ArrayList<>();
+            List<EmulatedUnit> chinaMobile = new ArrayList<>();
+            for (int i = 0; i < plan.chinaTelecom(); i++) {
+                chinaTelecom.add(lab.add("ct-" + i, profile(i, new Sim(String.format("46011%010d", i),
+                        String.format("898603%014d", i)))));
+            }
+            for (int i = 0; i < plan.chinaMobile(); i++) {
+                int n = plan.chinaTelecom() + i;
+                EmulatedUnit unit = lab.add("cm-" + i, profile(n, new Sim(String.format("46004%010d", i),
+                        String.format("898600%014d", i))));
+                LabApplication.provision(unit, imei(n), plan.updatePeriod().toSeconds());
+                unit.at("AT+QRST=1");
+                chinaMobile.add(unit);
+            }
+            Duration total = plan.span();
+            for (Duration done = Duration.ZERO; done.compareTo(total) < 0; ) {
+                Duration step = STEP.compareTo(total.minus(done)) < 0 ? STEP : total.minus(done);
+                lab.advance(step);
+                done = done.plus(step);
+                progress.advanced(done, total);
+            }
+            return report(lab.platform().records().store(), plan, chinaTelecom, chinaMobile);
+        }
+    }
+
+    private static FleetReport report(PlatformStore store, FleetPlan plan, List<EmulatedUnit> chinaTelecom,
+            List<EmulatedUnit> chinaMobile) {
+        long reads = (long) plan.chinaMobile() * (1 + plan.updatesPerModule());
+        // the platform reads object 666 in real time after each answer; the last reads may still be on their way
+        PlatformSettle.until(() -> dmEvents(store, "read", "ok") >= reads);
+        FleetReport report = new FleetReport();
+        report.expect("China Telecom modules that registered (their own record)", plan.chinaTelecom(),
+                chinaTelecom.stream().filter(unit -> unit.module().ct().status().lastOutcome().equals("success")).count());
+        report.expect("China Telecom reports the platform stored", plan.chinaTelecom(),
+                store.ctRegistrations(null, Integer.MAX_VALUE).size());
+        report.expect("China Telecom reports the platform rejected", 0, store.ctRejections(Integer.MAX_VALUE).size());
+        int lastState = plan.updatesPerModule() > 0 ? DM_UPDATE_OK : DM_REGISTER_OK;
+        report.expect("China Mobile modules in DMstate " + lastState + " at the end", plan.chinaMobile(),
+                chinaMobile.stream().filter(unit -> unit.module().dmState() == lastState).count());
+        report.expect("CMDMP registers the platform accepted", plan.chinaMobile(), dmEvents(store, "register", "ok"));
+        report.expect("CMDMP updates the platform accepted", plan.chinaMobile() * plan.updatesPerModule(),
+                dmEvents(store, "update", "ok"));
+        report.expect("object 666 reads decrypted and stored", reads, dmEvents(store, "read", "ok"));
+        report.expect("CMDMP events that failed or were flagged", 0,
+                count(store, event -> !event.outcome().equals("ok")));
+        return report;
+    }
+
+    private static long dmEvents(PlatformStore store, String kind, String outcome) {
+        return count(store, event -> event.kind().equals(kind) && event.outcome().equals(outcome));
+    }
+
+    private static long count(PlatformStore store, Predicate<DmEvent> which) {
+        return store.dmEvents(Integer.MAX_VALUE).stream().filter(which).count();
+    }
+
+    private static ModuleProfile profile(int n, Sim sim) {
+        return ModuleProfile.standard().withImei(imei(n)).withSim(Optional.of(sim));
+    }
+
+    /** Module n's IMEI: 15 digits, none shared with another module of the run. */
+    private static String imei(int n) {
+        return String.format("8699981%08d", n);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.selfreg.lab.fleet;
+
+import java.time.Duration;
+
+/**
+ * What a fleet run emulates: how many modules with a China Telecom SIM and with a China Mobile SIM, for how many days
+ * of module time, the China Mobile ones provisioned with which CMDMP update period.
+ *
+ * @param chinaTelecom modules with a China Telecom SIM (they report to ZZHC)
+ * @param chinaMobile modules with a China Mobile SIM, provisioned for the lab's CMDMP application
+ * @param days days of virtual module time after power-on
+ * @param updatePeriod the CMDMP update period the China Mobile modules are given
+ */
+public record FleetPlan(int chinaTelecom, int chinaMobile, int days, Duration updatePeriod) {
+
+    /** The most modules one run emulates: each has sockets and threads of its own, and the load stays bounded. */
+    public static final int MAX_MODULES = 2000;
+    /** The longest run, in days of module time. */
+    public static final int MAX_DAYS = 366;
+
+    public FleetPlan {
+        if (chinaTelecom < 0 || chinaMobile < 0 || chinaTelecom + chinaMobile == 0
+                || chinaTelecom + chinaMobile > MAX_MODULES) {
+            throw new IllegalArgumentException("a fleet has 1 to " + MAX_MODULES + " modules, not " + chinaTelecom
+                    + " China Telecom and " + chinaMobile + " China Mobile");
+        }
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("a fleet runs 1 to " + MAX_DAYS + " days, not " + days);
+        }
+    }
+
+    /** Module time from power-on to the end: the days, and a minute for the boot and the first registrations. */
+    public Duration span() {
+        return Duration.ofDays(days).plusMinutes(1);
+    }
+
+    /** The CMDMP updates each China Mobile module makes within {@link #span()} after registering. */
+    public long updatesPerModule() {
+        return Duration.ofDays(days).toSeconds() / updatePeriod.toSeconds();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.selfreg.lab.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.selfreg.platform.PlatformSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FleetTest {
+
+    private static PlatformSettings inMemory() {
+        return new PlatformSettings("127.0.0.1", 0, 0, 0, 0, Optional.of("jdbc:h2:mem:fleet-" + UUID.randomUUID()),
+                Path.of("unused"), List.of(), false, Optional.empty());
+    }
+
+    @Test
+    void everyModuleRegistersAndEveryChinaMobileModuleUpdatesOncePerPeriod() {
+        List<Duration> progress = new ArrayList<>();
+        FleetReport report = Fleet.run(inMemory(), new FleetPlan(4, 4, 2, Duration.ofHours(12)),
+                (done, total) -> progress.add(done));
+
+        assertThat(report.rows()).extracting(FleetReport.Row::outcome, FleetReport.Row::observed).containsExactly(
+                tuple("China Telecom modules that registered (their own record)", 4L),
+                tuple("China Telecom reports the platform stored", 4L),
+                tuple("China Telecom reports the platform rejected", 0L),
+                tuple("China Mobile modules in DMstate 11 at the end", 4L),
+                tuple("CMDMP registers the platform accepted", 4L),
+                tuple("CMDMP updates the platform accepted", 16L),
+                tuple("object 666 reads decrypted and stored", 20L),
+                tuple("CMDMP events that failed or were flagged", 0L));
+        assertThat(report.passed()).isTrue();
+        assertThat(report.table()).endsWith("fleet PASSED: every expected outcome happened\n");
+        assertThat(progress).hasSize(49).last().isEqualTo(Duration.ofDays(2).plusMinutes(1));
+    }
+
+    @Test
+    void aPlanOutsideItsBoundsIsRefused() {
+        assertThatThrownBy(() -> new FleetPlan(0, 0, 1, Duration.ofDays(1))).hasMessageContaining("1 to 2000 modules");
+        assertThatThrownBy(() -> new FleetPlan(1500, 501, 1, Duration.ofDays(1))).hasMessageContaining("1 to 2000 modules");
+        assertThatThrownBy(() -> new FleetPlan(1, 0, 0, Duration.ofDays(1))).hasMessageContaining("1 to 366 days");
+    }
+}
