@@ -26,8 +26,8 @@ import java.util.function.UnaryOperator;
  * to disk and then renamed over {@code nvram} in one atomic step; the directory is forced last so
  * that the rename is durable too. A power cut or a kill at any instant therefore leaves either
  * the whole old file or the whole new one. Temporary files left by an interrupted write are
- * deleted at open. Only one store may use a directory at a time ({@link NvramDirectoryLock} keeps other
- * processes out).
+ * deleted at open. Only one store may use a directory at a time: a module process takes the directory's
+ * {@link NvramDirectoryLock} before opening it.
  *
  * <h2>Corruption</h2>
  * A file that fails a check at open does not make {@link #open} throw: the file is renamed to

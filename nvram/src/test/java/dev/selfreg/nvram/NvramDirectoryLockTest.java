@@ -18,7 +18,7 @@ class NvramDirectoryLockTest {
     Path work;
 
     @Test
-    @Timeout(value = 60, unit = SECONDS)
+    @Timeout(value = 60, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDirectoryHeldByAnotherProcessIsRefusedNamingItAndIsFreeOnceThatProcessIsKilled() throws Exception {
         Path dir = work.resolve("nvram");
         Process holder = ChildJvm.of(NvramLockHolderProcess.class, dir.toString())
@@ -39,14 +39,33 @@ class NvramDirectoryLockTest {
     }
 
     @Test
-    void aSecondHolderInTheSameProcessIsRefusedUntilTheFirstCloses() {
+    @Timeout(value = 60, unit = SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aRefusalInTheSameProcessLeavesTheFirstHoldersLockInPlace() throws Exception {
         Path dir = work.resolve("nvram");
-        NvramDirectoryLock first = NvramDirectoryLock.acquire(dir);
-        assertThatThrownBy(() -> NvramDirectoryLock.acquire(dir))
-                .isInstanceOf(NvramException.class)
-                .hasMessageContaining("in use by another module");
-        first.close();
+        try (NvramDirectoryLock first = NvramDirectoryLock.acquire(dir)) {
+            assertThatThrownBy(() -> NvramDirectoryLock.acquire(dir.resolve("..").resolve("nvram")))
+                    .isInstanceOf(NvramException.class)
+                    .hasMessageContaining("is in use by another module in this process");
+            // the operating system's lock is still this process's: another process is refused
+            Process other = ChildJvm.of(NvramLockHolderProcess.class, dir.toString())
+                    .redirectError(ProcessBuilder.Redirect.PIPE).start();
+            try {
+                assertThat(other.waitFor(30, SECONDS)).as("the other process was refused and ended").isTrue();
+                assertThat(new String(other.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                        .contains("is in use by another module (process " + ProcessHandle.current().pid() + ")");
+            } finally {
+                other.destroyForcibly();
+            }
+        }
         NvramDirectoryLock.acquire(dir).close();
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        NvramDirectoryLock lock = NvramDirectoryLock.acquire(work.resolve("nvram"));
+        lock.close();
+        lock.close();
+        NvramDirectoryLock.acquire(work.resolve("nvram")).close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Run in a separate JVM by {@link NvramDirectoryLockTest}: takes the NVRAM directory given as argument, prints
- * {@code held}, and keeps it until killed.
+ * {@code held}, and keeps it until killed; when the directory is taken, the refusal ends it (on stderr, exit 1).
  */
 final class NvramLockHolderProcess {
 
@@ -15,7 +15,9 @@ final class NvramLockHolderProcess {
         System.out.println("held");
         System.out.flush();
         synchronized (lock) {
-            lock.wait();
+            while (true) {
+                lock.wait();
+            }
         }
     }
 }
