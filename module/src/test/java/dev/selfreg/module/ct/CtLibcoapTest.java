@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,35 +34,41 @@ class CtLibcoapTest {
     @TempDir
     Path work;
 
-    private static List<Matcher> pdus(String log) {
-        return PDU.matcher(log).results().map(result -> {
-            Matcher pdu = PDU.matcher(result.group());
-            pdu.matches();
-            return pdu;
-        }).toList();
+    /** The PDUs libcoap logged, once it has logged at least {@code count} (it logs its answer just after sending). */
+    private static List<MatchResult> pdus(LibcoapServer libcoap, int count) {
+        return await().atMost(Duration.ofSeconds(5))
+                .until(() -> PDU.matcher(libcoap.log()).results().toList(), logged -> logged.size() >= count);
+    }
+
+    /** A unit with a China Telecom SIM whose carrier network leads to libcoap, after its first attempt. */
+    private static CtBench firstAttempt(LibcoapServer libcoap) {
+        CtBench bench = new CtBench(libcoap.port(), ModuleProfile.standard());
+        bench.advance(Duration.ofMinutes(5));
+        return bench;
     }
 
     @Test
-    void libcoapReceivesTheReportAsSpecifiedAndItsAcknowledgementWithoutAReplyIsAFailedAttempt() throws Exception {
-        try (LibcoapServer libcoap = LibcoapServer.start(work);
-             CtBench bench = new CtBench(libcoap.port(), ModuleProfile.standard())) {
-            bench.advance(Duration.ofMinutes(5));
-
-            // libcoap logs its answer just after sending it
-            List<Matcher> pdus = await().atMost(Duration.ofSeconds(5)).until(() -> pdus(libcoap.log()),
-                    logged -> logged.size() >= 2);
-            assertThat(pdus).hasSize(2);
-            Matcher report = pdus.get(0);
+    void libcoapReceivesTheReportAsSpecified() throws Exception {
+        try (LibcoapServer libcoap = LibcoapServer.start(work); CtBench bench = firstAttempt(libcoap)) {
+            MatchResult report = pdus(libcoap, 1).get(0);
             assertThat(report.group(1)).isEqualTo("CON");
             assertThat(report.group(2)).isEqualTo("POST");
             assertThat(report.group(4)).isEqualTo("Uri-Path:nb, Content-Format:application/json");
             assertThat(report.group(5)).isEqualTo(new String(ZzhcReport.v2(Bc260yFacts.DEFAULT_IMEI,
                     "Quectel-BC260Y-CN", Bc260yFacts.DEFAULT_FIRMWARE, Sim.CHINA_TELECOM.iccid(),
                     Sim.CHINA_TELECOM.imsi()).encode(), StandardCharsets.US_ASCII));
-            Matcher answer = pdus.get(1);
+        }
+    }
+
+    @Test
+    void libcoapsAcknowledgementEndsTheExchangeAndWithoutAZzhcReplyTheAttemptFailed() throws Exception {
+        try (LibcoapServer libcoap = LibcoapServer.start(work); CtBench bench = firstAttempt(libcoap)) {
+            List<MatchResult> pdus = pdus(libcoap, 2);
+            assertThat(pdus).hasSize(2);
+            MatchResult answer = pdus.get(1);
             assertThat(answer.group(1)).isEqualTo("ACK");
             assertThat(answer.group(2)).isEqualTo("2.01");
-            assertThat(answer.group(3)).isEqualTo(report.group(3));
+            assertThat(answer.group(3)).isEqualTo(pdus.get(0).group(3));
 
             // sent once and never retransmitted: the module matched libcoap's acknowledgement to its request
             assertThat(bench.transmissions).extracting(Transmission::at, Transmission::fate)

@@ -1,13 +1,18 @@
 package dev.selfreg.module.ct;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * libcoap's {@code coap-server} (Debian {@code libcoap3-bin}), an independent CoAP server, on 127.0.0.1 with its
@@ -19,7 +24,7 @@ final class LibcoapServer implements AutoCloseable {
 
     private static final List<String> NAMES = List.of("coap-server", "coap-server-notls", "coap-server-openssl",
             "coap-server-gnutls");
-    private static final long START_BOUND_MILLIS = 10_000;
+    private static final Duration START_BOUND = Duration.ofSeconds(10);
 
     private final Process process;
     private final Path log;
@@ -31,7 +36,10 @@ final class LibcoapServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts coap-server on a free loopback port and waits until it listens. */
+    /**
+     * Starts coap-server on a free loopback port and waits until it listens. (The port is found free a moment before
+     * coap-server binds it; another process taking it in between fails the start, loudly.)
+     */
     static LibcoapServer start(Path logDir) throws IOException, InterruptedException {
         int port;
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
@@ -43,13 +51,15 @@ final class LibcoapServer implements AutoCloseable {
                 "-p", String.valueOf(port), "-v", "7", "-d", "4")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LibcoapServer server = new LibcoapServer(process, log, port);
-        long deadline = System.currentTimeMillis() + START_BOUND_MILLIS;
-        while (!server.log().contains("created UDP  endpoint 127.0.0.1:" + port)) {
-            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                server.close();
-                throw new AssertionError("coap-server did not start: " + server.log());
-            }
-            Thread.sleep(20);
+        Pattern listening = Pattern.compile("created UDP\\s+endpoint 127\\.0\\.0\\.1:" + port + "\\b");
+        try {
+            await().atMost(START_BOUND).until(() -> !process.isAlive() || listening.matcher(server.log()).find());
+        } catch (ConditionTimeoutException e) {
+            server.close();
+            throw new AssertionError("coap-server did not start: " + server.log(), e);
+        }
+        if (!process.isAlive()) {
+            throw new AssertionError("coap-server ended: " + server.log());
         }
         return server;
     }
