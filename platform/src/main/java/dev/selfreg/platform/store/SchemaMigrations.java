@@ -17,12 +17,15 @@ import java.util.List;
  */
 final class SchemaMigrations {
 
+    /** H2's product name, as JDBC's {@code DatabaseMetaData} gives it. */
+    private static final String H2 = "H2";
+
     /** The scripts, in order; script n brings the schema to version n. */
     private static final List<Script> SCRIPTS = List.of(
             new Script("db/V1__initial.sql", null),
             // H2 only: PostgreSQL caches sequence values per connection, so with platforms sharing one database the
             // ids of one would interleave with the other's and "newest first" would no longer hold
-            new Script("db/V2__identity_cache.sql", "H2"));
+            new Script("db/V2__identity_cache.sql", H2));
 
     /**
      * One migration script, run on every database or on one product only (as JDBC names it); on the others it
@@ -48,6 +51,9 @@ final class SchemaMigrations {
 
     /** Migrates up to version {@code target} (an older one: for tests of the path from there). */
     static int migrate(Connection connection, int target) throws SQLException {
+        if (target < 1 || target > SCRIPTS.size()) {
+            throw new IllegalArgumentException("schema versions are 1 to " + SCRIPTS.size() + ", not " + target);
+        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
