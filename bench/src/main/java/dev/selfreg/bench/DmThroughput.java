@@ -23,10 +23,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
@@ -114,27 +116,36 @@ final class DmThroughput {
         Path data = Files.createTempDirectory("selfreg-bench-dm");
         LeshanServer stock = stockLeshan(comparison.baselineReads);
         Rounds.Result result;
-        Map<String, Long> reads;
+        long expectedReads = 2L * devices * Rounds.PER_SIDE;
+        Map<Integer, LongAdder> served = new ConcurrentHashMap<>();
+        Map<String, Long> stored;
+        int stockPort;
+        int platformPort;
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data);
-             LoadClients clients = new LoadClients(List.of(terminalInfo(cipher)));
+             LoadClients clients = new LoadClients(List.of(terminalInfo(cipher, served)));
              DmService service = new DmService(new PlatformRecords(comparison.platformStores ? store : new DiscardingStore()),
                      new PlatformMetrics(),
                      DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), false, Clock.systemUTC())) {
             service.start("127.0.0.1", 0);
             stock.start();
-            int stockPort = stock.getEndpoints().get(0).getURI().getPort();
+            stockPort = stock.getEndpoints().get(0).getURI().getPort();
+            platformPort = service.port();
             result = Rounds.measure(() -> pairsPerSecond(clients, stockPort, prepared, inFlight),
-                    () -> pairsPerSecond(clients, service.port(), prepared, inFlight));
-            reads = storedReads(store, 2L * devices * Rounds.PER_SIDE);
+                    () -> pairsPerSecond(clients, platformPort, prepared, inFlight));
+            stored = comparison.platformStores ? storedReads(store, expectedReads) : Map.of();
         } finally {
             stock.destroy();
             PlatformThroughput.deleteTree(data);
         }
         result.print("DM", devices + " devices", inFlight, comparison.baselineLabel, comparison.platformLabel,
                 "register+update/s", "stock Leshan");
+        System.out.printf("object 666 reads the devices answered: %,d from the baseline, %,d from the platform"
+                + " (%,d expected from each reading side)%n", answered(served, stockPort), answered(served, platformPort),
+                expectedReads);
         if (comparison.platformStores) {
-            System.out.printf("stored object 666 reads by outcome: %s of %,d%n%n", reads, 2L * devices * Rounds.PER_SIDE);
+            System.out.printf("stored object 666 reads by outcome: %s of %,d%n", stored, expectedReads);
         }
+        System.out.println();
     }
 
     /**
@@ -156,9 +167,15 @@ final class DmThroughput {
 
     /**
      * Object 666 as a module serves it (the devices answer the platform's reads): one instance, {@code /666/0}, its
-     * values encrypted with the application's password, as TLV. Every device answers the same values.
+     * values encrypted with the application's password, as TLV. Every device answers the same values, and the reads
+     * are counted by the port of the server that sent them.
      */
-    private static Resource terminalInfo(DmCipher cipher) {
+    private static long answered(Map<Integer, LongAdder> served, int serverPort) {
+        LongAdder reads = served.get(serverPort);
+        return reads == null ? 0 : reads.sum();
+    }
+
+    private static Resource terminalInfo(DmCipher cipher, Map<Integer, LongAdder> served) {
         List<LwM2mResource> resources = new ArrayList<>();
         TerminalInfo.unset(DmTerminalType.INTERFACE)
                 .with(TerminalInfoResource.APP_INFO, "selfreg-bench|1.0|1|1")
@@ -173,6 +190,7 @@ final class DmThroughput {
         object.add(new CoapResource(String.valueOf(TerminalInfo.INSTANCE_ID)) {
             @Override
             public void handleGET(CoapExchange exchange) {
+                served.computeIfAbsent(exchange.getSourcePort(), port -> new LongAdder()).increment();
                 exchange.respond(ResponseCode.CONTENT, tlv, ContentFormat.TLV_CODE);
             }
         });
