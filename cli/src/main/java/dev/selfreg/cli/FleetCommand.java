@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
  * a summary table.
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run many emulated modules against a lab platform on the virtual clock: China Telecom units report",
-                "to ZZHC; China Mobile units are provisioned over AT for the lab's CMDMP application, register, are read",
-                "and update for the given days. Shows a progress bar, then a table of what the modules and the platform saw."},
+        description = {"Run many emulated modules against a lab platform on the virtual clock.",
+                "China Telecom units report to ZZHC; China Mobile units are provisioned over AT for the lab's CMDMP",
+                "application, register, are read and update for the given days.",
+                "Shows a progress bar on stderr, then a table of what the modules and the platform saw."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expected outcome happened", "1:an expected outcome did not happen",
                 "2:wrong options", "70:the platform could not start"})

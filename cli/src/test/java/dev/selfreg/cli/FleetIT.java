@@ -1,0 +1,46 @@
+package dev.selfreg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code selfreg fleet} as a person runs it: a bar while module time passes, then the table and the exit code. */
+class FleetIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFleetRunsItsDaysShowsTheTableAndExitsZeroWhenEverythingHappened() throws Exception {
+        Process process = new ProcessBuilder(ModuleProcess.command("fleet", "--ct", "30", "--cmcc", "30", "--days", "2"))
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("fleet: 30 China Telecom and 30 China Mobile modules, 2 days of module time",
+                "listening ct-coap 127.0.0.1:", "listening dm 127.0.0.1:",
+                "yes  CMDMP updates the platform accepted", "fleet PASSED: every expected outcome happened");
+        assertThat(output).containsPattern("yes +China Telecom reports the platform stored +30 +30");
+        assertThat(output).containsPattern("yes +object 666 reads decrypted and stored +90 +90");
+        String progress = Files.readString(dir.resolve("err.txt"));
+        // not a terminal: one line per tenth of the run, the last one full
+        assertThat(progress).contains("[##############################] 100%  module time 2d 00h");
+        assertThat(progress).doesNotContain("Exception", "INFO");
+        assertThat(output + progress).doesNotContain("0123456789ABCDEFGHIJKLMNOPQRSTUV");
+    }
+
+    @Test
+    void aPlanBeyondTheBoundsIsAUsageError() throws Exception {
+        Process process = new ProcessBuilder(ModuleProcess.command("fleet", "--ct", "2001", "--cmcc", "0"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(errors).contains("a fleet has 1 to 2000 modules, not 2001 China Telecom and 0 China Mobile");
+    }
+}
