@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Many emulated modules against one lab platform on the virtual clock: China Telecom units report to ZZHC, China
@@ -77,7 +76,8 @@ public final class Fleet {
             List<EmulatedUnit> chinaMobile) {
         long reads = (long) plan.chinaMobile() * (1 + plan.updatesPerModule());
         // the platform reads object 666 in real time after each answer; the last reads may still be on their way
-        PlatformSettle.until(() -> dmEvents(store, "read", "ok") >= reads);
+        PlatformSettle.until(() -> count(store.dmEvents(Integer.MAX_VALUE), "read", "ok") >= reads);
+        List<DmEvent> events = store.dmEvents(Integer.MAX_VALUE);
         FleetReport report = new FleetReport();
         report.expect("China Telecom modules that registered (their own record)", plan.chinaTelecom(),
                 chinaTelecom.stream().filter(unit -> unit.module().ct().status().lastOutcome().equals("success")).count());
@@ -87,21 +87,17 @@ public final class Fleet {
         int lastState = plan.updatesPerModule() > 0 ? DM_UPDATE_OK : DM_REGISTER_OK;
         report.expect("China Mobile modules in DMstate " + lastState + " at the end", plan.chinaMobile(),
                 chinaMobile.stream().filter(unit -> unit.module().dmState() == lastState).count());
-        report.expect("CMDMP registers the platform accepted", plan.chinaMobile(), dmEvents(store, "register", "ok"));
+        report.expect("CMDMP registers the platform accepted", plan.chinaMobile(), count(events, "register", "ok"));
         report.expect("CMDMP updates the platform accepted", plan.chinaMobile() * plan.updatesPerModule(),
-                dmEvents(store, "update", "ok"));
-        report.expect("object 666 reads decrypted and stored", reads, dmEvents(store, "read", "ok"));
+                count(events, "update", "ok"));
+        report.expect("object 666 reads decrypted and stored", reads, count(events, "read", "ok"));
         report.expect("CMDMP events that failed or were flagged", 0,
-                count(store, event -> !event.outcome().equals("ok")));
+                events.stream().filter(event -> !event.outcome().equals("ok")).count());
         return report;
     }
 
-    private static long dmEvents(PlatformStore store, String kind, String outcome) {
-        return count(store, event -> event.kind().equals(kind) && event.outcome().equals(outcome));
-    }
-
-    private static long count(PlatformStore store, Predicate<DmEvent> which) {
-        return store.dmEvents(Integer.MAX_VALUE).stream().filter(which).count();
+    private static long count(List<DmEvent> events, String kind, String outcome) {
+        return events.stream().filter(event -> event.kind().equals(kind) && event.outcome().equals(outcome)).count();
     }
 
     private static ModuleProfile profile(int n, Sim sim) {
