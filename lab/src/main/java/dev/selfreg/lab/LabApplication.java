@@ -1,7 +1,6 @@
 package dev.selfreg.lab;
 
 import dev.selfreg.platform.PlatformSettings;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,10 +19,7 @@ public final class LabApplication {
 
     /** {@code settings} with this application added to the platform's known ones. */
     public static PlatformSettings addedTo(PlatformSettings settings) {
-        List<String> apps = new ArrayList<>(settings.dmApps());
-        apps.add(APP_KEY + "=" + PASSWORD);
-        return new PlatformSettings(settings.bind(), settings.ctCoapPort(), settings.ctHttpPort(), settings.dmPort(),
-                settings.webPort(), settings.db(), settings.dataDir(), apps, settings.strict(), settings.token());
+        return settings.withDmApp(APP_KEY + "=" + PASSWORD);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.selfreg.platform;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,13 @@ public record PlatformSettings(String bind, int ctCoapPort, int ctHttpPort, int 
     /** The same settings with every port 0 (free ports), for tests and embedded use. */
     public PlatformSettings withFreePorts() {
         return new PlatformSettings(bind, 0, 0, 0, 0, db, dataDir, dmApps, strict, token);
+    }
+
+    /** The same settings with one more CMDMP application, {@code APPKEY=PASSWORD} as {@code --dm-app} takes it. */
+    public PlatformSettings withDmApp(String app) {
+        List<String> apps = new ArrayList<>(dmApps);
+        apps.add(app);
+        return new PlatformSettings(bind, ctCoapPort, ctHttpPort, dmPort, webPort, db, dataDir, apps, strict, token);
     }
 
     /** Never prints the application passwords or the token. */
