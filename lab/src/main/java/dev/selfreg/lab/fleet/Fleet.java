@@ -6,6 +6,7 @@ import dev.selfreg.lab.LabApplication;
 import dev.selfreg.lab.PlatformSettle;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
+import dev.selfreg.module.dm.DmState;
 import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.PlatformStore;
@@ -25,10 +26,6 @@ public final class Fleet {
 
     /** The step in which module time passes, and progress is told. */
     private static final Duration STEP = Duration.ofHours(1);
-    /** {@code <DMstate>} register OK (at-commands.md). */
-    private static final int DM_REGISTER_OK = 6;
-    /** {@code <DMstate>} update OK. */
-    private static final int DM_UPDATE_OK = 11;
 
     /** Told how far the run is, after each step. */
     @FunctionalInterface
@@ -84,7 +81,7 @@ public final class Fleet {
         report.expect("China Telecom reports the platform stored", plan.chinaTelecom(),
                 store.ctRegistrations(null, Integer.MAX_VALUE).size());
         report.expect("China Telecom reports the platform rejected", 0, store.ctRejections(Integer.MAX_VALUE).size());
-        int lastState = plan.updatesPerModule() > 0 ? DM_UPDATE_OK : DM_REGISTER_OK;
+        int lastState = (plan.updatesPerModule() > 0 ? DmState.UPDATED : DmState.REGISTERED).code();
         report.expect("China Mobile modules in DMstate " + lastState + " at the end", plan.chinaMobile(),
                 chinaMobile.stream().filter(unit -> unit.module().dmState() == lastState).count());
         report.expect("CMDMP registers the platform accepted", plan.chinaMobile(), count(events, "register", "ok"));
