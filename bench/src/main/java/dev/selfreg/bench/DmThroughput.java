@@ -111,12 +111,12 @@ final class DmThroughput {
             prepared[i] = new Device(new DmRegister(endpoint, 86400).queryOptions(),
                     DmEpi.build(imei, IMSI, cipher).queryOption());
         }
-        // a Register and an Update per device and round
-        LoadClients.checkBudget(2L * devices * Rounds.PER_SIDE);
+        // a Register and an Update per device and round, each followed by one read of object 666 where reads are made
+        long perSide = 2L * devices * Rounds.PER_SIDE;
+        LoadClients.checkBudget(perSide);
         Path data = Files.createTempDirectory("selfreg-bench-dm");
         LeshanServer stock = stockLeshan(comparison.baselineReads);
         Rounds.Result result;
-        long expectedReads = 2L * devices * Rounds.PER_SIDE;
         Map<Integer, LongAdder> served = new ConcurrentHashMap<>();
         Map<String, Long> stored;
         int stockPort;
@@ -132,7 +132,7 @@ final class DmThroughput {
             platformPort = service.port();
             result = Rounds.measure(() -> pairsPerSecond(clients, stockPort, prepared, inFlight),
                     () -> pairsPerSecond(clients, platformPort, prepared, inFlight));
-            stored = comparison.platformStores ? storedReads(store, expectedReads) : Map.of();
+            stored = comparison.platformStores ? storedReads(store, perSide) : Map.of();
         } finally {
             stock.destroy();
             PlatformThroughput.deleteTree(data);
@@ -141,9 +141,9 @@ final class DmThroughput {
                 "register+update/s", "stock Leshan");
         System.out.printf("object 666 reads the devices answered: %,d from the baseline, %,d from the platform"
                 + " (%,d expected from each reading side)%n", answered(served, stockPort), answered(served, platformPort),
-                expectedReads);
+                perSide);
         if (comparison.platformStores) {
-            System.out.printf("stored object 666 reads by outcome: %s of %,d%n", stored, expectedReads);
+            System.out.printf("stored object 666 reads by outcome: %s of %,d%n", stored, perSide);
         }
         System.out.println();
     }
@@ -165,16 +165,17 @@ final class DmThroughput {
         return reads;
     }
 
-    /**
-     * Object 666 as a module serves it (the devices answer the platform's reads): one instance, {@code /666/0}, its
-     * values encrypted with the application's password, as TLV. Every device answers the same values, and the reads
-     * are counted by the port of the server that sent them.
-     */
+    /** The object 666 reads the devices answered for the server on {@code serverPort}. */
     private static long answered(Map<Integer, LongAdder> served, int serverPort) {
         LongAdder reads = served.get(serverPort);
         return reads == null ? 0 : reads.sum();
     }
 
+    /**
+     * Object 666 as a module serves it (the devices answer the platform's reads): one instance, {@code /666/0}, its
+     * values encrypted with the application's password, as TLV. Every device answers the same values, and the reads
+     * are counted by the port of the server that sent them.
+     */
     private static Resource terminalInfo(DmCipher cipher, Map<Integer, LongAdder> served) {
         List<LwM2mResource> resources = new ArrayList<>();
         TerminalInfo.unset(DmTerminalType.INTERFACE)
