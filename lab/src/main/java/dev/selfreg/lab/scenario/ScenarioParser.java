@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -43,8 +44,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ScenarioParser {
 
     private static final String DEFAULT_UNIT = "unit";
-    private static final Set<String> STEP_KINDS = Set.of("at", "advance", "power-cycle", "sim", "firmware", "fault",
+    /** In the order the docs list them, which error messages keep. */
+    private static final List<String> STEP_KINDS = List.of("at", "advance", "power-cycle", "sim", "firmware", "fault",
             "clear-faults", "expect-module", "expect-platform");
+    private static final List<String> FAULT_KEYS = List.of("service", "mode", "count", "probability", "seconds");
+    private static final List<String> SIM_KEYS = List.of("imsi", "iccid");
 
     private ScenarioParser() {
     }
@@ -54,8 +58,13 @@ public final class ScenarioParser {
         Object document;
         try {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String place = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            throw new ScenarioException(place + ": not YAML: " + firstLine(e.getProblem() != null ? e.getProblem()
+                    : e.getMessage()));
         } catch (YAMLException e) {
-            throw new ScenarioException(source + ": not YAML: " + e.getMessage());
+            throw new ScenarioException(source + ": not YAML: " + firstLine(e.getMessage()));
         }
         Map<String, Object> root = map(document, source);
         String name = String.valueOf(root.getOrDefault("name", source));
@@ -134,7 +143,8 @@ public final class ScenarioParser {
                 case "power-cycle" -> new Steps.PowerCycle(unit);
                 case "sim" -> new Steps.SimSwap(unit, sim(value, where));
                 case "firmware" -> new Steps.Firmware(unit, String.valueOf(value));
-                case "fault" -> new Steps.Fault(unit, Optional.of(fault(map(value, where), where)));
+                case "fault" -> new Steps.Fault(unit, Optional.of(fault(known(map(value, where), FAULT_KEYS, "fault"),
+                        where)));
                 case "clear-faults" -> new Steps.Fault(unit, Optional.empty());
                 case "expect-module" -> new Steps.ExpectModule(unit, map(value, where));
                 default -> new Steps.ExpectPlatform(map(value, where));
@@ -154,6 +164,7 @@ public final class ScenarioParser {
     /** {@code ct}, {@code cmcc}, {@code none}, or {@code {imsi, iccid}}. */
     private static Optional<Sim> sim(Object value, String where) {
         if (value instanceof Map<?, ?> card) {
+            known(map(card, where), SIM_KEYS, "sim");
             return Optional.of(new Sim(String.valueOf(card.get("imsi")), String.valueOf(card.get("iccid"))));
         }
         return switch (String.valueOf(value)) {
@@ -175,6 +186,20 @@ public final class ScenarioParser {
         Optional<Duration> seconds = spec.get("seconds") instanceof Number s
                 ? Optional.of(Duration.ofNanos(Math.round(s.doubleValue() * 1e9))) : Optional.empty();
         return new NetworkFault(service, mode, count, probability, seconds);
+    }
+
+    /** {@code fields}, once every key is one of {@code keys}: a misspelt key is caught before the first step runs. */
+    static Map<String, Object> known(Map<String, Object> fields, List<String> keys, String what) {
+        for (String key : fields.keySet()) {
+            if (!keys.contains(key)) {
+                throw new ScenarioException(what + " has no '" + key + "' (use " + String.join(", ", keys) + ")");
+            }
+        }
+        return fields;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("").trim();
     }
 
     @SuppressWarnings("unchecked")

@@ -10,8 +10,11 @@ import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
+import dev.selfreg.module.ModuleStatus;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +113,26 @@ final class Steps {
 
     /** {@code expect-module: {power: deep-sleep, dmState: 6, ct: {lastOutcome: success}}}: the control API view. */
     record ExpectModule(String unit, Map<String, Object> expected) implements Step {
+        /** Every key names a field of the control API's view ({@link ModuleStatus}), checked when the file is read. */
+        ExpectModule {
+            knownFields(expected, ModuleStatus.class, "expect-module");
+        }
+
+        private static void knownFields(Map<?, ?> expected, Class<?> view, String where) {
+            RecordComponent[] components = view.getRecordComponents();
+            List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+            for (Map.Entry<?, ?> entry : expected.entrySet()) {
+                int at = names.indexOf(String.valueOf(entry.getKey()));
+                if (at < 0) {
+                    throw new ScenarioException(where + " has no '" + entry.getKey() + "' (use " + String.join(", ", names) + ")");
+                }
+                Class<?> type = components[at].getType();
+                if (entry.getValue() instanceof Map<?, ?> inner && type.isRecord()) {
+                    knownFields(inner, type, where + " " + entry.getKey());
+                }
+            }
+        }
+
         public String describe() {
             return "expect-module " + expected;
         }
@@ -153,6 +176,22 @@ final class Steps {
      * answering a Register), so the check is repeated for a short while ({@link PlatformSettle}).
      */
     record ExpectPlatform(Map<String, Object> expected) implements Step {
+        private static final List<String> KEYS = List.of("ct-registrations", "ct-rejections", "dm-state", "dm-events", "imei");
+        private static final List<String> DM_EVENT_KEYS = List.of("kind", "count", "outcome");
+
+        /** Checked when the file is read, so a misspelt key fails before the first step runs. */
+        ExpectPlatform {
+            ScenarioParser.known(expected, KEYS, "expect-platform");
+            if (expected.containsKey("dm-events")) {
+                if (!(expected.get("dm-events") instanceof Map<?, ?> events)) {
+                    throw new ScenarioException("expect-platform dm-events is {" + String.join(", ", DM_EVENT_KEYS) + "}");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) events;
+                ScenarioParser.known(fields, DM_EVENT_KEYS, "expect-platform dm-events");
+            }
+        }
+
         public String describe() {
             return "expect-platform " + expected;
         }
@@ -199,8 +238,7 @@ final class Steps {
                                 .map(DmEvent::id).count();
                         check("DM " + kind + " events" + forImei(imei), wanted.get("count"), found);
                     }
-                    default -> throw new ScenarioException("expect-platform has no '" + entry.getKey()
-                            + "' (use ct-registrations, ct-rejections, dm-state, dm-events, imei)");
+                    default -> throw new IllegalStateException("checked when read: " + entry.getKey());
                 }
             }
         }

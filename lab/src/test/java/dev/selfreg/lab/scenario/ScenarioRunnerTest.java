@@ -84,6 +84,36 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aYamlSyntaxErrorNamesTheFileAndLine() {
+        assertThatThrownBy(() -> ScenarioParser.parse("name: x\nsteps:\n  - at: AT\n    expect: [OK\n  - advance: 1m\n", "x.yaml"))
+                .isInstanceOf(ScenarioException.class).hasMessageStartingWith("x.yaml:5:");
+    }
+
+    @Test
+    void anUnknownKeyInsideAStepIsCaughtBeforeTheFirstStepRuns() {
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - advance: 1m\n  - expect-platform: {ct-registration: 2}\n", "x.yaml"))
+                .hasMessage("x.yaml step 2: expect-platform has no 'ct-registration'"
+                        + " (use ct-registrations, ct-rejections, dm-state, dm-events, imei)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - expect-platform: {dm-events: {kind: register, cnt: 1}}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: expect-platform dm-events has no 'cnt' (use kind, count, outcome)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - expect-module: {dm-state: 6}\n", "x.yaml"))
+                .hasMessageStartingWith("x.yaml step 1: expect-module has no 'dm-state' (use imei, imsi,");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - expect-module: {ct: {outcome: success}}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: expect-module ct has no 'outcome' (use attemptsThisBoot, lastOutcome)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - fault: {service: ct, mode: drop, times: 2}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: fault has no 'times' (use service, mode, count, probability, seconds)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - sim: {imsi: \"460031234567891\", icid: x}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: sim has no 'icid' (use imsi, iccid)");
+    }
+
+    @Test
+    void theValidStepKindsAreListedInTheirDocumentedOrder() {
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - jump: 3\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: a step is one of [at, advance, power-cycle, sim, firmware, fault, clear-faults,"
+                        + " expect-module, expect-platform] (found [jump])");
+    }
+
+    @Test
     void mistakesInAScenarioFileAreNamedWithTheirPlace() {
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - jump: 3\n", "x.yaml"))
                 .isInstanceOf(ScenarioException.class).hasMessageStartingWith("x.yaml step 1: a step is one of");
@@ -91,7 +121,7 @@ class ScenarioRunnerTest {
                 .hasMessage("x.yaml step 1: not a duration: 'soon' (write e.g. 500ms, 10s, 5m, 1h, 30d)");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - {power-cycle: null, module: other}\n", "x.yaml"))
                 .hasMessageContaining("no module named other");
-        assertThatThrownBy(() -> ScenarioParser.parse("steps: [", "x.yaml")).hasMessageStartingWith("x.yaml: not YAML");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps: [", "x.yaml")).hasMessageStartingWith("x.yaml:1:9: not YAML");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - fault: {service: ct, mode: delay}\n", "x.yaml"))
                 .hasMessageContaining("delay needs seconds");
         assertThatThrownBy(() -> ScenarioParser.parse("modules:\n  u: {imei: \"12\"}\nsteps: []\n", "x.yaml"))
