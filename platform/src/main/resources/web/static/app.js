@@ -204,6 +204,13 @@
   const stateKind = { registered: 'ok', deregistered: 'muted', expired: 'warn' };
   const outcomeKind = { ok: 'ok', flagged: 'warn', failed: 'bad' };
 
+  // the placeholder says "Loading…" until the first data arrives, then what an empty list means
+  function showEmpty(id, empty) {
+    const placeholder = document.getElementById(id);
+    placeholder.textContent = placeholder.dataset.empty;
+    placeholder.hidden = !empty;
+  }
+
   function fill(list, tableId, rowOf) {
     const items = sorted(list, LIMIT);
     const body = document.querySelector('#' + tableId + ' tbody');
@@ -215,7 +222,7 @@
       }
       return row;
     }));
-    document.getElementById(tableId + '-empty').hidden = items.length > 0;
+    showEmpty(tableId + '-empty', items.length === 0);
     document.getElementById(tableId + '-count').textContent = String(items.length);
   }
 
@@ -297,7 +304,7 @@
         badge(entry.status[0], entry.status[1]),
         el('span', { class: entry.plain ? 'what strong' : 'what mono' }, entry.title),
         entry.detail ? el('span', { class: 'detail sub' }, entry.detail) : null)));
-    document.getElementById('timeline-empty').hidden = entries.length > 0;
+    showEmpty('timeline-empty', entries.length === 0);
     document.getElementById('timeline-count').textContent = String(entries.length);
   }
 

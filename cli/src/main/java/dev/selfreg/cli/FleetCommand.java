@@ -50,7 +50,7 @@ final class FleetCommand implements Callable<Integer> {
     int days;
 
     @Option(names = "--dm-period", defaultValue = "86400", paramLabel = "SECONDS",
-            description = "CMDMP update period given to the China Mobile modules (default ${DEFAULT-VALUE}, the seed's).")
+            description = "CMDMP update period given to the China Mobile modules (default ${DEFAULT-VALUE}, as Quectel's self-registration manual gives it).")
     long updatePeriod;
 
     @Option(names = "--db", paramLabel = "JDBC-URL",

@@ -26,7 +26,7 @@ final class HostOptions {
     FlowControl flowControl;
 
     @Option(names = "--timeout", defaultValue = "300", paramLabel = "MS",
-            description = "How long a command may take to answer, in ms (default: ${DEFAULT-VALUE}, the seed's maximum response time).")
+            description = "How long a command may take to answer, in ms (default: ${DEFAULT-VALUE}, the maximum response time in Quectel's self-registration manual).")
     long timeoutMillis;
 
     @Option(names = "--no-retry", description = "Do not retry a command that got no answer (by default it is sent again after AT: some units lose the first line after deep sleep).")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run scenario files (YAML) on the virtual clock against an embedded lab platform.",
-                "See examples/ for one scenario per self-registration flow of the seed's chapter 2."},
+                "See examples/ for one scenario per self-registration flow of chapter 2 of Quectel's self-registration manual."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every scenario passed", "1:a step failed", "64:a scenario file cannot be read or run as written"})
 final class ScenarioCommand implements Callable<Integer> {

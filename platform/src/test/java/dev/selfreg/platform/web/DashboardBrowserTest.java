@@ -91,6 +91,7 @@ class DashboardBrowserTest {
             open(bench, "/");
             assertThat(rows("ct-registrations")).isEmpty();
             assertThat(browser.findElement(By.id("ct-registrations-empty")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("ct-registrations-empty")).getText()).isEqualTo("No China Telecom registration yet.");
             markPage();
 
             bench.records.accepted(ctRegistration("869999000000001", "460111234567890", "89860321000000000001"));

@@ -146,6 +146,15 @@ class PlatformApiTest {
     }
 
     @Test
+    void theDashboardSaysLoadingUntilItsFirstDataArrives() {
+        String page = bench.get("/").body();
+
+        for (String list : List.of("ct-registrations", "dm-devices", "ct-rejections", "timeline")) {
+            assertThat(page).as(list).containsPattern("id=\"" + list + "-empty\" data-empty=\"[^\"]+\">Loading…</p>");
+        }
+    }
+
+    @Test
     void aSearchLongerThanAnyIdentifierIs400() {
         HttpResponse<String> response = bench.get("/api/ct/registrations?q=" + "1".repeat(PlatformApi.MAX_QUERY_LENGTH + 1));
 
