@@ -40,8 +40,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dm-port", paramLabel = "PORT", description = "China Mobile CMDMP (default 5685; with --once a free one).")
     Integer dmPort;
 
-    @Option(names = "--data-dir", defaultValue = "selfreg-data", paramLabel = "DIR",
-            description = "Where the live demo's store lives (default: ./${DEFAULT-VALUE}); --once keeps its store in memory.")
+    /** Not the platform's ./selfreg-data: the tour's platform must not show the demo's records, nor the two share a lock. */
+    @Option(names = "--data-dir", defaultValue = "selfreg-demo-data", paramLabel = "DIR",
+            description = "Where the live demo's store lives (default: ./${DEFAULT-VALUE}, apart from selfreg platform's); --once keeps its store in memory.")
     Path dataDir;
 
     @Override
