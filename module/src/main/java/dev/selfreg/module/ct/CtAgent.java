@@ -10,6 +10,7 @@ import dev.selfreg.module.Sim;
 import dev.selfreg.module.WakeLock;
 import dev.selfreg.module.network.CoapOutcome;
 import dev.selfreg.module.network.Destination;
+import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.Resolution;
 import dev.selfreg.protocol.Carrier;
 import dev.selfreg.protocol.zzhc.ZzhcOutcome;
@@ -18,6 +19,7 @@ import dev.selfreg.protocol.zzhc.ZzhcReport;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP.Code;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.slf4j.Logger;
@@ -50,6 +52,11 @@ import org.slf4j.LoggerFactory;
 public final class CtAgent {
 
     private static final Logger log = LoggerFactory.getLogger(CtAgent.class);
+    /**
+     * The ZZHC reply of an injected {@code error} fault: a well-formed reply whose code is not
+     * {@code "0"} and is none of the lab platform's own codes, so it is recognisable in logs.
+     */
+    static final ZzhcReply INJECTED_ERROR = new ZzhcReply("9", "Injected error");
 
     /** The outcome of the latest finished attempt. */
     private enum Outcome { NONE, SUCCESS, FAILURE }
@@ -61,8 +68,18 @@ public final class CtAgent {
     private boolean registering;
     private WakeLock work;
 
+    /** The agent of {@code module}; an {@code error} fault of its network answers a ZZHC error reply from now on. */
     public CtAgent(Bc260yModule module) {
         this.module = module;
+        module.network().answerErrorFaultsWith(LabService.CT, CtAgent::injectedErrorReply);
+    }
+
+    /** What an injected {@code error} fault answers in the platform's place (interfaces.md). */
+    static Response injectedErrorReply() {
+        Response reply = new Response(ResponseCode.CONTENT);
+        reply.getOptions().setContentFormat(Bc260yFacts.CT_CONTENT_FORMAT);
+        reply.setPayload(INJECTED_ERROR.encode());
+        return reply;
     }
 
     /** A boot: attempts are counted from zero again. */

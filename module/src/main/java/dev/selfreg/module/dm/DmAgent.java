@@ -109,11 +109,20 @@ public final class DmAgent {
     private long renewedAt;
     private WakeLock work;
 
-    /** The agent of {@code module}; it answers the requests of the module's DM link from now on. */
+    /**
+     * The agent of {@code module}; it answers the requests of the module's DM link from now on,
+     * and an {@code error} fault of its network answers 5.00.
+     */
     public DmAgent(Bc260yModule module) {
         this.module = module;
         this.objects = new DmObjects(module);
         module.network().serve(LabService.DM, this::answer);
+        module.network().answerErrorFaultsWith(LabService.DM, DmAgent::injectedErrorReply);
+    }
+
+    /** What an injected {@code error} fault answers in the platform's place: 5.00 (interfaces.md). */
+    static Response injectedErrorReply() {
+        return new Response(ResponseCode.INTERNAL_SERVER_ERROR);
     }
 
     /** The current {@code <DMstate>}. */

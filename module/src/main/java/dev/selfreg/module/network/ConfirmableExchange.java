@@ -12,11 +12,11 @@ import org.eclipse.californium.core.coap.Token;
  * or a response arrives; after an empty ACK it stops resending and waits for the separate
  * response until the moment its retransmissions would have run out (Interpretation: RFC 7252
  * leaves that wait to the application). Exactly one {@link CoapOutcome} is reported, unless
- * the exchange is cancelled. State changes happen under the {@link ModuleNetwork}'s lock.
+ * the exchange is cancelled. State changes happen under the {@link ExchangeMatcher}'s lock.
  */
 public final class ConfirmableExchange {
 
-    private final ModuleNetwork network;
+    private final ExchangeMatcher matcher;
     private final Destination destination;
     private final Request request;
     private final byte[] datagram;
@@ -30,10 +30,10 @@ public final class ConfirmableExchange {
     private boolean ended;
     private ModuleClock.Timer timer;
 
-    ConfirmableExchange(ModuleNetwork network, Destination destination, Request request, byte[] datagram,
+    ConfirmableExchange(ExchangeMatcher matcher, Destination destination, Request request, byte[] datagram,
                         RetransmissionSchedule schedule, Duration initialTimeout, PortUnreachable portUnreachable,
                         Consumer<CoapOutcome> onOutcome) {
-        this.network = network;
+        this.matcher = matcher;
         this.destination = destination;
         this.request = request;
         this.datagram = datagram;
@@ -67,7 +67,11 @@ public final class ConfirmableExchange {
 
     /** Stops the exchange without reporting an outcome. */
     public void cancel() {
-        network.cancel(this);
+        matcher.cancel(this);
+    }
+
+    Request request() {
+        return request;
     }
 
     byte[] datagram() {
@@ -103,10 +107,10 @@ public final class ConfirmableExchange {
         acknowledged = true;
         cancelTimer();
         long windowEnd = firstSentNanos + schedule.giveUpAfter(initialTimeout).toNanos();
-        timer = clock.schedule(Duration.ofNanos(Math.max(0, windowEnd - clock.nanoTime())), () -> network.timeoutExpired(this));
+        timer = clock.schedule(Duration.ofNanos(Math.max(0, windowEnd - clock.nanoTime())), () -> matcher.timeoutExpired(this));
     }
 
-    /** Ends the exchange; returns the report to make once the network's lock is released. */
+    /** Ends the exchange; returns the report to make once the matcher's lock is released. */
     Runnable end(CoapOutcome outcome) {
         stop();
         return () -> onOutcome.accept(outcome);
@@ -127,8 +131,8 @@ public final class ConfirmableExchange {
 
     private void transmitAndArm(ModuleClock clock) {
         int number = transmissions++;
-        network.transmit(this, number);
-        timer = clock.schedule(schedule.timeout(initialTimeout, number), () -> network.timeoutExpired(this));
+        matcher.transmit(this, number);
+        timer = clock.schedule(schedule.timeout(initialTimeout, number), () -> matcher.timeoutExpired(this));
     }
 
     @Override

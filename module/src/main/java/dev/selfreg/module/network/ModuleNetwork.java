@@ -3,48 +3,50 @@ package dev.selfreg.module.network;
 import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.Quiescence;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.EmptyMessage;
 import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
-import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.serialization.UdpDataParser;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One emulated module's network layer: the simulated DNS and routing of a {@link LabNetwork},
- * the injected {@link NetworkFaults}, and confirmable CoAP exchanges carried by real UDP on
- * loopback to the lab endpoints.
+ * One emulated module's network: the simulated DNS and routing of a {@link LabNetwork}, the
+ * injected {@link NetworkFaults}, and confirmable CoAP exchanges carried by real UDP on loopback
+ * to the lab endpoints. A thin facade over one layer per concern, stacked as in Californium's
+ * {@code CoapEndpoint}:
+ * <ul>
+ *   <li>{@link LabDns}: names and routes, answered in module time;</li>
+ *   <li>{@link ExchangeMatcher}: the module's confirmable exchanges, their MIDs, tokens and
+ *       retransmissions, and the matching of what comes back;</li>
+ *   <li>{@link RequestDeduplicator}: the requests lab services send to the module;</li>
+ *   <li>{@link FaultInjection}: the faults, between those layers and the sockets;</li>
+ *   <li>{@link Connector} ({@link UdpConnector}): the datagrams themselves.</li>
+ * </ul>
+ * This class only wires them: parsing what arrives and handing it to the right layer, and
+ * keeping the {@link Quiescence} account of the datagrams in flight.
  *
  * <p><b>Why not Californium's stack.</b> Californium keeps its timers in its own executors and
  * reads time from the JVM-global {@code ClockUtil}, which cannot give many modules in one JVM
- * each its own virtual clock. So this layer takes from Eclipse Californium only the message
+ * each its own virtual clock. So this network takes from Eclipse Californium only the message
  * model and the wire format ({@link Request}, {@link Response}, {@link EmptyMessage}, options,
- * MIDs and tokens, {@link UdpDataSerializer} and {@link UdpDataParser}) and does the
- * retransmission itself ({@link ConfirmableExchange}) with every timer on the module's
- * {@link ModuleClock}: on a virtual clock a 93 s retransmission window passes in microseconds.
+ * MIDs and tokens, {@link UdpDataSerializer} and {@link UdpDataParser}) and its organisation in
+ * layers, and does the retransmission itself ({@link ConfirmableExchange}) with every timer on
+ * the module's {@link ModuleClock}: on a virtual clock a 93 s retransmission window passes in
+ * microseconds.
  *
  * <p><b>Determinism with a virtual clock and a real peer.</b> A real peer answers in wall time,
  * a few milliseconds after the datagram left, while a test may advance the virtual clock by an
@@ -57,8 +59,8 @@ import org.slf4j.LoggerFactory;
  * request costs no wall time at all.
  *
  * <p>Received datagrams and answers are handled by tasks on the clock, never on the receiving
- * thread, so everything the module sees happens in module time and in order. The network's
- * own lock is never held while the clock is called from a receiving thread.
+ * thread, so everything the module sees happens in module time and in order. No layer's lock
+ * is held while the clock is called from a receiving thread.
  *
  * <p><b>Requests from the lab.</b> A service the module {@link #serve serves} (the DM platform
  * reading the module's LwM2M objects) has its confirmable requests answered with a piggybacked
@@ -75,34 +77,19 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     public static final Duration ANSWER_BOUND = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(ModuleNetwork.class);
-    /** Token length: short, as on constrained firmware; RFC 7252 allows 0 to 8 bytes. */
-    private static final int TOKEN_BYTES = 4;
-    /** Tokens of ended exchanges remembered to acknowledge a duplicated separate response again. */
-    private static final int ENDED_TOKENS_KEPT = 32;
-    /** Answers to served requests remembered to answer a retransmitted request again. */
-    private static final int ANSWERS_KEPT = 32;
-    /** What a {@code malformed} fault answers: neither JSON nor text. */
-    private static final byte[] GARBAGE = "\u00ff\u0000garbage\u00fe".getBytes(StandardCharsets.ISO_8859_1);
 
     private final LabNetwork lab;
     private final ModuleClock clock;
     private final String name;
     private final NetworkFaults faults;
-    private final Random random;
     private final InFlight inFlight = new InFlight(ANSWER_BOUND);
-    private final UdpDataSerializer serializer = new UdpDataSerializer();
     private final UdpDataParser parser = new UdpDataParser();
-    private final Map<LabService, String> configuredRoutes = new EnumMap<>(LabService.class);
-    private final Map<LabService, UdpLink> links = new EnumMap<>(LabService.class);
-    private final Map<Integer, ConfirmableExchange> byMid = new HashMap<>();
-    private final Map<Token, ConfirmableExchange> byToken = new HashMap<>();
-    private final Set<Token> endedTokens = new LinkedHashSet<>();
-    private final Map<LabService, Function<Request, Response>> servers = new EnumMap<>(LabService.class);
-    private final Map<Answered, byte[]> answers = new LinkedHashMap<>();
-    private final Set<ModuleClock.Timer> lookups = new HashSet<>();
+    private final LabDns dns;
+    private final FaultInjection injection;
+    private final ExchangeMatcher matcher;
+    private final RequestDeduplicator served;
+    private final Connector connector;
     private final List<Consumer<Transmission>> transmissionListeners = new CopyOnWriteArrayList<>();
-    private int nextMid;
-    private boolean closed;
 
     /**
      * @param lab   the map of names, services and endpoints
@@ -116,9 +103,23 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         this.lab = lab;
         this.clock = clock;
         this.name = name;
-        this.random = new Random(seed);
+        Random random = new Random(seed);
         this.faults = new NetworkFaults(random.nextLong());
-        this.nextMid = random.nextInt(1 << 16);
+        this.dns = new LabDns(lab, clock, faults);
+        this.injection = new FaultInjection(faults, clock, this::receive);
+        this.matcher = new ExchangeMatcher(clock, random, this::transmit, this::reply, name);
+        this.served = new RequestDeduplicator(this::reply);
+        this.connector = new UdpConnector(lab, name, new Connector.Receiver() {
+            @Override
+            public void datagram(LabService service, byte[] bytes) {
+                arrived(service, bytes);
+            }
+
+            @Override
+            public void unreachable(LabService service) {
+                portUnreachable(service);
+            }
+        });
     }
 
     /** The faults in force, to inject and clear. */
@@ -130,36 +131,26 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         return lab;
     }
 
-    /** A request of a lab service the module answered, by the service and the request's MID. */
-    private record Answered(LabService service, int mid) {
-    }
-
     /** Calls {@code listener} with every transmission of a confirmable request, as it happens. */
     public void onTransmission(Consumer<Transmission> listener) {
         transmissionListeners.add(listener);
     }
+
+    // ---- DNS ---------------------------------------------------------------------------------
 
     /**
      * Routes {@code host} to {@code service} besides the lab's own routes, replacing the host
      * configured before for that service: the server the running configuration names (for DM,
      * whatever {@code AT+QDMPCFG=1} set).
      */
-    public synchronized void routeConfigured(LabService service, String host) {
-        configuredRoutes.put(service, LabNetwork.normalize(host));
+    public void routeConfigured(LabService service, String host) {
+        dns.routeConfigured(service, host);
     }
 
     /** The service {@code host} leads to: a configured route first, then the lab's. */
-    public synchronized Optional<LabService> route(String host) {
-        String wanted = LabNetwork.normalize(host);
-        for (Map.Entry<LabService, String> configured : configuredRoutes.entrySet()) {
-            if (configured.getValue().equals(wanted)) {
-                return Optional.of(configured.getKey());
-            }
-        }
-        return lab.route(wanted);
+    public Optional<LabService> route(String host) {
+        return dns.route(host);
     }
-
-    // ---- DNS ---------------------------------------------------------------------------------
 
     /**
      * Resolves {@code host} on the simulated DNS and reports the answer on the clock. A name
@@ -167,39 +158,8 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
      * the map or a {@code dns-fail} fault is in force for its service. An IP literal needs no
      * DNS: it resolves at once, to an unreachable destination when it has no route.
      */
-    public synchronized void resolve(String host, Consumer<Resolution> then) {
-        String wanted = LabNetwork.normalize(host);
-        if (Loopback.isIpLiteral(wanted)) {
-            Destination destination = new Destination(wanted, route(wanted));
-            lookup(Duration.ZERO, () -> then.accept(Resolution.resolved(destination)));
-            return;
-        }
-        Duration delay = lab.dnsDelay().plus(route(wanted).map(faults::dnsDelay).orElse(Duration.ZERO));
-        lookup(delay, () -> then.accept(answer(wanted)));
-    }
-
-    private void lookup(Duration delay, Runnable report) {
-        ModuleClock.Timer[] timer = new ModuleClock.Timer[1];
-        timer[0] = clock.schedule(delay, () -> {
-            synchronized (this) {
-                if (!lookups.remove(timer[0])) {
-                    return; // reset meanwhile
-                }
-            }
-            report.run();
-        });
-        lookups.add(timer[0]);
-    }
-
-    private synchronized Resolution answer(String host) {
-        Optional<LabService> service = route(host);
-        if (service.isEmpty()) {
-            return Resolution.failed(host + ": no such name in the lab network");
-        }
-        if (faults.dnsFails(service.get())) {
-            return Resolution.failed(host + ": DNS failure (injected fault)");
-        }
-        return Resolution.resolved(new Destination(host, service));
+    public void resolve(String host, Consumer<Resolution> then) {
+        dns.resolve(host, then);
     }
 
     // ---- confirmable exchanges ---------------------------------------------------------------
@@ -211,11 +171,9 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
      *
      * @throws IOException when the socket cannot be opened (or the network is closed)
      */
-    public synchronized void open(Destination to) throws IOException {
-        Optional<LabService> service = to.service();
-        Optional<InetSocketAddress> endpoint = service.flatMap(lab::endpoint);
-        if (endpoint.isPresent()) {
-            link(service.get(), endpoint.get());
+    public void open(Destination to) throws IOException {
+        if (to.service().isPresent()) {
+            connector.open(to.service().get());
         }
     }
 
@@ -235,49 +193,47 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
      */
     public ConfirmableExchange send(Destination to, Request request, RetransmissionSchedule schedule,
                                     PortUnreachable portUnreachable, Consumer<CoapOutcome> onOutcome) {
-        synchronized (this) {
-            request.setType(Type.CON);
-            request.setMID(nextMid);
-            nextMid = (nextMid + 1) & 0xFFFF;
-            byte[] token = new byte[TOKEN_BYTES];
-            random.nextBytes(token);
-            request.setToken(Token.fromProvider(token));
-            ConfirmableExchange exchange = new ConfirmableExchange(this, to, request, serializer.getByteArray(request),
-                    schedule, schedule.initialTimeout(random), portUnreachable, onOutcome);
-            byMid.put(exchange.mid(), exchange);
-            byToken.put(exchange.token(), exchange);
-            exchange.start(clock);
-            return exchange;
-        }
+        return matcher.send(to, request, schedule, portUnreachable, onOutcome);
     }
 
-    /** One transmission of {@code exchange}: through the faults, then onto the real socket. */
-    synchronized void transmit(ConfirmableExchange exchange, int number) {
-        Optional<LabService> service = exchange.destination().service();
-        Optional<InetSocketAddress> endpoint = service.flatMap(lab::endpoint);
-        Transmission.Fate fate;
-        if (endpoint.isEmpty()) {
-            fate = Transmission.Fate.NO_ROUTE;
-        } else {
-            fate = switch (faults.onRequest(service.get())) {
-                case DROP -> Transmission.Fate.DROPPED;
-                case ERROR -> answerInsteadOfPlatform(service.get(), exchange, service.get().errorReply());
-                case MALFORMED -> answerInsteadOfPlatform(service.get(), exchange, garbage());
-                case SEND -> sendReal(service.get(), endpoint.get(), exchange);
-            };
-        }
-        Transmission transmission = new Transmission(clock.elapsed(), exchange.destination().host(), service,
-                exchange.mid(), number, fate);
+    /**
+     * Answers the confirmable requests {@code service} sends to the module with what
+     * {@code server} returns (code, options and payload; type, MID and token are set here). The
+     * server is called from a task on the clock, without any lock of the network's.
+     */
+    public void serve(LabService service, Function<Request, Response> server) {
+        served.serve(service, server);
+    }
+
+    /**
+     * Answers the module's requests that an {@code error} fault of {@code service} catches with
+     * what {@code reply} returns, in the platform's place (code, options and payload; type, MID
+     * and token are set here): the agent speaking to that service says what its platform's
+     * error looks like. Without one, an error fault answers 5.00 Internal Server Error.
+     */
+    public void answerErrorFaultsWith(LabService service, Supplier<Response> reply) {
+        injection.answerErrorsWith(service, reply);
+    }
+
+    // ---- on the way out ----------------------------------------------------------------------
+
+    /** One transmission of {@code exchange} (under the matcher's lock): routed, through the faults, onto the socket. */
+    private void transmit(ConfirmableExchange exchange, int number) {
+        Optional<LabService> service = exchange.destination().service().filter(s -> lab.endpoint(s).isPresent());
+        Transmission.Fate fate = service.isEmpty() ? Transmission.Fate.NO_ROUTE
+                : injection.transmit(service.get(), exchange.request(), () -> sendReal(service.get(), exchange));
+        Transmission transmission = new Transmission(clock.elapsed(), exchange.destination().host(),
+                exchange.destination().service(), exchange.mid(), number, fate);
         log.debug("{} {}", name, transmission);
         for (Consumer<Transmission> listener : transmissionListeners) {
             listener.accept(transmission);
         }
     }
 
-    private Transmission.Fate sendReal(LabService service, InetSocketAddress endpoint, ConfirmableExchange exchange) {
+    private Transmission.Fate sendReal(LabService service, ConfirmableExchange exchange) {
         inFlight.sent(service, exchange.mid(), exchange.token());
         try {
-            link(service, endpoint).send(exchange.datagram());
+            connector.send(service, exchange.datagram());
             return Transmission.Fate.SENT;
         } catch (IOException e) {
             inFlight.unreachable(service);
@@ -285,49 +241,22 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
                     && exchange.portUnreachable() == PortUnreachable.LOSES_TRANSMISSION) {
                 return Transmission.Fate.SEND_FAILED; // lost; the schedule resends
             }
-            String reason = "sending to " + endpoint + " failed: " + e;
-            clock.schedule(Duration.ZERO, () -> endWith(exchange, new CoapOutcome.Unreachable(reason)));
+            String reason = "sending to " + lab.endpoint(service).orElseThrow() + " failed: " + e;
+            clock.schedule(Duration.ZERO, () -> matcher.endWith(exchange, new CoapOutcome.Unreachable(reason)));
             return Transmission.Fate.SEND_FAILED;
         }
     }
 
-    private Transmission.Fate answerInsteadOfPlatform(LabService service, ConfirmableExchange exchange, Response answer) {
-        answer.setType(Type.ACK);
-        answer.setMID(exchange.mid());
-        answer.setToken(exchange.token());
-        clock.schedule(faults.answerDelay(service), () -> receive(service, answer));
-        return Transmission.Fate.ANSWERED_BY_FAULT;
-    }
-
-    private static Response garbage() {
-        Response answer = new Response(ResponseCode.CONTENT);
-        answer.setPayload(GARBAGE);
-        return answer;
-    }
-
-    private UdpLink link(LabService service, InetSocketAddress endpoint) throws IOException {
-        if (closed) {
-            throw new IOException("the module's network is closed");
+    /** Sends an answer of the module's to {@code service}: no fault applies, nothing waits for it. */
+    private void reply(LabService service, byte[] datagram, String what) {
+        try {
+            connector.send(service, datagram);
+        } catch (IOException e) {
+            log.debug("{}: {} to {} not sent: {}", name, what, service.label(), e.toString());
         }
-        UdpLink link = links.get(service);
-        if (link == null) {
-            link = new UdpLink(endpoint, "udp-" + name + "-" + service.label(), new UdpLink.Listener() {
-                @Override
-                public void datagram(byte[] bytes) {
-                    arrived(service, bytes);
-                }
-
-                @Override
-                public void unreachable() {
-                    clock.schedule(Duration.ZERO, () -> endAllWith(service,
-                            new CoapOutcome.Unreachable("ICMP port unreachable from " + endpoint + ": no lab service there")));
-                    inFlight.unreachable(service);
-                }
-            });
-            links.put(service, link);
-        }
-        return link;
     }
+
+    // ---- on the way in -----------------------------------------------------------------------
 
     /** On a receiving thread: parse, put the handling on the clock, then tell the quiescence. */
     private void arrived(LabService service, byte[] bytes) {
@@ -342,172 +271,26 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
                 && (response.getCode() == ResponseCode.CREATED || response.getCode() == ResponseCode.CHANGED)) {
             inFlight.expectRequest(service); // before the answer ends its own wait: no gap
         }
-        clock.schedule(faults.answerDelay(service), () -> receive(service, message));
+        injection.deliver(service, message);
         inFlight.answered(service, message);
     }
 
-    /** Handles a message from {@code service} in module time (RFC 7252 §4.2, §4.3, §5.2). */
-    void receive(LabService service, Message message) {
-        Runnable report;
-        synchronized (this) {
-            report = handle(service, message);
-        }
-        report.run();
+    /** On a receiving thread: an ICMP port unreachable from {@code service}'s endpoint. */
+    private void portUnreachable(LabService service) {
+        String reason = "ICMP port unreachable from " + lab.endpoint(service).orElseThrow() + ": no lab service there";
+        clock.schedule(Duration.ZERO, () -> matcher.endAllWith(service, new CoapOutcome.Unreachable(reason)));
+        inFlight.unreachable(service);
     }
 
-    private Runnable handle(LabService service, Message message) {
-        ConfirmableExchange byThisMid = byMid.get(message.getMID());
-        boolean midMatches = byThisMid != null && byThisMid.destination().service().equals(Optional.of(service));
-        if (message instanceof Response response) {
-            ConfirmableExchange byThisToken = byToken.get(response.getToken());
-            switch (response.getType()) {
-                case ACK:
-                    if (midMatches && !byThisMid.acknowledged() && byThisMid.token().equals(response.getToken())) {
-                        return end(byThisMid, new CoapOutcome.Answered(response));
-                    }
-                    return () -> { }; // a duplicate or stray ACK
-                case CON:
-                    if (byThisToken != null || endedTokens.contains(response.getToken())) {
-                        reply(service, Type.ACK, response.getMID());
-                        return byThisToken != null ? end(byThisToken, new CoapOutcome.Answered(response)) : () -> { };
-                    }
-                    reply(service, Type.RST, response.getMID());
-                    return () -> { };
-                case NON:
-                    return byThisToken != null ? end(byThisToken, new CoapOutcome.Answered(response)) : () -> { };
-                default:
-                    return () -> { };
+    /** Hands a message from {@code service} to its layer, in module time. */
+    private void receive(LabService service, Message message) {
+        if (message instanceof Request request) {
+            if (request.getType() == Type.CON) {
+                served.receive(service, request);
             }
+            return;
         }
-        if (message instanceof EmptyMessage) {
-            if (message.getType() == Type.ACK && midMatches && !byThisMid.acknowledged()) {
-                byThisMid.acknowledge(clock);
-            } else if (message.getType() == Type.RST && midMatches) {
-                return end(byThisMid, new CoapOutcome.Reset());
-            } else if (message.getType() == Type.CON) {
-                reply(service, Type.RST, message.getMID()); // a CoAP ping
-            }
-            return () -> { };
-        }
-        if (message instanceof Request request && message.getType() == Type.CON) {
-            return serve(service, request);
-        }
-        return () -> { };
-    }
-
-    // ---- requests from the lab -------------------------------------------------------------------
-
-    /**
-     * Answers the confirmable requests {@code service} sends to the module with what
-     * {@code server} returns (code, options and payload; type, MID and token are set here). The
-     * server is called from a task on the clock, without the network's lock.
-     */
-    public synchronized void serve(LabService service, Function<Request, Response> server) {
-        servers.put(service, server);
-    }
-
-    private Runnable serve(LabService service, Request request) {
-        Function<Request, Response> server = servers.get(service);
-        if (server == null) {
-            reply(service, Type.RST, request.getMID()); // the module serves no requests there
-            return () -> { };
-        }
-        byte[] earlier = answers.get(new Answered(service, request.getMID()));
-        if (earlier != null) {
-            transmitAnswer(service, earlier, "the answer to retransmitted MID " + request.getMID());
-            return () -> { };
-        }
-        return () -> answer(service, request, server.apply(request));
-    }
-
-    /** Sends {@code response} to {@code request} piggybacked on the ACK, and remembers it for a retransmission. */
-    private synchronized void answer(LabService service, Request request, Response response) {
-        response.setType(Type.ACK);
-        response.setMID(request.getMID());
-        response.setToken(request.getToken());
-        byte[] bytes = serializer.getByteArray(response);
-        answers.put(new Answered(service, request.getMID()), bytes);
-        if (answers.size() > ANSWERS_KEPT) {
-            answers.remove(answers.keySet().iterator().next());
-        }
-        transmitAnswer(service, bytes, response.getCode() + " to " + request.getCode() + " MID " + request.getMID());
-    }
-
-    /** An ACK or RST: not a request, so faults do not apply and nothing waits for an answer. */
-    private void reply(LabService service, Type type, int mid) {
-        EmptyMessage empty = new EmptyMessage(type);
-        empty.setMID(mid);
-        empty.setToken(Token.EMPTY);
-        transmitAnswer(service, serializer.getByteArray(empty), type + " " + mid);
-    }
-
-    /** Sends an answer of the module's to {@code service}: no fault applies, nothing waits for it. */
-    private void transmitAnswer(LabService service, byte[] datagram, String what) {
-        Optional<InetSocketAddress> endpoint = lab.endpoint(service);
-        try {
-            if (endpoint.isPresent()) {
-                link(service, endpoint.get()).send(datagram);
-            }
-        } catch (IOException e) {
-            log.debug("{}: {} to {} not sent: {}", name, what, service.label(), e.toString());
-        }
-    }
-
-    /** A timeout of {@code exchange} expired (a task on the clock). */
-    void timeoutExpired(ConfirmableExchange exchange) {
-        Runnable report;
-        synchronized (this) {
-            if (exchange.ended()) {
-                return;
-            }
-            CoapOutcome outcome = exchange.timeoutExpired(clock);
-            report = outcome == null ? () -> { } : end(exchange, outcome);
-        }
-        report.run();
-    }
-
-    private void endWith(ConfirmableExchange exchange, CoapOutcome outcome) {
-        Runnable report;
-        synchronized (this) {
-            if (exchange.ended() || byMid.get(exchange.mid()) != exchange) {
-                return;
-            }
-            report = end(exchange, outcome);
-        }
-        report.run();
-    }
-
-    private void endAllWith(LabService service, CoapOutcome outcome) {
-        List<Runnable> reports = new ArrayList<>();
-        synchronized (this) {
-            for (ConfirmableExchange exchange : List.copyOf(byMid.values())) {
-                if (exchange.destination().service().equals(Optional.of(service))
-                        && exchange.portUnreachable() == PortUnreachable.ENDS_EXCHANGE) {
-                    reports.add(end(exchange, outcome));
-                }
-            }
-        }
-        reports.forEach(Runnable::run);
-    }
-
-    private Runnable end(ConfirmableExchange exchange, CoapOutcome outcome) {
-        forget(exchange);
-        endedTokens.add(exchange.token());
-        if (endedTokens.size() > ENDED_TOKENS_KEPT) {
-            endedTokens.remove(endedTokens.iterator().next());
-        }
-        log.debug("{}: {} ended: {}", name, exchange, outcome);
-        return exchange.end(outcome);
-    }
-
-    synchronized void cancel(ConfirmableExchange exchange) {
-        forget(exchange);
-        exchange.stop();
-    }
-
-    private void forget(ConfirmableExchange exchange) {
-        byMid.remove(exchange.mid(), exchange);
-        byToken.remove(exchange.token(), exchange);
+        matcher.receive(service, message);
     }
 
     // ---- life cycle --------------------------------------------------------------------------
@@ -516,13 +299,10 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
      * Forgets every exchange and lookup without reporting them, as a power cut does; answers
      * still on their way are no longer waited for and find nobody when they arrive.
      */
-    public synchronized void reset() {
-        for (ConfirmableExchange exchange : List.copyOf(byMid.values())) {
-            cancel(exchange);
-        }
-        lookups.forEach(ModuleClock.Timer::cancel);
-        lookups.clear();
-        answers.clear();
+    public void reset() {
+        matcher.reset();
+        dns.reset();
+        served.forget();
         inFlight.clear();
     }
 
@@ -534,10 +314,8 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
 
     /** Resets and closes the sockets; nothing is sent afterwards. */
     @Override
-    public synchronized void close() {
+    public void close() {
         reset();
-        closed = true;
-        links.values().forEach(UdpLink::close);
-        links.clear();
+        connector.close();
     }
 }

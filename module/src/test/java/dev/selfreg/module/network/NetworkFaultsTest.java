@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.protocol.zzhc.ZzhcOutcome;
 import dev.selfreg.protocol.zzhc.ZzhcReply;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +99,12 @@ class NetworkFaultsTest {
     }
 
     @Test
-    void anErrorFaultAnswersACtRequestWithANonZeroResultCodeInPlaceOfThePlatform() {
+    void anErrorFaultAnswersWithTheReplySuppliedForItsServiceInPlaceOfThePlatform() {
+        bench.network.answerErrorFaultsWith(LabService.CT, () -> {
+            Response reply = new Response(ResponseCode.CONTENT);
+            reply.setPayload("the agent's error");
+            return reply;
+        });
         inject(NetworkFault.error(LabService.CT));
 
         bench.post(LabService.CT, RFC);
@@ -108,14 +112,13 @@ class NetworkFaultsTest {
 
         Response answer = answer();
         assertThat(answer.getCode()).isEqualTo(ResponseCode.CONTENT);
-        ZzhcOutcome outcome = ZzhcReply.parse(answer.getPayload());
-        assertThat(outcome).isEqualTo(new ZzhcOutcome.Failure(ZzhcOutcome.Cause.ERROR_CODE, "resultCode \"9\": Injected error"));
+        assertThat(answer.getPayloadString()).isEqualTo("the agent's error");
         assertThat(bench.fates()).containsExactly(Transmission.Fate.ANSWERED_BY_FAULT);
         assertThat(peer.received()).as("the platform never sees it").isEmpty();
     }
 
     @Test
-    void anErrorFaultAnswersADmRequestWith500() {
+    void anErrorFaultOfAServiceWithoutASuppliedReplyAnswers500() {
         inject(NetworkFault.error(LabService.DM));
 
         bench.post(LabService.DM, Bc260yFacts.DM_RETRANSMISSION);
