@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.module.Bc260yFacts;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A confirmable request over real UDP on loopback, timed on a virtual clock (RFC 7252 §4.2,
  * §5.2): piggybacked and separate responses, Reset, duplicates, a peer that never answers and
- * a port where nothing listens. The clock is advanced by an hour at once: real answers must
- * still be handled at the virtual instant of the send.
+ * a port where nobody takes the datagrams. The clock is advanced by an hour at once: real
+ * answers must still be handled at the virtual instant of the send.
  */
 class ConfirmableExchangeTest {
 
@@ -32,6 +31,7 @@ class ConfirmableExchangeTest {
     private static final RetransmissionSchedule RFC = Bc260yFacts.CT_RETRANSMISSION;
 
     private ScriptedPeer peer;
+    private RefusingPort refusing;
     private NetworkBench bench;
 
     private NetworkBench benchFor(InetSocketAddress ct) {
@@ -50,6 +50,9 @@ class ConfirmableExchangeTest {
         }
         if (peer != null) {
             peer.close();
+        }
+        if (refusing != null) {
+            refusing.close();
         }
     }
 
@@ -190,11 +193,8 @@ class ConfirmableExchangeTest {
 
     @Test
     void withNoLabServiceListeningTheExchangeEndsAtOnceAsUnreachable() throws Exception {
-        InetSocketAddress vacant;
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            vacant = (InetSocketAddress) probe.getLocalSocketAddress();
-        }
-        benchFor(vacant);
+        refusing = new RefusingPort();
+        benchFor(refusing.address());
 
         long start = System.nanoTime();
         bench.post(LabService.CT, RFC);

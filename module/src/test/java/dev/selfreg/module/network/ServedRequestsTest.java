@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.module.Bc260yFacts;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ class ServedRequestsTest {
     private static final byte[] READ_TOKEN = {1, 2, 3, 4, 5, 6, 7, 8};
 
     private ScriptedPeer peer;
+    private RefusingPort refusing;
     private NetworkBench bench;
 
     @AfterEach
@@ -40,6 +40,9 @@ class ServedRequestsTest {
         }
         if (peer != null) {
             peer.close();
+        }
+        if (refusing != null) {
+            refusing.close();
         }
     }
 
@@ -132,11 +135,8 @@ class ServedRequestsTest {
 
     @Test
     void anExchangeThatLosesTransmissionsToPortUnreachableRunsItsWholeSchedule() throws Exception {
-        InetSocketAddress vacant;
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            vacant = (InetSocketAddress) probe.getLocalSocketAddress();
-        }
-        bench = new NetworkBench(NetworkBench.lab(new InetSocketAddress("127.0.0.1", 9), vacant));
+        refusing = new RefusingPort();
+        bench = new NetworkBench(NetworkBench.lab(new InetSocketAddress("127.0.0.1", 9), refusing.address()));
 
         long start = System.nanoTime();
         bench.post(LabService.DM, Bc260yFacts.DM_RETRANSMISSION, PortUnreachable.LOSES_TRANSMISSION);
