@@ -1,0 +1,129 @@
+package dev.selfreg.module.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The UDP connector alone, over real sockets on loopback, with no CoAP above it: datagrams to a
+ * service's endpoint, what comes back from it and from nobody else, a refusing endpoint, and
+ * a closed connector.
+ */
+class UdpConnectorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(2);
+
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final Connector.Receiver receiver = new Connector.Receiver() {
+        @Override
+        public void datagram(LabService service, byte[] bytes) {
+            received.add(service.label() + ": " + new String(bytes, StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public void unreachable(LabService service) {
+            received.add(service.label() + " unreachable");
+        }
+    };
+    private DatagramSocket peer;
+    private RefusingPort refusing;
+    private UdpConnector connector;
+
+    @AfterEach
+    void close() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (peer != null) {
+            peer.close();
+        }
+        if (refusing != null) {
+            refusing.close();
+        }
+    }
+
+    private UdpConnector connectorTo(LabService service, InetSocketAddress endpoint) {
+        connector = new UdpConnector(LabNetwork.isolated().withEndpoint(service, endpoint), "test", receiver);
+        return connector;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A connector whose {@code service} is a peer on loopback, and the "ping" the peer received from it. */
+    private DatagramPacket pingThePeerAs(LabService service) throws IOException {
+        peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        peer.setSoTimeout((int) WAIT.toMillis());
+        connectorTo(service, (InetSocketAddress) peer.getLocalSocketAddress());
+        connector.send(service, ascii("ping"));
+        DatagramPacket packet = new DatagramPacket(new byte[64], 64);
+        peer.receive(packet);
+        return packet;
+    }
+
+    @Test
+    void aDatagramReachesTheServicesEndpointAndItsAnswerComesBackAsThatServices() throws Exception {
+        DatagramPacket ping = pingThePeerAs(LabService.DM);
+        peer.send(new DatagramPacket(ascii("pong"), 4, ping.getSocketAddress()));
+
+        assertThat(new String(ping.getData(), 0, ping.getLength(), StandardCharsets.US_ASCII)).isEqualTo("ping");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(received).containsExactly("dm: pong"));
+    }
+
+    @Test
+    void onlyTheEndpointIsHeardFrom() throws Exception {
+        DatagramPacket ping = pingThePeerAs(LabService.CT);
+
+        try (DatagramSocket stranger = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            stranger.send(new DatagramPacket(ascii("intruder"), 8, ping.getSocketAddress()));
+        }
+        peer.send(new DatagramPacket(ascii("pong"), 4, ping.getSocketAddress()));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(received).contains("ct: pong"));
+        assertThat(received).containsExactly("ct: pong");
+    }
+
+    @Test
+    void anEndpointWhereNobodyTakesTheDatagramsIsReportedUnreachable() throws Exception {
+        refusing = new RefusingPort();
+        connectorTo(LabService.CT, refusing.address());
+
+        connector.send(LabService.CT, ascii("anyone?"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(received).containsExactly("ct unreachable"));
+    }
+
+    @Test
+    void aServiceWithoutAnEndpointOpensNothingAndCannotBeSentTo() throws Exception {
+        refusing = new RefusingPort();
+        connectorTo(LabService.CT, refusing.address());
+
+        connector.open(LabService.DM);
+
+        assertThatThrownBy(() -> connector.send(LabService.DM, ascii("ping")))
+                .isInstanceOf(IOException.class).hasMessageContaining("no dm endpoint");
+    }
+
+    @Test
+    void aClosedConnectorNeitherOpensNorSends() throws Exception {
+        refusing = new RefusingPort();
+        connectorTo(LabService.CT, refusing.address());
+
+        connector.close();
+
+        assertThatThrownBy(() -> connector.open(LabService.CT)).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> connector.send(LabService.CT, ascii("ping"))).isInstanceOf(IOException.class);
+    }
+}
