@@ -13,8 +13,14 @@ import java.io.IOException;
  * thread (or threads) and never while the connector holds a lock the layers above could wait
  * for; an ICMP port unreachable from a service's endpoint is reported as
  * {@link Receiver#unreachable} or thrown from {@link #send} as a
- * {@link java.net.PortUnreachableException}; after {@link #close()} every send and open fails
- * with an {@link IOException}. Every datagram goes to loopback only ({@link Loopback}).
+ * {@link java.net.PortUnreachableException}; after {@link #close()} nothing is sent or received,
+ * and a send or an open that would need a socket fails with an {@link IOException}. Every
+ * datagram goes to loopback only ({@link Loopback}).
+ *
+ * <p>Each module's network has a connector of its own ({@link UdpConnector}: a socket and a
+ * receiving thread per service). What carries the datagrams may be shared with the other modules
+ * of the process (one selector, a few channels), as long as every arrival reaches the receiver
+ * of the module it is for.
  */
 interface Connector extends AutoCloseable {
 
