@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 /**
  * The host end of a module's AT interface, after Android reference-ril's atchannel: one reader
  * thread splits the byte stream into lines; while a command is outstanding (one at a time)
- * each line is its echo (dropped), an information line, its final result, or unsolicited;
- * unsolicited lines go to {@link UrcListener}s on a dispatch thread of their own.
+ * each line is its echo (dropped), its final result, an information line of the kind its
+ * {@link AtRequest.Answer} admits, or unsolicited; unsolicited lines go to {@link UrcListener}s
+ * on a dispatch thread of their own.
  *
  * <p>Echo on or off makes no difference: a line equal to the command before any information
  * line is the echo. A command that gets no answer within its timeout fails with
@@ -88,9 +89,12 @@ public final class AtChannel implements AutoCloseable {
         return next;
     }
 
-    /** Sends {@code command} and returns its answer, whatever the final result. */
+    /**
+     * Sends {@code command} as a person typed it ({@link AtRequest#typed}) and returns its
+     * answer, whatever the final result.
+     */
     public AtResult send(String command) {
-        return send(AtRequest.of(command));
+        return send(AtRequest.typed(command));
     }
 
     /**
@@ -111,7 +115,7 @@ public final class AtChannel implements AutoCloseable {
                 }
             }
             try {
-                exchange(AtRequest.of("AT"), timeout);
+                exchange(AtRequest.withoutLines("AT"), timeout);
                 return exchange(request, timeout);
             } catch (AtTimeoutException stillSilent) {
                 throw new AtTimeoutException(request.shown(), "no answer to " + request.shown() + " (nor to a retry after AT)",
@@ -246,7 +250,7 @@ public final class AtChannel implements AutoCloseable {
                 result = last.get();
                 return true;
             }
-            if (request.responsePrefix().map(line::startsWith).orElse(true)) {
+            if (request.admits(line, lines.size())) {
                 lines.add(line);
                 heard.add(line);
                 return true;

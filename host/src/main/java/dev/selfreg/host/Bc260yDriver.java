@@ -29,6 +29,7 @@ public final class Bc260yDriver implements AutoCloseable {
     private static final String QSREGENABLE = "+QSREGENABLE:";
     private static final String QDMPCFG = "+QDMPCFG:";
     private static final String QDMPCFGEX = "+QDMPCFGEX:";
+    private static final String REVISION = "Revision:";
 
     private final AtChannel channel;
     private final Duration rebootTimeout;
@@ -57,19 +58,19 @@ public final class Bc260yDriver implements AutoCloseable {
      * {@code ERROR}, so failures say why; kept across {@link #reboot()}, which resets it.
      */
     public void useNumericErrors() {
-        send(AtRequest.of("AT+CMEE=1"));
+        send(AtRequest.withoutLines("AT+CMEE=1"));
         numericErrors = true;
     }
 
     // ---- identity -------------------------------------------------------------------------
 
     public String imei() {
-        return send(AtRequest.of("AT+CGSN=1").expecting("+CGSN:")).value("+CGSN:");
+        return send(AtRequest.singleLine("AT+CGSN=1", "+CGSN:")).value("+CGSN:");
     }
 
     /** The card's IMSI; an error result when there is no readable SIM ({@code +CME ERROR: 10}). */
     public String imsi() {
-        String line = send(AtRequest.of("AT+CIMI")).singleLine();
+        String line = send(AtRequest.numeric("AT+CIMI")).singleLine();
         if (!line.chars().allMatch(Character::isDigit)) {
             throw new AtResponseException("AT+CIMI", "not an IMSI: " + line);
         }
@@ -77,13 +78,12 @@ public final class Bc260yDriver implements AutoCloseable {
     }
 
     public String iccid() {
-        return send(AtRequest.of("AT+QCCID").expecting("+QCCID:")).value("+QCCID:");
+        return send(AtRequest.singleLine("AT+QCCID", "+QCCID:")).value("+QCCID:");
     }
 
-    /** The firmware revision, e.g. {@code BC260YCNAAR01A04}. */
+    /** The firmware revision, e.g. {@code BC260YCNAAR01A04}, from {@code Revision: <firmware>}. */
     public String firmware() {
-        String line = send(AtRequest.of("AT+CGMR")).singleLine();
-        return line.startsWith("Revision:") ? line.substring("Revision:".length()).strip() : line;
+        return send(AtRequest.singleLine("AT+CGMR", REVISION)).value(REVISION).strip();
     }
 
     /** IMEI, firmware and, when a SIM answers, IMSI and ICCID. */
@@ -103,35 +103,35 @@ public final class Bc260yDriver implements AutoCloseable {
 
     /** The saved switch; 3 reads as {@link CtSelfRegistration#ENABLED_AFTER_FOTA}. */
     public CtSelfRegistration ctSelfRegistration() {
-        String value = send(AtRequest.of("AT+QSREGENABLE?").expecting(QSREGENABLE)).value(QSREGENABLE);
+        String value = send(AtRequest.singleLine("AT+QSREGENABLE?", QSREGENABLE)).value(QSREGENABLE);
         return parse("AT+QSREGENABLE?", () -> CtSelfRegistration.of(Integer.parseInt(value)));
     }
 
     public void saveCtSelfRegistration(boolean enabled) {
-        send(AtRequest.of("AT+QSREGENABLE=" + (enabled ? 1 : 0)));
+        send(AtRequest.withoutLines("AT+QSREGENABLE=" + (enabled ? 1 : 0)));
     }
 
     // ---- China Mobile: AT+QDMPCFG ------------------------------------------------------------
 
     public DmSettings dmSettings(ConfigView view) {
         if (view == ConfigView.RUNNING) {
-            AtResult result = send(AtRequest.of("AT+QDMPCFG?").expecting(QDMPCFG));
+            AtResult result = send(AtRequest.multiLine("AT+QDMPCFG?", QDMPCFG));
             return new DmSettings(parseMode(result, 0), parseServer(result, 1), parseCredentials(result, 2));
         }
         return new DmSettings(parseMode(savedDm(0), 0), parseServer(savedDm(1), 1), parseCredentials(savedDm(2), 2));
     }
 
     private AtResult savedDm(int queryOpt) {
-        return send(AtRequest.of("AT+QDMPCFG=4," + queryOpt).expecting(QDMPCFG));
+        return send(AtRequest.singleLine("AT+QDMPCFG=4," + queryOpt, QDMPCFG));
     }
 
     public void saveDmMode(DmMode mode) {
-        send(AtRequest.of("AT+QDMPCFG=0," + mode.code()));
+        send(AtRequest.withoutLines("AT+QDMPCFG=0," + mode.code()));
     }
 
     /** Writes server, port and period; the address goes unquoted, as in the seed's example. */
     public void saveDmServer(DmServer server) {
-        send(AtRequest.of("AT+QDMPCFG=1," + server.address() + "," + server.port() + "," + server.updatePeriodSeconds()));
+        send(AtRequest.withoutLines("AT+QDMPCFG=1," + server.address() + "," + server.port() + "," + server.updatePeriodSeconds()));
     }
 
     /**
@@ -144,17 +144,17 @@ public final class Bc260yDriver implements AutoCloseable {
         String imei = credentials.terminalImei().isEmpty() ? "" : "," + credentials.terminalImei();
         String head = "AT+QDMPCFG=2,\"" + credentials.appKey() + "\",\"";
         String tail = "\"," + credentials.terminalType().code() + imei;
-        send(AtRequest.of(head + credentials.password().secret() + tail)
+        send(AtRequest.withoutLines(head + credentials.password().secret() + tail)
                 .shownAs(head + credentials.password().masked() + tail));
     }
 
     /** Erases saved settings; they fall back to the defaults at the next boot. */
     public void eraseDm(DmGroup group) {
-        send(AtRequest.of("AT+QDMPCFG=5," + group.code()));
+        send(AtRequest.withoutLines("AT+QDMPCFG=5," + group.code()));
     }
 
     public DmState dmState() {
-        String value = send(AtRequest.of("AT+QDMPCFG=6").expecting(QDMPCFG)).value(QDMPCFG);
+        String value = send(AtRequest.singleLine("AT+QDMPCFG=6", QDMPCFG)).value(QDMPCFG);
         return parse("AT+QDMPCFG=6", () -> {
             String[] fields = value.split(",");
             requireType(fields, 6, "AT+QDMPCFG=6");
@@ -205,7 +205,7 @@ public final class Bc260yDriver implements AutoCloseable {
     /** The saved values of one type (the module has no running view of them). */
     public TerminalInfo terminalInfo(TerminalInfoType type) {
         String command = "AT+QDMPCFGEX=" + type.code() + ",1";
-        String value = send(AtRequest.of(command).expecting(QDMPCFGEX)).value(QDMPCFGEX);
+        String value = send(AtRequest.singleLine(command, QDMPCFGEX)).value(QDMPCFGEX);
         int count = type.fields().size();
         // The last field takes the rest of the line: a location holds commas.
         String[] fields = value.split(",", count + 1);
@@ -240,11 +240,11 @@ public final class Bc260yDriver implements AutoCloseable {
         String values = info.values().stream()
                 .map(value -> "\"" + value.orElse(TerminalInfo.NULL) + "\"")
                 .collect(Collectors.joining(","));
-        send(AtRequest.of("AT+QDMPCFGEX=" + info.type().code() + ",0," + values));
+        send(AtRequest.withoutLines("AT+QDMPCFGEX=" + info.type().code() + ",0," + values));
     }
 
     public void eraseTerminalInfo(TerminalInfoType type) {
-        send(AtRequest.of("AT+QDMPCFGEX=" + type.code() + ",2"));
+        send(AtRequest.withoutLines("AT+QDMPCFGEX=" + type.code() + ",2"));
     }
 
     // ---- power and everything at once --------------------------------------------------------
@@ -257,10 +257,10 @@ public final class Bc260yDriver implements AutoCloseable {
     public void reboot() {
         // once AT is answered, everything the module sent before has been read: an RDY still in
         // flight from an earlier boot cannot be taken for this one
-        send(AtRequest.of("AT"));
+        send(AtRequest.withoutLines("AT"));
         CompletableFuture<String> ready = channel.nextUnsolicited(UnsolicitedLines.RDY::equals);
         try {
-            send(AtRequest.of("AT+QRST=1"));
+            send(AtRequest.withoutLines("AT+QRST=1"));
             ready.get(rebootTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new AtTimeoutException("AT+QRST=1", "no RDY after AT+QRST=1", rebootTimeout, List.of());

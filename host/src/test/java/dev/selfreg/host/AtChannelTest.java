@@ -3,11 +3,13 @@ package dev.selfreg.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,12 +18,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command/response matcher and the unsolicited lines, over the emulator and over scripted peers. */
 class AtChannelTest {
 
     private static final AtChannelOptions NO_RETRY = EmulatedModule.OPTIONS.withRetryAfterSilence(false);
+    /** A real URC of the module (spec host-drivers.md) that the channel does not know. */
+    private static final String UNKNOWN_URC = "+QNBIOTEVENT: \"EXIT DEEPSLEEP\"";
 
     @Test
     void echoedCommandIsNotPartOfTheAnswer() throws Exception {
@@ -43,22 +51,70 @@ class AtChannelTest {
 
     @Test
     void unsolicitedLineDuringACommandGoesToListenersNotIntoTheAnswer() throws Exception {
-        try (EmulatedModule unit = new EmulatedModule()) {
-            TappedTransport tap = new TappedTransport(unit.transport());
-            try (AtChannel channel = AtChannel.open(tap, EmulatedModule.OPTIONS)) {
-                channel.send("AT+CEREG=1").orThrow();
-                List<String> heard = new CopyOnWriteArrayList<>();
-                channel.addUrcListener(heard::add);
-                CompletableFuture<AtResult> query;
-                // Holding the module keeps the query unanswered while the attach timer fires.
-                synchronized (unit.module) {
-                    query = CompletableFuture.supplyAsync(() -> channel.send(AtRequest.of("AT+CEREG?").expecting("+CEREG:")));
-                    assertThat(tap.written.await(5, TimeUnit.SECONDS)).isTrue();
-                    unit.clock.advance(Duration.ofSeconds(2));
-                }
-                assertThat(query.get(5, TimeUnit.SECONDS).lines()).containsExactly("+CEREG: 1,1");
-                await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+CEREG: 1"));
-            }
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().start(); AtChannel channel = open(peer)) {
+            List<String> heard = listening(channel);
+            CompletableFuture<AtResult> query = sendingWhenReceived(peer, channel, AtRequest.singleLine("AT+CEREG?", "+CEREG:"));
+            // the attach URC after AT+CEREG=1, while the query waits: it starts as the answer does
+            peer.say("+CEREG: 1");
+            await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+CEREG: 1"));
+            assertThat(query).isNotDone();
+            peer.say("+CEREG: 1,1", "OK");
+            assertThat(query.get(5, TimeUnit.SECONDS).lines()).containsExactly("+CEREG: 1,1");
+        }
+    }
+
+    /** An answer of each kind, cut where a URC the channel does not know arrives. */
+    static Stream<Arguments> answersOfEachKind() {
+        return Stream.of(
+                arguments(AtRequest.withoutLines("AT+QSREGENABLE=1"), List.of(), List.of()),
+                arguments(AtRequest.numeric("AT+CIMI"), List.of(), List.of("460111234567890")),
+                arguments(AtRequest.numeric("AT+CIMI"), List.of("460111234567890"), List.of()),
+                arguments(AtRequest.singleLine("AT+QSREGENABLE?", "+QSREGENABLE:"), List.of(), List.of("+QSREGENABLE: 1")),
+                arguments(AtRequest.singleLine("AT+QSREGENABLE?", "+QSREGENABLE:"), List.of("+QSREGENABLE: 1"), List.of()),
+                arguments(AtRequest.multiLine("AT+QDMPCFG?", "+QDMPCFG:"), List.of("+QDMPCFG: 0,1"),
+                        List.of("+QDMPCFG: 1,117.161.2.41,5683,86400", "+QDMPCFG: 2,,,0,")));
+    }
+
+    @ParameterizedTest(name = "{0} {1} <urc> {2}")
+    @MethodSource("answersOfEachKind")
+    void unknownUrcInTheMiddleOfAnAnswerGoesToListenersNotIntoIt(AtRequest request, List<String> before, List<String> after)
+            throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().start(); AtChannel channel = open(peer)) {
+            List<String> heard = listening(channel);
+            CompletableFuture<AtResult> answer = sendingWhenReceived(peer, channel, request);
+            List<String> first = new ArrayList<>(before);
+            first.add(UNKNOWN_URC);
+            peer.say(first.toArray(String[]::new));
+            await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly(UNKNOWN_URC));
+            assertThat(answer).isNotDone();
+            List<String> rest = new ArrayList<>(after);
+            rest.add("OK");
+            peer.say(rest.toArray(String[]::new));
+            List<String> lines = new ArrayList<>(before);
+            lines.addAll(after);
+            assertThat(answer.get(5, TimeUnit.SECONDS).lines()).isEqualTo(lines);
+            assertThat(heard).containsExactly(UNKNOWN_URC);
+        }
+    }
+
+    @Test
+    void aSecondLineOfASingleLineAnswerIsUnsolicited() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().reply("+QSREGENABLE: 1", "+QSREGENABLE: 0", "OK").start();
+             AtChannel channel = open(peer)) {
+            List<String> heard = listening(channel);
+            assertThat(channel.send(AtRequest.singleLine("AT+QSREGENABLE?", "+QSREGENABLE:")).lines())
+                    .containsExactly("+QSREGENABLE: 1");
+            await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+QSREGENABLE: 0"));
+        }
+    }
+
+    @Test
+    void aTypedCommandTakesEveryLineButAKnownUrc() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().reply("+CEREG: 1", "Revision: BC260YCNAAR01A04", UNKNOWN_URC, "OK").start();
+             AtChannel channel = open(peer)) {
+            List<String> heard = listening(channel);
+            assertThat(channel.send("AT+CGMR").lines()).containsExactly("Revision: BC260YCNAAR01A04", UNKNOWN_URC);
+            await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+CEREG: 1"));
         }
     }
 
@@ -69,7 +125,7 @@ class AtChannelTest {
              AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()), NO_RETRY)) {
             List<String> heard = new CopyOnWriteArrayList<>();
             channel.addUrcListener(heard::add);
-            AtResult result = channel.send(AtRequest.of("AT+QDMPCFG?").expecting("+QDMPCFG:"));
+            AtResult result = channel.send(AtRequest.multiLine("AT+QDMPCFG?", "+QDMPCFG:"));
             assertThat(result.lines()).containsExactly("+QDMPCFG: 0,1", "+QDMPCFG: 1,117.161.2.41,5683,86400");
             await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+CEREG: 1", "+QIND: \"x\""));
         }
@@ -186,7 +242,7 @@ class AtChannelTest {
         try (ScriptedPeer peer = new ScriptedPeer().ignore().reply(command).start();
              AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
                      AtChannelOptions.defaults().withCommandTimeout(Duration.ofMillis(100)))) {
-            assertThatThrownBy(() -> channel.send(AtRequest.of(command).shownAs(shown)))
+            assertThatThrownBy(() -> channel.send(AtRequest.withoutLines(command).shownAs(shown)))
                     .isInstanceOfSatisfying(AtTimeoutException.class, e -> assertThat(e.heard()).containsExactly(shown))
                     .message().doesNotContain("95GoSecret");
         }
@@ -219,5 +275,22 @@ class AtChannelTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    private static AtChannel open(ScriptedPeer peer) {
+        return AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()), NO_RETRY);
+    }
+
+    private static List<String> listening(AtChannel channel) {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        channel.addUrcListener(heard::add);
+        return heard;
+    }
+
+    /** Sends {@code request} on a thread of its own; returns once the peer has read it, the answer still to come. */
+    private static CompletableFuture<AtResult> sendingWhenReceived(ScriptedPeer peer, AtChannel channel, AtRequest request) {
+        CompletableFuture<AtResult> answer = CompletableFuture.supplyAsync(() -> channel.send(request));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> peer.received().contains(request.command()));
+        return answer;
     }
 }

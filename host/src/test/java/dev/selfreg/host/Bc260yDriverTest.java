@@ -52,6 +52,29 @@ class Bc260yDriverTest {
     }
 
     @Test
+    void aUrcTheDriverDoesNotKnowNeverJoinsAnAnswer() throws Exception {
+        String urc = "+QNBIOTEVENT: \"EXIT DEEPSLEEP\"";
+        try (ScriptedPeer peer = new ScriptedPeer()
+                .reply(urc, "+CGSN: 869999000000001", urc, "OK")
+                .reply(urc, "460111234567890", urc, "OK")
+                .reply(urc, "+QCCID: 89860321000000000001", urc, "OK")
+                .reply(urc, "Revision: BC260YCNAAR01A04", urc, "OK")
+                .reply(urc, "+QSREGENABLE: 1", urc, "OK")
+                .reply("+QDMPCFG: 0,1", urc, "+QDMPCFG: 1,117.161.2.41,5683,86400", urc, "+QDMPCFG: 2,,,0,", urc, "OK")
+                .start();
+             Bc260yDriver driver = new Bc260yDriver(AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     EmulatedModule.OPTIONS))) {
+            assertThat(driver.identity()).isEqualTo(new ModuleIdentity("869999000000001", Optional.of("460111234567890"),
+                    Optional.of("89860321000000000001"), "BC260YCNAAR01A04"));
+            assertThat(driver.ctSelfRegistration()).isEqualTo(CtSelfRegistration.ENABLED);
+            DmSettings running = driver.dmSettings(ConfigView.RUNNING);
+            assertThat(running.mode()).isEqualTo(DmMode.ALLOWED);
+            assertThat(running.server()).isEqualTo(DmServer.DEFAULT);
+            assertThat(running.credentials().appKey()).isEmpty();
+        }
+    }
+
+    @Test
     void ctSelfRegistrationIsReadAndWritten() throws Exception {
         try (EmulatedModule unit = new EmulatedModule(); Bc260yDriver driver = unit.driver()) {
             assertThat(driver.ctSelfRegistration()).isEqualTo(CtSelfRegistration.ENABLED);

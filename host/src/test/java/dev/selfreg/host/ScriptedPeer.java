@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A fake module on a real loopback socket that plays a script in lock-step: for each step it
  * reads one command line (up to {@code <CR>}), records it, and sends the step's reply, if any.
- * After the last step it either stays connected and silent, or closes the connection.
+ * After the last step it either stays connected and silent, or closes the connection; the test
+ * can {@link #say} more at any time.
  */
 final class ScriptedPeer implements AutoCloseable {
 
@@ -37,12 +38,16 @@ final class ScriptedPeer implements AutoCloseable {
 
     /** Reads a line, then sends {@code lines} framed as the module frames them. */
     ScriptedPeer reply(String... lines) {
+        replies.add(framed(lines));
+        return this;
+    }
+
+    private static String framed(String... lines) {
         StringBuilder framed = new StringBuilder();
         for (String line : lines) {
             framed.append("\r\n").append(line).append("\r\n");
         }
-        replies.add(framed.toString());
-        return this;
+        return framed.toString();
     }
 
     /** Closes the connection after the last step instead of staying silent. */
@@ -63,6 +68,19 @@ final class ScriptedPeer implements AutoCloseable {
         return "tcp://127.0.0.1:" + server.getLocalPort();
     }
 
+    /**
+     * Sends {@code lines} now, framed as the module frames them, whatever the script is doing:
+     * for the test to decide when each part of an answer arrives. Call it once the host is
+     * connected, e.g. after a step has {@link #received() received} its command.
+     */
+    void say(String... lines) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        synchronized (this) {
+            out.write(framed(lines).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
     /** Every command line received, in order. */
     List<String> received() {
         return received;
@@ -80,8 +98,10 @@ final class ScriptedPeer implements AutoCloseable {
                 }
                 received.add(line);
                 if (reply != null) {
-                    out.write(reply.getBytes(StandardCharsets.UTF_8));
-                    out.flush();
+                    synchronized (this) {
+                        out.write(reply.getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    }
                 }
             }
             if (closeAtEnd) {

@@ -2,28 +2,21 @@ package dev.selfreg.host;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 /**
- * A transport between the channel and a real one that a test can watch and tamper with: it
- * counts writes down on a latch and passes received text through a rewrite, whole lines at a
- * time, once {@code RDY} has been seen when asked to wait for it (a module lying only after
- * its reboot).
+ * A transport between the channel and a real one that a test can tamper with: it passes
+ * received text through a rewrite, whole lines at a time, once {@code RDY} has been seen when
+ * asked to wait for it (a module lying only after its reboot).
  */
 final class TappedTransport implements AtTransport {
 
-    final CountDownLatch written = new CountDownLatch(1);
     private final AtTransport inner;
     private final UnaryOperator<String> rewrite;
     private final boolean rewriteAfterRdyOnly;
     private final StringBuilder partial = new StringBuilder();
     private byte[] ready = new byte[0];
     private boolean rdySeen;
-
-    TappedTransport(AtTransport inner) {
-        this(inner, UnaryOperator.identity(), false);
-    }
 
     TappedTransport(AtTransport inner, UnaryOperator<String> rewrite, boolean rewriteAfterRdyOnly) {
         this.inner = inner;
@@ -60,7 +53,6 @@ final class TappedTransport implements AtTransport {
     @Override
     public void write(byte[] bytes) throws IOException {
         inner.write(bytes);
-        written.countDown();
     }
 
     @Override
