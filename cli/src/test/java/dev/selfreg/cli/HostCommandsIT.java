@@ -108,7 +108,9 @@ class HostCommandsIT {
     @Test
     void provisionNamesTheRefusedCommandWithThePasswordMaskedAndExits1() throws Exception {
         String longKey = "K".repeat(64);
-        CliRun run = CliRun.of("provision", "--port", port, "--dm-appkey", longKey, "--dm-password", SECRET);
+        // The terminal type is given: otherwise the module's saved one is written, whatever an earlier test left.
+        CliRun run = CliRun.of("provision", "--port", port, "--dm-appkey", longKey, "--dm-password", SECRET,
+                "--dm-terminal-type", "linux");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly(
                 "selfreg provision: AT+QDMPCFG=2,\"" + longKey + "\",\"95Go****\",1 answered +CME ERROR: 50 (incorrect parameters)");
