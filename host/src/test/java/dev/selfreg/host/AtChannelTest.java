@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,17 +81,11 @@ class AtChannelTest {
         try (ScriptedPeer peer = new ScriptedPeer().ignore().start(); AtChannel channel = open(peer)) {
             List<String> heard = listening(channel);
             CompletableFuture<AtResult> answer = sendingWhenReceived(peer, channel, request);
-            List<String> first = new ArrayList<>(before);
-            first.add(UNKNOWN_URC);
-            peer.say(first.toArray(String[]::new));
+            peer.say(Stream.concat(before.stream(), Stream.of(UNKNOWN_URC)).toArray(String[]::new));
             await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly(UNKNOWN_URC));
             assertThat(answer).isNotDone();
-            List<String> rest = new ArrayList<>(after);
-            rest.add("OK");
-            peer.say(rest.toArray(String[]::new));
-            List<String> lines = new ArrayList<>(before);
-            lines.addAll(after);
-            assertThat(answer.get(5, TimeUnit.SECONDS).lines()).isEqualTo(lines);
+            peer.say(Stream.concat(after.stream(), Stream.of("OK")).toArray(String[]::new));
+            assertThat(answer.get(5, TimeUnit.SECONDS).lines()).isEqualTo(Stream.concat(before.stream(), after.stream()).toList());
             assertThat(heard).containsExactly(UNKNOWN_URC);
         }
     }
@@ -122,9 +115,8 @@ class AtChannelTest {
     void unsolicitedLinesBetweenInformationLinesGoToListeners() throws Exception {
         try (ScriptedPeer peer = new ScriptedPeer().reply("+QDMPCFG: 0,1", "+CEREG: 1", "+QIND: \"x\"",
                 "+QDMPCFG: 1,117.161.2.41,5683,86400", "OK").start();
-             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()), NO_RETRY)) {
-            List<String> heard = new CopyOnWriteArrayList<>();
-            channel.addUrcListener(heard::add);
+             AtChannel channel = open(peer)) {
+            List<String> heard = listening(channel);
             AtResult result = channel.send(AtRequest.multiLine("AT+QDMPCFG?", "+QDMPCFG:"));
             assertThat(result.lines()).containsExactly("+QDMPCFG: 0,1", "+QDMPCFG: 1,117.161.2.41,5683,86400");
             await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+CEREG: 1", "+QIND: \"x\""));
