@@ -211,7 +211,8 @@ class AtChannelTest {
              AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
                      NO_RETRY.withCommandTimeout(Duration.ofMillis(200)))) {
             assertThatThrownBy(() -> channel.send("AT+CGMR")).isInstanceOf(AtTimeoutException.class);
-            assertThat(peer.received()).containsExactly("AT+CGMR");
+            channel.close();
+            assertThat(peer.receivedByTheEnd()).containsExactly("AT+CGMR");
         }
     }
 
@@ -223,7 +224,8 @@ class AtChannelTest {
             assertThatThrownBy(() -> channel.send("AT+CGMR"))
                     .isInstanceOf(AtTimeoutException.class)
                     .hasMessage("no answer to AT+CGMR (nor to a retry after AT) within 100 ms");
-            assertThat(peer.received()).containsExactly("AT+CGMR", "AT");
+            channel.close();
+            assertThat(peer.receivedByTheEnd()).containsExactly("AT+CGMR", "AT");
         }
     }
 

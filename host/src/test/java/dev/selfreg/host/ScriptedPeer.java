@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fake module on a real loopback socket that plays a script in lock-step: for each step it
@@ -25,6 +26,7 @@ final class ScriptedPeer implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private boolean closeAtEnd;
     private volatile Socket socket;
+    private Thread player;
 
     ScriptedPeer() throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -58,9 +60,9 @@ final class ScriptedPeer implements AutoCloseable {
 
     /** Starts accepting one host, which gets the script. */
     ScriptedPeer start() {
-        Thread thread = new Thread(this::play, "scripted-peer");
-        thread.setDaemon(true);
-        thread.start();
+        player = new Thread(this::play, "scripted-peer");
+        player.setDaemon(true);
+        player.start();
         return this;
     }
 
@@ -81,7 +83,19 @@ final class ScriptedPeer implements AutoCloseable {
         }
     }
 
-    /** Every command line received, in order. */
+    /**
+     * Every command line received, once the script has ended (its last step played, or the host
+     * gone: close the channel first), so that a line still in flight is counted too.
+     */
+    List<String> receivedByTheEnd() throws InterruptedException {
+        player.join(TimeUnit.SECONDS.toMillis(5));
+        if (player.isAlive()) {
+            throw new AssertionError("the script did not end: is the host still connected?");
+        }
+        return received;
+    }
+
+    /** Every command line received so far, in order. */
     List<String> received() {
         return received;
     }
