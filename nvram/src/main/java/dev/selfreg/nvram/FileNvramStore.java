@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * An {@link NvramStore} kept in the file {@code nvram} in a directory of its own (the
@@ -63,7 +62,7 @@ import java.util.function.UnaryOperator;
  *       as its UTF-8 bytes.
  * </ul>
  */
-public final class FileNvramStore implements NvramStore {
+public final class FileNvramStore extends AbstractNvramStore {
 
     private static final String FILE_NAME = "nvram";
     private static final String TEMP_PREFIX = FILE_NAME + ".";
@@ -83,9 +82,9 @@ public final class FileNvramStore implements NvramStore {
     private final NvramLayout layout;
     private final WriteObserver observer;
     private final Optional<String> openReport;
-    private volatile NvramImage image;
 
     private FileNvramStore(Path dir, NvramLayout layout, WriteObserver observer) {
+        super(NvramImage.empty()); // factory defaults unless load() finds an image
         this.dir = dir;
         this.file = dir.resolve(FILE_NAME);
         this.layout = Objects.requireNonNull(layout, "layout");
@@ -113,14 +112,9 @@ public final class FileNvramStore implements NvramStore {
         return new FileNvramStore(dir, layout, observer);
     }
 
+    /** Writes a temporary file and renames it over the image file; see the class description. */
     @Override
-    public NvramImage image() {
-        return image;
-    }
-
-    @Override
-    public synchronized void write(NvramImage newImage) {
-        Objects.requireNonNull(newImage, "image");
+    void save(NvramImage newImage) {
         byte[] bytes = NvramFileFormat.encode(layout.version(), newImage);
         Path temp = null;
         try {
@@ -143,14 +137,6 @@ public final class FileNvramStore implements NvramStore {
             deleteTemporaryFile(temp, failure);
             throw failure;
         }
-        image = newImage;
-    }
-
-    @Override
-    public synchronized NvramImage update(UnaryOperator<NvramImage> change) {
-        NvramImage changed = change.apply(image);
-        write(changed);
-        return changed;
     }
 
     @Override
@@ -175,17 +161,15 @@ public final class FileNvramStore implements NvramStore {
         }
     }
 
-    /** Reads the file into {@link #image}; returns the open report. */
+    /** Reads the file and takes its image as the current one; returns the open report. */
     private Optional<String> load() throws IOException {
         Contents contents;
         try {
             contents = NvramFileFormat.decode(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            image = NvramImage.empty();
             return Optional.empty();
         } catch (CorruptImageException e) {
             Path kept = setAside();
-            image = NvramImage.empty();
             return Optional.of("NVRAM image corrupt (" + e.getMessage() + "); kept as "
                     + kept.getFileName() + ", starting from factory defaults");
         }
@@ -196,7 +180,7 @@ public final class FileNvramStore implements NvramStore {
                     + " refusing to use it (run a newer selfreg or choose another directory)");
         }
         if (found == layout.version()) {
-            image = contents.image();
+            startFrom(contents.image());
             return Optional.empty();
         }
         // If the power fails before this write completes, the next open migrates again.

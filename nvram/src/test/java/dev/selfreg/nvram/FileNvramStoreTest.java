@@ -158,4 +158,21 @@ class FileNvramStoreTest extends NvramStoreContract {
                     .containsExactly("nvram");
         }
     }
+
+    @Test
+    void failedUpdateThrowsAndKeepsThePreviousImage() throws IOException {
+        FileNvramStore store = open();
+        store.write(SETTINGS);
+        Files.delete(dir().resolve("nvram"));
+        Files.createDirectories(dir().resolve("nvram").resolve("blocker"));
+
+        assertThatThrownBy(() -> store.update(image -> image.with("band", "5")))
+                .isInstanceOf(NvramException.class)
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(store.image()).isEqualTo(SETTINGS);
+        try (var files = Files.list(dir())) {
+            assertThat(files).extracting(path -> path.getFileName().toString())
+                    .containsExactly("nvram");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.selfreg.nvram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,18 @@ abstract class NvramStoreContract {
 
         assertThat(updated).isEqualTo(NvramImage.empty().with("apn", "cmnbiot").with("band", "8"));
         assertThat(store.image()).isEqualTo(updated);
+    }
+
+    @Test
+    void updateWhoseChangeFailsWritesNothing() {
+        NvramStore store = newStore();
+        NvramImage before = NvramImage.empty().with("apn", "cmnbiot");
+        store.write(before);
+
+        assertThatThrownBy(() -> store.update(image -> image.with("", "no key")))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.image()).isEqualTo(before);
     }
 
     @Test
