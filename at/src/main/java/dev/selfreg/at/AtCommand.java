@@ -28,6 +28,19 @@ public abstract class AtCommand<C> {
         throw AtException.notSupported(name + "=? not supported");
     }
 
+    /** A test form read off {@link #signature()}: one line of its ranges, e.g. {@code +QSCLK: (0-2)}. */
+    protected final AtResponse testFromSignature() {
+        return AtResponse.ok(name + ": " + signature().ranges());
+    }
+
+    /**
+     * A test form read off {@link #signature()}, a selector's: a line per selector value, e.g.
+     * {@code +QDMPCFG: 0,(0,1)}.
+     */
+    protected final AtResponse testFromSignatureBySelectorValue() {
+        return AtResponse.ok(signature().rangesBySelectorValue().stream().map(line -> name + ": " + line).toList());
+    }
+
     public AtResponse query(C context) {
         throw AtException.notSupported(name + "? not supported");
     }

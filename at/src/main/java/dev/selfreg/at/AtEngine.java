@@ -266,7 +266,7 @@ public final class AtEngine<C> {
 
         @Override
         public AtResponse test(Object context) {
-            return AtResponse.ok("+CMEE: (0-2)");
+            return testFromSignature();
         }
     }
 }

@@ -49,6 +49,20 @@ public abstract sealed class Param permits Param.IntParam, Param.StringParam {
 
     abstract Object bind(AtArg arg);
 
+    /** How the test form shows the values this parameter takes, e.g. {@code (0-2)} or {@code <serverIP>}. */
+    abstract String testForm();
+
+    /**
+     * The integers {@code from} to {@code to} as a test form lists them: one value alone, two
+     * side by side, more as a range ({@code 1}, {@code 0,1}, {@code 0-2}).
+     */
+    static String run(long from, long to) {
+        if (from == to) {
+            return Long.toString(from);
+        }
+        return from + (to == from + 1 ? "," : "-") + to;
+    }
+
     /** An integer parameter. */
     public static final class IntParam extends Param {
         private final long min;
@@ -63,6 +77,11 @@ public abstract sealed class Param permits Param.IntParam, Param.StringParam {
         @Override
         public IntParam optional() {
             return new IntParam(name(), true, min, max);
+        }
+
+        @Override
+        String testForm() {
+            return "(" + run(min, max) + ")";
         }
 
         @Override
@@ -112,6 +131,12 @@ public abstract sealed class Param permits Param.IntParam, Param.StringParam {
         /** The same shape, with an extra rule on the value ({@code ruleName} says it in logs). */
         public StringParam matching(Predicate<String> extra, String extraName) {
             return new StringParam(name(), isOptional(), minBytes, maxBytes, quoting, rule.and(extra), extraName);
+        }
+
+        /** Its name: the seed shows a string parameter as {@code <name>}, whatever its length or quoting. */
+        @Override
+        String testForm() {
+            return "<" + name() + ">";
         }
 
         @Override

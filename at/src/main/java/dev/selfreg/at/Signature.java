@@ -1,8 +1,10 @@
 package dev.selfreg.at;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The parameter list of a set command, declared once. Either a fixed list of parameters
@@ -32,9 +34,57 @@ public final class Signature {
      * is an incorrect parameter.
      */
     public static Signature select(Param.IntParam selector, Map<Integer, Signature> branches) {
+        if (branches.isEmpty()) {
+            throw new IllegalArgumentException(selector.name() + " selects no parameter list");
+        }
         Map<Long, Signature> byValue = new HashMap<>();
         branches.forEach((value, branch) -> byValue.put(value.longValue(), branch));
         return new Signature(List.of(), selector, Map.copyOf(byValue));
+    }
+
+    /**
+     * The values the parameters take, as the test form shows them after {@code +CMD: }: each
+     * parameter's in turn, e.g. {@code (0-2)}, {@code (0,1),<name>}. A selector shows the values
+     * it has a branch for, e.g. {@code (0-2,4)}, followed by what every branch shows alike (the
+     * ranges that come next whatever the value), and nothing further where branches differ.
+     */
+    public String ranges() {
+        if (selector == null) {
+            return params.stream().map(Param::testForm).collect(Collectors.joining(","));
+        }
+        List<String> shared = branches.values().stream().map(Signature::ranges).distinct().toList();
+        String values = "(" + selectorValues() + ")";
+        return shared.size() == 1 && !shared.get(0).isEmpty() ? values + "," + shared.get(0) : values;
+    }
+
+    /**
+     * The test form of a selector, one line per value it has a branch for: the value, then that
+     * branch's {@link #ranges()}, e.g. {@code 1,<serverIP>,(1-65535)}, or the value alone.
+     *
+     * @throws IllegalStateException when this is a fixed parameter list
+     */
+    public List<String> rangesBySelectorValue() {
+        if (selector == null) {
+            throw new IllegalStateException("a fixed parameter list has no selector");
+        }
+        return branches.keySet().stream().sorted().map(value -> {
+            String ranges = branches.get(value).ranges();
+            return ranges.isEmpty() ? Long.toString(value) : value + "," + ranges;
+        }).toList();
+    }
+
+    /** The selector's values with a branch, in runs: {@code 0-2,4}. */
+    private String selectorValues() {
+        List<Long> values = branches.keySet().stream().sorted().toList();
+        List<String> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= values.size(); i++) {
+            if (i == values.size() || values.get(i) - values.get(i - 1) != 1) {
+                runs.add(Param.run(values.get(start), values.get(i - 1)));
+                start = i;
+            }
+        }
+        return String.join(",", runs);
     }
 
     /**

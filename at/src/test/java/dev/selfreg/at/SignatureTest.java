@@ -95,4 +95,69 @@ class SignatureTest {
         assertRejected(text, "\"del\u007f\"");
         assertThat(text.bind(args("\"FREE RTOS|;,\"")).string("s")).isEqualTo("FREE RTOS|;,");
     }
+
+    @Test
+    void anIntegerRangeShowsOneValueAloneTwoSideBySideAndMoreAsARange() {
+        assertThat(Signature.of(Param.integer("snt", 1, 1)).ranges()).isEqualTo("(1)");
+        assertThat(Signature.of(Param.integer("n", 0, 1)).ranges()).isEqualTo("(0,1)");
+        assertThat(Signature.of(Param.integer("mode", 0, 2)).ranges()).isEqualTo("(0-2)");
+        assertThat(Signature.of(Param.integer("period", 300, 4294966)).ranges()).isEqualTo("(300-4294966)");
+    }
+
+    @Test
+    void rangesFollowTheParametersInOrderWithStringsByName() {
+        Signature server = Signature.of(
+                Param.string("serverIP", 1, 63, Quoting.OPTIONAL),
+                Param.integer("port", 1, 65535).optional(),
+                Param.string("key", 1, 63, Quoting.REQUIRED).optional());
+
+        assertThat(server.ranges()).isEqualTo("<serverIP>,(1-65535),<key>");
+        assertThat(Signature.of().ranges()).isEmpty();
+    }
+
+    @Test
+    void aSelectorShowsTheValuesItHasBranchesForInRuns() {
+        Signature none = Signature.of();
+
+        assertThat(Signature.select(Param.integer("opt", 0, 4), Map.of(0, none, 1, none, 2, none, 4, none)).ranges())
+                .isEqualTo("(0-2,4)");
+        assertThat(Signature.select(Param.integer("opt", 0, 9), Map.of(0, none, 1, none, 3, none, 5, none, 6, none, 7, none, 9, none))
+                .ranges()).isEqualTo("(0,1,3,5-7,9)");
+        assertThat(Signature.select(Param.integer("opt", 0, 9), Map.of(7, none)).ranges()).isEqualTo("(7)");
+    }
+
+    @Test
+    void aSelectorShowsWhatItsBranchesShareAndStopsWhereTheyDiffer() {
+        Signature act = Signature.select(Param.integer("act", 0, 2), Map.of(
+                0, Signature.of(Param.string("MAC", 0, 19, Quoting.REQUIRED)), 1, Signature.of(), 2, Signature.of()));
+        Signature otherAct = Signature.select(Param.integer("act", 0, 2), Map.of(
+                0, Signature.of(Param.string("location", 0, 255, Quoting.REQUIRED)), 1, Signature.of(), 2, Signature.of()));
+
+        assertThat(Signature.select(Param.integer("type", 0, 1), Map.of(0, act, 1, otherAct)).ranges()).isEqualTo("(0,1),(0-2)");
+        assertThat(Signature.select(Param.integer("type", 0, 1), Map.of(0, act, 1, Signature.of())).ranges()).isEqualTo("(0,1)");
+    }
+
+    @Test
+    void aSelectorsTestFormHasALinePerValueWithItsBranchsRanges() {
+        Signature none = Signature.of();
+        Signature typed = Signature.select(Param.integer("type", 0, 6), Map.of(
+                6, none,
+                0, Signature.of(Param.integer("mode", 0, 1)),
+                5, Signature.select(Param.integer("eraseOpt", 0, 4), Map.of(0, none, 1, none, 2, none, 4, none)),
+                1, Signature.of(Param.string("serverIP", 1, 63, Quoting.OPTIONAL), Param.integer("port", 1, 65535).optional())));
+
+        assertThat(typed.rangesBySelectorValue()).containsExactly("0,(0,1)", "1,<serverIP>,(1-65535)", "5,(0-2,4)", "6");
+    }
+
+    @Test
+    void aFixedListHasNoLinePerSelectorValue() {
+        assertThatThrownBy(() -> Signature.of(Param.integer("mode", 0, 2)).rangesBySelectorValue())
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aSelectorNeedsABranch() {
+        assertThatThrownBy(() -> Signature.select(Param.integer("type", 0, 6), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type");
+    }
 }

@@ -37,6 +37,6 @@ final class CeregCommand extends AtCommand<Bc260yModule> {
 
     @Override
     public AtResponse test(Bc260yModule module) {
-        return AtResponse.ok("+CEREG: (0,1)");
+        return testFromSignature();
     }
 }

@@ -34,6 +34,6 @@ final class CfunCommand extends AtCommand<Bc260yModule> {
 
     @Override
     public AtResponse test(Bc260yModule module) {
-        return AtResponse.ok("+CFUN: (0,1)");
+        return testFromSignature();
     }
 }

@@ -28,6 +28,6 @@ final class CgsnCommand extends AtCommand<Bc260yModule> {
 
     @Override
     public AtResponse test(Bc260yModule module) {
-        return AtResponse.ok("+CGSN: (1)");
+        return testFromSignature();
     }
 }

@@ -88,13 +88,7 @@ final class QdmpcfgCommand extends AtCommand<Bc260yModule> {
     /** The seed shows only the generic shape; these ranges are spec §4's Interpretation. */
     @Override
     public AtResponse test(Bc260yModule module) {
-        return AtResponse.ok(
-                "+QDMPCFG: 0,(0,1)",
-                "+QDMPCFG: 1,<serverIP>,(" + DM_PORT_MIN + "-" + DM_PORT_MAX + "),(" + DM_PERIOD_MIN + "-" + DM_PERIOD_MAX + ")",
-                "+QDMPCFG: 2,<APPkey>,<password>,(0-" + TML_TYPE_MAX + "),<tmlIMEI>",
-                "+QDMPCFG: 4,(0-2)",
-                "+QDMPCFG: 5,(0-2,4)",
-                "+QDMPCFG: 6");
+        return testFromSignatureBySelectorValue();
     }
 
     /** The three configuration lines; strings unquoted, the password masked. */

@@ -58,6 +58,6 @@ final class QdmpcfgexCommand extends AtCommand<Bc260yModule> {
     /** Not in the seed; spec §5 Interpretation. */
     @Override
     public AtResponse test(Bc260yModule module) {
-        return AtResponse.ok("+QDMPCFGEX: (0-5),(0-2)");
+        return testFromSignature();
     }
 }

@@ -28,6 +28,6 @@ final class QrstCommand extends AtCommand<Bc260yModule> {
 
     @Override
     public AtResponse test(Bc260yModule module) {
-        return AtResponse.ok("+QRST: (1)");
+        return testFromSignature();
     }
 }

@@ -34,6 +34,6 @@ final class QsclkCommand extends AtCommand<Bc260yModule> {
 
     @Override
     public AtResponse test(Bc260yModule module) {
-        return AtResponse.ok("+QSCLK: (0-2)");
+        return testFromSignature();
     }
 }

@@ -38,6 +38,6 @@ final class QsregenableCommand extends AtCommand<Bc260yModule> {
 
     @Override
     public AtResponse test(Bc260yModule module) {
-        return AtResponse.ok("+QSREGENABLE: (0,1)");
+        return testFromSignature();
     }
 }
