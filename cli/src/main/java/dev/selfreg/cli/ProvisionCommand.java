@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -26,7 +28,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +42,7 @@ import picocli.CommandLine.TypeConversionException;
  * printed: only the module's mask of it.
  */
 @Command(name = "provision", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = HostCommand.USAGE,
+        modelTransformer = ProvisionCommand.SettingOptions.class,
         description = {"Provision a module's self-registration settings: write, read back the saved values, reboot (AT+QRST=1, wait for RDY),"
                 + " check the running values, and print a before/after table.",
                 "Settings not given keep their saved values; a partly given group (server/port/period, a QDMPCFGEX type) is completed"
@@ -51,78 +56,39 @@ import picocli.CommandLine.TypeConversionException;
                 "64:Wrong options or file, or nothing to provision."})
 final class ProvisionCommand extends HostCommand {
 
+    /** Every setting, in the order the help lists them. */
+    private static final List<Setting<?>> SETTINGS = List.of(
+            Setting.of("--ct-enable", "0|1", "China Telecom self-registration, AT+QSREGENABLE (1/true/on or 0/false/off).",
+                    Boolean.class, ProvisionCommand::onOff, ProvisioningPlan.Builder::ctEnabled),
+            Setting.of("--dm-mode", "0|1", "CMDMP access, AT+QDMPCFG=0 (1/allowed or 0/forbidden).",
+                    DmMode.class, DmMode::parse, ProvisioningPlan.Builder::dmMode),
+            Setting.text("--dm-server", "ADDRESS", "CMDMP server IP or domain name, AT+QDMPCFG=1.", ProvisioningPlan.Builder::dmServer),
+            Setting.of("--dm-port", "PORT", "CMDMP server port (1-65535).",
+                    Integer.class, number(Integer::valueOf, "an int"), ProvisioningPlan.Builder::dmPort),
+            Setting.of("--dm-period", "SECONDS", "Update period (300-4294966 s).",
+                    Long.class, number(Long::valueOf, "a long"), ProvisioningPlan.Builder::dmUpdatePeriod),
+            Setting.text("--dm-appkey", "APPKEY", "CMDMP APPkey, AT+QDMPCFG=2.", ProvisioningPlan.Builder::dmAppKey),
+            new Setting<>("--dm-password", "PASSWORD", "CMDMP password (without a value: asked for, not echoed). Never printed.",
+                    String.class, value -> value, (builder, value) -> builder.dmPassword(DmPassword.of(value)), true),
+            Setting.of("--dm-terminal-type", "TYPE", "Terminal type: 0/interface, 1/linux, 2/android.",
+                    TerminalType.class, TerminalType::parse, ProvisioningPlan.Builder::dmTerminalType),
+            Setting.text("--dm-imei", "IMEI", "Terminal IMEI (15-17 digits).", ProvisioningPlan.Builder::dmTerminalImei),
+            Setting.info("--app-info", TerminalInfoField.APP_INFO, ": name|package|usage ms|open count;..."),
+            Setting.info("--mac", TerminalInfoField.MAC),
+            Setting.info("--rom", TerminalInfoField.ROM),
+            Setting.info("--ram", TerminalInfoField.RAM),
+            Setting.info("--cpu", TerminalInfoField.CPU),
+            Setting.info("--os-version", TerminalInfoField.OS_SYS_VER),
+            Setting.info("--sw-version", TerminalInfoField.SW_VER),
+            Setting.info("--sw-name", TerminalInfoField.SW_NAME),
+            Setting.info("--volte", TerminalInfoField.VOLTE),
+            Setting.info("--net-type", TerminalInfoField.NET_TYPE),
+            Setting.info("--account", TerminalInfoField.ACCOUNT),
+            Setting.info("--phone-number", TerminalInfoField.PHONE_NUM),
+            Setting.info("--location", TerminalInfoField.LOCATION, ". NULL for any QDMPCFGEX field: no information."));
+
     @Option(names = "--file", paramLabel = "FILE", description = "YAML file of settings (keys: the option names below without dashes).")
     Path file;
-
-    @Option(names = "--ct-enable", arity = "1", paramLabel = "0|1", converter = OnOffConverter.class,
-            description = "China Telecom self-registration, AT+QSREGENABLE (1/true/on or 0/false/off).")
-    Boolean ctEnable;
-
-    @Option(names = "--dm-mode", paramLabel = "0|1", converter = DmModeConverter.class,
-            description = "CMDMP access, AT+QDMPCFG=0 (1/allowed or 0/forbidden).")
-    DmMode dmMode;
-
-    @Option(names = "--dm-server", paramLabel = "ADDRESS", description = "CMDMP server IP or domain name, AT+QDMPCFG=1.")
-    String dmServer;
-
-    @Option(names = "--dm-port", paramLabel = "PORT", description = "CMDMP server port (1-65535).")
-    Integer dmPort;
-
-    @Option(names = "--dm-period", paramLabel = "SECONDS", description = "Update period (300-4294966 s).")
-    Long dmPeriod;
-
-    @Option(names = "--dm-appkey", paramLabel = "APPKEY", description = "CMDMP APPkey, AT+QDMPCFG=2.")
-    String dmAppKey;
-
-    @Option(names = "--dm-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-            description = "CMDMP password (without a value: asked for, not echoed). Never printed.")
-    String dmPassword;
-
-    @Option(names = "--dm-terminal-type", paramLabel = "TYPE", converter = TerminalTypeConverter.class,
-            description = "Terminal type: 0/interface, 1/linux, 2/android.")
-    TerminalType dmTerminalType;
-
-    @Option(names = "--dm-imei", paramLabel = "IMEI", description = "Terminal IMEI (15-17 digits).")
-    String dmImei;
-
-    @Option(names = "--app-info", paramLabel = "TEXT", description = "QDMPCFGEX 0 APPInfo: name|package|usage ms|open count;...")
-    String appInfo;
-
-    @Option(names = "--mac", paramLabel = "TEXT", description = "QDMPCFGEX 1 MAC.")
-    String mac;
-
-    @Option(names = "--rom", paramLabel = "TEXT", description = "QDMPCFGEX 2 ROM.")
-    String rom;
-
-    @Option(names = "--ram", paramLabel = "TEXT", description = "QDMPCFGEX 2 RAM.")
-    String ram;
-
-    @Option(names = "--cpu", paramLabel = "TEXT", description = "QDMPCFGEX 2 CPU.")
-    String cpu;
-
-    @Option(names = "--os-version", paramLabel = "TEXT", description = "QDMPCFGEX 2 osSysVer.")
-    String osVersion;
-
-    @Option(names = "--sw-version", paramLabel = "TEXT", description = "QDMPCFGEX 3 swVer.")
-    String swVersion;
-
-    @Option(names = "--sw-name", paramLabel = "TEXT", description = "QDMPCFGEX 3 swName.")
-    String swName;
-
-    @Option(names = "--volte", paramLabel = "TEXT", description = "QDMPCFGEX 4 VoLTE.")
-    String volte;
-
-    @Option(names = "--net-type", paramLabel = "TEXT", description = "QDMPCFGEX 4 netType.")
-    String netType;
-
-    @Option(names = "--account", paramLabel = "TEXT", description = "QDMPCFGEX 4 account.")
-    String account;
-
-    @Option(names = "--phone-number", paramLabel = "TEXT", description = "QDMPCFGEX 4 phoneNum.")
-    String phoneNumber;
-
-    @Option(names = "--location", paramLabel = "TEXT", description = "QDMPCFGEX 5 location. NULL for any QDMPCFGEX field: no information.")
-    String location;
 
     @Option(names = "--reboot-timeout", paramLabel = "SECONDS", defaultValue = "15",
             description = "How long the reboot may take until RDY (default: ${DEFAULT-VALUE}).")
@@ -166,44 +132,13 @@ final class ProvisionCommand extends HostCommand {
     }
 
     /** The settings of the file and the options (options win), checked before any is written. */
-    private ProvisioningPlan plan() {
+    ProvisioningPlan plan() {
         if (file != null) {
             readFile();
         }
         ProvisioningPlan.Builder builder = ProvisioningPlan.builder();
         try {
-            if (ctEnable != null) {
-                builder.ctEnabled(ctEnable);
-            }
-            if (dmMode != null) {
-                builder.dmMode(dmMode);
-            }
-            if (dmServer != null) {
-                builder.dmServer(dmServer);
-            }
-            if (dmPort != null) {
-                builder.dmPort(dmPort);
-            }
-            if (dmPeriod != null) {
-                builder.dmUpdatePeriod(dmPeriod);
-            }
-            if (dmAppKey != null) {
-                builder.dmAppKey(dmAppKey);
-            }
-            if (dmPassword != null) {
-                builder.dmPassword(DmPassword.of(dmPassword));
-            }
-            if (dmTerminalType != null) {
-                builder.dmTerminalType(dmTerminalType);
-            }
-            if (dmImei != null) {
-                builder.dmTerminalImei(dmImei);
-            }
-            terminalInfo().forEach((field, value) -> {
-                if (value != null) {
-                    builder.terminalInfo(field, value);
-                }
-            });
+            SETTINGS.forEach(setting -> setting.plan(builder, spec.findOption(setting.option())));
             ProvisioningPlan built = builder.build();
             if (built.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "nothing to provision: give at least one setting");
@@ -214,27 +149,9 @@ final class ProvisionCommand extends HostCommand {
         }
     }
 
-    private Map<TerminalInfoField, String> terminalInfo() {
-        Map<TerminalInfoField, String> fields = new LinkedHashMap<>();
-        fields.put(TerminalInfoField.APP_INFO, appInfo);
-        fields.put(TerminalInfoField.MAC, mac);
-        fields.put(TerminalInfoField.ROM, rom);
-        fields.put(TerminalInfoField.RAM, ram);
-        fields.put(TerminalInfoField.CPU, cpu);
-        fields.put(TerminalInfoField.OS_SYS_VER, osVersion);
-        fields.put(TerminalInfoField.SW_VER, swVersion);
-        fields.put(TerminalInfoField.SW_NAME, swName);
-        fields.put(TerminalInfoField.VOLTE, volte);
-        fields.put(TerminalInfoField.NET_TYPE, netType);
-        fields.put(TerminalInfoField.ACCOUNT, account);
-        fields.put(TerminalInfoField.PHONE_NUM, phoneNumber);
-        fields.put(TerminalInfoField.LOCATION, location);
-        return fields;
-    }
-
     /**
-     * Sets every option the file gives and the command line does not, through the option's own
-     * converter. Every scalar is read as a string, so 0123 stays 0123 and 5683 goes through the
+     * Sets every option the file gives and the command line does not, through the converter the
+     * option uses. Every scalar is read as a string, so 0123 stays 0123 and 5683 goes through the
      * same checks as on the command line.
      */
     private void readFile() {
@@ -255,40 +172,20 @@ final class ProvisionCommand extends HostCommand {
             throw new ParameterException(spec.commandLine(), file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         settings.forEach((key, value) -> {
-            OptionSpec option = spec.findOption("--" + key);
-            if (option == null || !isSetting(option)) {
-                throw new ParameterException(spec.commandLine(), file + ": unknown setting '" + key + "'");
-            }
+            Setting<?> setting = SETTINGS.stream().filter(candidate -> candidate.option().equals("--" + key)).findFirst()
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), file + ": unknown setting '" + key + "'"));
             if (!(value instanceof String text)) {
                 throw new ParameterException(spec.commandLine(), file + ": " + key + " needs a single value");
             }
+            OptionSpec option = spec.findOption(setting.option());
             if (!spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                option.setValue(convert(option, key, text));
+                try {
+                    option.setValue(setting.converter().convert(text));
+                } catch (Exception e) {
+                    throw new ParameterException(spec.commandLine(), file + ": " + key + ": " + e.getMessage());
+                }
             }
         });
-    }
-
-    /** A provisioning setting: not a port option, not help, not --file or --reboot-timeout. */
-    private boolean isSetting(OptionSpec option) {
-        return !spec.mixins().get("host").options().contains(option) && !option.usageHelp() && !option.versionHelp()
-                && !Set.of("--file", "--reboot-timeout").contains(option.longestName());
-    }
-
-    private Object convert(OptionSpec option, String key, String text) {
-        try {
-            if (option.converters().length > 0) {
-                return option.converters()[0].convert(text);
-            }
-            if (option.type() == Integer.class) {
-                return Integer.valueOf(text);
-            }
-            if (option.type() == Long.class) {
-                return Long.valueOf(text);
-            }
-            return text;
-        } catch (Exception e) {
-            throw new ParameterException(spec.commandLine(), file + ": " + key + ": " + e.getMessage());
-        }
     }
 
     /** A YAML resolver that leaves every plain scalar a string. */
@@ -300,30 +197,81 @@ final class ProvisionCommand extends HostCommand {
     }
 
     /** 1/true/on/yes or 0/false/off/no. */
-    static final class OnOffConverter implements ITypeConverter<Boolean> {
-        @Override
-        public Boolean convert(String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "1", "true", "on", "yes" -> true;
-                case "0", "false", "off", "no" -> false;
-                default -> throw new TypeConversionException("expected 1 or 0 (true/false, on/off), not '" + value + "'");
-            };
+    private static Boolean onOff(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "1", "true", "on", "yes" -> true;
+            case "0", "false", "off", "no" -> false;
+            default -> throw new TypeConversionException("expected 1 or 0 (true/false, on/off), not '" + value + "'");
+        };
+    }
+
+    /** A decimal number, refused as picocli refuses one ({@code 'x' is not an int}). */
+    private static <T> ITypeConverter<T> number(Function<String, T> parse, String kind) {
+        return value -> {
+            try {
+                return parse.apply(value);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not " + kind);
+            }
+        };
+    }
+
+    /**
+     * One setting provision writes: its option (and its key in --file, the name without the
+     * dashes), its help, how its text becomes a value and where the value goes in the plan.
+     *
+     * @param asked whether the option may come without a value, which is then asked for and not echoed
+     */
+    private record Setting<T>(String option, String label, String description, Class<T> type, ITypeConverter<T> converter,
+                              BiConsumer<ProvisioningPlan.Builder, T> planned, boolean asked) {
+
+        static <T> Setting<T> of(String option, String label, String description, Class<T> type, ITypeConverter<T> converter,
+                                 BiConsumer<ProvisioningPlan.Builder, T> planned) {
+            return new Setting<>(option, label, description, type, converter, planned, false);
+        }
+
+        static Setting<String> text(String option, String label, String description, BiConsumer<ProvisioningPlan.Builder, String> planned) {
+            return of(option, label, description, String.class, value -> value, planned);
+        }
+
+        /** A QDMPCFGEX field, described by its type's code and the seed's name for it. */
+        static Setting<String> info(String option, TerminalInfoField field) {
+            return info(option, field, ".");
+        }
+
+        static Setting<String> info(String option, TerminalInfoField field, String more) {
+            return text(option, "TEXT", "QDMPCFGEX " + field.type().code() + " " + field.seedName() + more,
+                    (builder, value) -> builder.terminalInfo(field, value));
+        }
+
+        OptionSpec optionSpec() {
+            OptionSpec.Builder builder = OptionSpec.builder(option).paramLabel(label).description(description).type(type)
+                    .converters(converter);
+            return (asked ? builder.arity("0..1").interactive(true) : builder.arity("1")).build();
+        }
+
+        /** Puts the option's value, if it has one, in the plan. */
+        void plan(ProvisioningPlan.Builder builder, OptionSpec option) {
+            T value = option.getValue();
+            if (value != null) {
+                planned.accept(builder, value);
+            }
         }
     }
 
-    /** 1/allowed or 0/forbidden. */
-    static final class DmModeConverter implements ITypeConverter<DmMode> {
+    /**
+     * Adds the settings' options, listed in the help where they were declared: after --file,
+     * before --reboot-timeout and the help options.
+     */
+    static final class SettingOptions implements IModelTransformer {
         @Override
-        public DmMode convert(String value) {
-            return DmMode.parse(value);
-        }
-    }
-
-    /** 0/interface, 1/linux, 2/android. */
-    static final class TerminalTypeConverter implements ITypeConverter<TerminalType> {
-        @Override
-        public TerminalType convert(String value) {
-            return TerminalType.parse(value);
+        public CommandSpec transform(CommandSpec spec) {
+            List<OptionSpec> options = spec.options();
+            List<OptionSpec> after = List.copyOf(options.subList(options.indexOf(spec.findOption("--reboot-timeout")), options.size()));
+            after.forEach(spec::remove);
+            SETTINGS.forEach(setting -> spec.addOption(setting.optionSpec()));
+            after.forEach(spec::addOption);
+            return spec;
         }
     }
 }
