@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +33,39 @@ final class InterceptedConnections implements ConnectionSource {
     /** The next commit not yet given one runs {@code hook} first. */
     void beforeNextCommit(BeforeCommit hook) {
         nextCommits.add(hook);
+    }
+
+    /** The next commit not yet given one waits, inside the database call, until released. */
+    HeldCommit holdNextCommit() {
+        return holdNextCommit(() -> { });
+    }
+
+    /** The next commit not yet given one waits until released, then runs {@code then} before the database. */
+    HeldCommit holdNextCommit(BeforeCommit then) {
+        HeldCommit held = new HeldCommit();
+        beforeNextCommit(() -> {
+            held.reached.countDown();
+            held.released.await();
+            then.run();
+        });
+        return held;
+    }
+
+    /** A commit held on its way to the database: the writer in the middle of a commit, for as long as the test likes. */
+    static final class HeldCommit {
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Returns once the writer is in the held commit (failing after a few seconds). */
+        void awaitReached() throws InterruptedException {
+            if (!reached.await(5, TimeUnit.SECONDS)) {
+                throw new AssertionError("the writer never reached the held commit");
+            }
+        }
+
+        void release() {
+            released.countDown();
+        }
     }
 
     /** Connections opened so far. */

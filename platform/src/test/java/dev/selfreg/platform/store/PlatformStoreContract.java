@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.selfreg.platform.store.InterceptedConnections.HeldCommit;
 import dev.selfreg.platform.store.StoreUnavailableException.Reason;
 
 import java.sql.Connection;
@@ -204,23 +205,18 @@ abstract class PlatformStoreContract {
 
     @Test
     void aGroupWhoseCommitFailsFailsEveryWriteInItAndTheNextWriteCommitsOnAFreshConnection() throws Exception {
-        InterceptedConnections database = new InterceptedConnections(ConnectionSource.of(url, null, null));
+        InterceptedConnections database = intercepted();
         try (PlatformStore faulty = openOn(database)) {
-            CountDownLatch committing = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            database.beforeNextCommit(() -> {
-                committing.countDown();
-                release.await();
-            });
+            HeldCommit held = database.holdNextCommit();
             database.beforeNextCommit(() -> {
                 throw new SQLException("injected: the commit fails");
             });
             CompletableFuture<CtRegistration> first = faulty.addAsync(registration("869999000000001", "89860321000000000001", T0));
-            assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+            held.awaitReached();
             // queued while the writer commits the first: the next group
             CompletableFuture<CtRegistration> second = faulty.addAsync(registration("869999000000002", "89860321000000000002", T0));
             CompletableFuture<CtRegistration> third = faulty.addAsync(registration("869999000000003", "89860321000000000003", T0));
-            release.countDown();
+            held.release();
 
             assertThat(refusal(second).reason()).isEqualTo(Reason.COMMIT_FAILED);
             assertThat(refusal(third)).hasMessageContaining("injected: the commit fails");
@@ -234,19 +230,15 @@ abstract class PlatformStoreContract {
 
     @Test
     void whenTheWriterDiesEveryWriteWaitingAndEveryLaterOneFailsAtOnce() throws Exception {
-        InterceptedConnections database = new InterceptedConnections(ConnectionSource.of(url, null, null));
+        InterceptedConnections database = intercepted();
         try (PlatformStore faulty = openOn(database)) {
-            CountDownLatch committing = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            database.beforeNextCommit(() -> {
-                committing.countDown();
-                release.await();
+            HeldCommit held = database.holdNextCommit(() -> {
                 throw new Error("injected: the writer dies");
             });
             CompletableFuture<CtRegistration> inCommit = faulty.addAsync(registration("869999000000001", "89860321000000000001", T0));
-            assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+            held.awaitReached();
             CompletableFuture<CtRegistration> waiting = faulty.addAsync(registration("869999000000002", "89860321000000000002", T0));
-            release.countDown();
+            held.release();
 
             assertThat(refusal(inCommit).reason()).isEqualTo(Reason.WRITER_STOPPED);
             assertThat(refusal(waiting)).hasMessageContaining("writer stopped").hasRootCauseMessage("injected: the writer dies");
@@ -262,22 +254,17 @@ abstract class PlatformStoreContract {
 
     @Test
     void readsAreAnsweredWhileTheWriterIsInACommit() throws Exception {
-        InterceptedConnections database = new InterceptedConnections(ConnectionSource.of(url, null, null));
+        InterceptedConnections database = intercepted();
         try (PlatformStore faulty = openOn(database)) {
             CtRegistration stored = faulty.add(registration("869999000000001", "89860321000000000001", T0));
-            CountDownLatch committing = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            database.beforeNextCommit(() -> {
-                committing.countDown();
-                release.await();
-            });
+            HeldCommit commit = database.holdNextCommit();
             CompletableFuture<CtRegistration> held = faulty.addAsync(registration("869999000000002", "89860321000000000002", T0));
             try {
-                assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+                commit.awaitReached();
                 assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> faulty.ctRegistrations(null, 10)))
                         .containsExactly(stored);
             } finally {
-                release.countDown();
+                commit.release();
             }
             CtRegistration committed = held.get(5, TimeUnit.SECONDS);
             assertThat(faulty.ctRegistrations(null, 10)).containsExactly(committed, stored);
@@ -286,16 +273,11 @@ abstract class PlatformStoreContract {
 
     @Test
     void closeCommitsWhatIsWaitingAndRefusesWhatComesAfter() throws Exception {
-        InterceptedConnections database = new InterceptedConnections(ConnectionSource.of(url, null, null));
+        InterceptedConnections database = intercepted();
         PlatformStore closing = openOn(database);
-        CountDownLatch committing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        database.beforeNextCommit(() -> {
-            committing.countDown();
-            release.await();
-        });
+        HeldCommit held = database.holdNextCommit();
         CompletableFuture<CtRegistration> inCommit = closing.addAsync(registration("869999000000001", "89860321000000000001", T0));
-        assertThat(committing.await(5, TimeUnit.SECONDS)).isTrue();
+        held.awaitReached();
         CompletableFuture<CtRegistration> waiting = closing.addAsync(registration("869999000000002", "89860321000000000002", T0));
         Thread closer = new Thread(closing::close, "closer");
         closer.start();
@@ -304,7 +286,7 @@ abstract class PlatformStoreContract {
         CompletableFuture<CtRegistration> late = closing.addAsync(registration("869999000000003", "89860321000000000003", T0));
         assertThat(late).isCompletedExceptionally();
         assertThat(refusal(late).reason()).isEqualTo(Reason.CLOSED);
-        release.countDown();
+        held.release();
         closer.join(5_000);
         assertThat(closer.isAlive()).isFalse();
         List<CtRegistration> committed = List.of(waiting.get(5, TimeUnit.SECONDS), inCommit.get(5, TimeUnit.SECONDS));
@@ -341,6 +323,11 @@ abstract class PlatformStoreContract {
             }
         }
         assertThat(store.ctRegistrations(null, Integer.MAX_VALUE)).hasSize((int) acknowledged);
+    }
+
+    /** Connections to this test's database whose commits the test can hold or fail. */
+    private InterceptedConnections intercepted() {
+        return new InterceptedConnections(ConnectionSource.of(url, null, null));
     }
 
     /** A store on {@code database}, its writer on a thread the test can watch. */
