@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
  * Where the lab platform keeps what devices reported. Every {@code add}/{@code save} is
  * committed when it returns (every {@code addAsync} when its future completes): the platform
  * replies to a device only afterwards, so a platform killed at any instant never loses a
- * registration it acknowledged.
+ * registration it acknowledged. What is not committed fails with a {@link StoreException}: a
+ * {@link StoreUnavailableException} when the store cannot commit anything at the moment (its
+ * database unreachable, say), through no fault of the record.
  */
 public interface PlatformStore extends AutoCloseable {
 

@@ -49,7 +49,7 @@ class H2PlatformStoreTest extends PlatformStoreContract {
 
     @Test
     void aPasswordInAJdbcUrlIsNeverShown() {
-        assertThat(JdbcPlatformStore.redacted("jdbc:postgresql://h/db?user=u&password=s3cret&ssl=true"))
+        assertThat(ConnectionSource.redacted("jdbc:postgresql://h/db?user=u&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://h/db?user=u&password=****&ssl=true");
     }
 }

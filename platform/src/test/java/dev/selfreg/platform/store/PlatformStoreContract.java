@@ -2,15 +2,31 @@ package dev.selfreg.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.selfreg.platform.store.InterceptedConnections.HeldCommit;
+import dev.selfreg.platform.store.StoreUnavailableException.Reason;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +41,14 @@ abstract class PlatformStoreContract {
         return JdbcPlatformStore.open(url, null, null);
     }
 
+    /** Stores opened and closed while writes race their close. */
+    private static final int RACING_ROUNDS = 10;
+    private static final int RACING_WRITERS = 3;
+    private static final int RACING_WRITES = 100;
+
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
 
+    private final List<Thread> writerThreads = new CopyOnWriteArrayList<>();
     private String url;
     private PlatformStore store;
 
@@ -179,5 +201,149 @@ abstract class PlatformStoreContract {
         }
         assertThatThrownBy(() -> open(url)).isInstanceOf(StoreException.class).hasMessageContaining("newer");
         store = open(newDatabaseUrl());
+    }
+
+    @Test
+    void aGroupWhoseCommitFailsFailsEveryWriteInItAndTheNextWriteCommitsOnAFreshConnection() throws Exception {
+        InterceptedConnections database = intercepted();
+        try (PlatformStore faulty = openOn(database)) {
+            HeldCommit held = database.holdNextCommit();
+            database.beforeNextCommit(() -> {
+                throw new SQLException("injected: the commit fails");
+            });
+            CompletableFuture<CtRegistration> first = faulty.addAsync(registration("869999000000001", "89860321000000000001", T0));
+            held.awaitReached();
+            // queued while the writer commits the first: the next group
+            CompletableFuture<CtRegistration> second = faulty.addAsync(registration("869999000000002", "89860321000000000002", T0));
+            CompletableFuture<CtRegistration> third = faulty.addAsync(registration("869999000000003", "89860321000000000003", T0));
+            held.release();
+
+            assertThat(refusal(second).reason()).isEqualTo(Reason.COMMIT_FAILED);
+            assertThat(refusal(third)).hasMessageContaining("injected: the commit fails");
+            int connects = database.connects();
+            CtRegistration fourth = faulty.add(registration("869999000000004", "89860321000000000004", T0));
+            assertThat(database.connects()).isEqualTo(connects + 1);
+            CtRegistration committed = first.get(5, TimeUnit.SECONDS);
+            assertThat(faulty.ctRegistrations(null, 10)).containsExactly(fourth, committed);
+        }
+    }
+
+    @Test
+    void whenTheWriterDiesEveryWriteWaitingAndEveryLaterOneFailsAtOnce() throws Exception {
+        InterceptedConnections database = intercepted();
+        try (PlatformStore faulty = openOn(database)) {
+            HeldCommit held = database.holdNextCommit(() -> {
+                throw new Error("injected: the writer dies");
+            });
+            CompletableFuture<CtRegistration> inCommit = faulty.addAsync(registration("869999000000001", "89860321000000000001", T0));
+            held.awaitReached();
+            CompletableFuture<CtRegistration> waiting = faulty.addAsync(registration("869999000000002", "89860321000000000002", T0));
+            held.release();
+
+            assertThat(refusal(inCommit).reason()).isEqualTo(Reason.WRITER_STOPPED);
+            assertThat(refusal(waiting)).hasMessageContaining("writer stopped").hasRootCauseMessage("injected: the writer dies");
+            writerThreads.get(0).join(5_000);
+            assertThat(writerThreads.get(0).isAlive()).isFalse();
+            assertThat(faulty.addAsync(event("ep", "read", T0))).isCompletedExceptionally();
+            assertThatThrownBy(() -> faulty.add(registration("869999000000003", "89860321000000000003", T0)))
+                    .isInstanceOfSatisfying(StoreUnavailableException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.WRITER_STOPPED));
+            assertThat(faulty.ctRegistrations(null, 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void readsAreAnsweredWhileTheWriterIsInACommit() throws Exception {
+        InterceptedConnections database = intercepted();
+        try (PlatformStore faulty = openOn(database)) {
+            CtRegistration stored = faulty.add(registration("869999000000001", "89860321000000000001", T0));
+            HeldCommit commit = database.holdNextCommit();
+            CompletableFuture<CtRegistration> held = faulty.addAsync(registration("869999000000002", "89860321000000000002", T0));
+            try {
+                commit.awaitReached();
+                assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> faulty.ctRegistrations(null, 10)))
+                        .containsExactly(stored);
+            } finally {
+                commit.release();
+            }
+            CtRegistration committed = held.get(5, TimeUnit.SECONDS);
+            assertThat(faulty.ctRegistrations(null, 10)).containsExactly(committed, stored);
+        }
+    }
+
+    @Test
+    void closeCommitsWhatIsWaitingAndRefusesWhatComesAfter() throws Exception {
+        InterceptedConnections database = intercepted();
+        PlatformStore closing = openOn(database);
+        HeldCommit held = database.holdNextCommit();
+        CompletableFuture<CtRegistration> inCommit = closing.addAsync(registration("869999000000001", "89860321000000000001", T0));
+        held.awaitReached();
+        CompletableFuture<CtRegistration> waiting = closing.addAsync(registration("869999000000002", "89860321000000000002", T0));
+        Thread closer = new Thread(closing::close, "closer");
+        closer.start();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> closer.getState() == Thread.State.WAITING);
+
+        CompletableFuture<CtRegistration> late = closing.addAsync(registration("869999000000003", "89860321000000000003", T0));
+        assertThat(late).isCompletedExceptionally();
+        assertThat(refusal(late).reason()).isEqualTo(Reason.CLOSED);
+        held.release();
+        closer.join(5_000);
+        assertThat(closer.isAlive()).isFalse();
+        List<CtRegistration> committed = List.of(waiting.get(5, TimeUnit.SECONDS), inCommit.get(5, TimeUnit.SECONDS));
+        assertThat(store.ctRegistrations(null, 10)).containsExactlyElementsOf(committed);
+    }
+
+    @Test
+    void aWriteRacingCloseIsCommittedOrRefusedAsClosedAndNeverLeftWaiting() throws Exception {
+        List<CompletableFuture<CtRegistration>> writes = new CopyOnWriteArrayList<>();
+        for (int round = 0; round < RACING_ROUNDS; round++) {
+            PlatformStore racing = open(url);
+            ExecutorService writers = Executors.newFixedThreadPool(RACING_WRITERS);
+            CountDownLatch writing = new CountDownLatch(RACING_WRITERS);
+            for (int w = 0; w < RACING_WRITERS; w++) {
+                writers.execute(() -> {
+                    writing.countDown();
+                    for (int i = 0; i < RACING_WRITES; i++) {
+                        writes.add(racing.addAsync(registration("869999000000001", "89860321000000000001", T0)));
+                    }
+                });
+            }
+            writing.await();
+            racing.close();
+            writers.shutdown();
+            assertThat(writers.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+        long acknowledged = 0;
+        for (CompletableFuture<CtRegistration> write : writes) {
+            try {
+                write.get(5, TimeUnit.SECONDS);
+                acknowledged++;
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("closed");
+            }
+        }
+        assertThat(store.ctRegistrations(null, Integer.MAX_VALUE)).hasSize((int) acknowledged);
+    }
+
+    /** Connections to this test's database whose commits the test can hold or fail. */
+    private InterceptedConnections intercepted() {
+        return new InterceptedConnections(ConnectionSource.of(url, null, null));
+    }
+
+    /** A store on {@code database}, its writer on a thread the test can watch. */
+    private PlatformStore openOn(ConnectionSource database) {
+        return JdbcPlatformStore.open(database, loop -> {
+            Thread thread = new Thread(loop, "test-store-writer");
+            writerThreads.add(thread);
+            thread.start();
+        }, ForkJoinPool.commonPool());
+    }
+
+    /** Why the write was refused, once it has been (within a short bound). */
+    static StoreUnavailableException refusal(CompletableFuture<?> write) {
+        ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> write.get(5, TimeUnit.SECONDS));
+        assertThat(failed).as("the write failed").isNotNull();
+        assertThat(failed.getCause()).isInstanceOf(StoreUnavailableException.class);
+        return (StoreUnavailableException) failed.getCause();
     }
 }

@@ -1,0 +1,43 @@
+package dev.selfreg.platform.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+/**
+ * How record values go into the tables' columns and come back, the same on H2 and PostgreSQL: times as
+ * {@code TIMESTAMP WITH TIME ZONE} in UTC, everything else as JDBC maps it.
+ */
+final class Columns {
+
+    private Columns() {
+    }
+
+    static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : values[i];
+            statement.setObject(i + 1, value);
+        }
+    }
+
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /**
+     * The arguments of a search over {@code columns} columns ({@code LIKE ?} each): the text anywhere in the
+     * value, its own wildcards dropped; none without a search.
+     */
+    static Object[] search(String text, int columns) {
+        if (text == null) {
+            return new Object[0];
+        }
+        Object[] args = new Object[columns];
+        Arrays.fill(args, "%" + text.replace("%", "").replace("_", "") + "%");
+        return args;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.selfreg.platform.store;
+
+import dev.selfreg.platform.store.StoreUnavailableException.Reason;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's one writer. It commits whatever writes are waiting as one transaction (group commit), so many
+ * devices reporting at once share the cost of a commit, and completes a write's future only after its
+ * commit, which is what the platform's "reply only after commit" rule needs. A write that fails in a group
+ * is retried alone, so one bad record never takes others down with it. A group the database could not
+ * commit fails as a whole, and the next group gets a fresh connection: the store recovers by itself once
+ * the database is back. If the writer itself dies, every write waiting and every later one fails at once
+ * ({@link Reason#WRITER_STOPPED}) rather than waiting forever.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    /** The most writes committed together. */
+    private static final int MAX_GROUP = 512;
+
+    /** One unit of work inside the writer's transaction. */
+    @FunctionalInterface
+    interface Write<T> {
+        T run(StoreConnection connection) throws SQLException;
+    }
+
+    private record Pending<T>(Write<T> write, CompletableFuture<T> done) {
+        void runAndHold(StoreConnection connection, List<Runnable> completions) throws SQLException {
+            T result = write.run(connection);
+            completions.add(() -> done.complete(result));
+        }
+
+        void fail(StoreException e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    /** Queued by {@link #close()} after the last write it takes; the writer stops when it gets there. */
+    private static final Pending<Void> CLOSE = new Pending<>(connection -> null, new CompletableFuture<>());
+
+    private final StoreConnection connection;
+    private final Executor completions;
+    private final BlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
+    /** Guards {@link #refusal} and queuing: once writes are refused nothing more is queued. */
+    private final Object intake = new Object();
+    /** Why writes are refused; null while they are taken. */
+    private StoreUnavailableException refusal;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * Starts writing on {@code connection}, which it owns from now on.
+     *
+     * @param thread      runs the writer's loop, on a thread of its own until the writer stops
+     * @param completions runs the callers' continuations of committed writes, off the writer
+     */
+    GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions) {
+        this.connection = connection;
+        this.completions = completions;
+        thread.execute(this::run);
+    }
+
+    /** Queues a write; the future completes once it is committed, or fails with a {@link StoreException}. */
+    <T> CompletableFuture<T> submit(Write<T> write) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        synchronized (intake) {
+            if (refusal != null) {
+                done.completeExceptionally(refusal.again());
+            } else {
+                pending.add(new Pending<>(write, done));
+            }
+        }
+        return done;
+    }
+
+    /** Commits what is waiting, refuses what comes after, and returns once the writer has stopped. */
+    @Override
+    public void close() {
+        synchronized (intake) {
+            if (refusal == null) {
+                refusal = new StoreUnavailableException(Reason.CLOSED, "the platform store is closed", null);
+                pending.add(CLOSE);
+            }
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Pending<?>> group = new ArrayList<>();
+        Throwable death = null;
+        try {
+            boolean closing = false;
+            while (!closing) {
+                group.add(pending.take());
+                pending.drainTo(group, MAX_GROUP - 1);
+                // nothing is queued after CLOSE, so it can only be last
+                closing = group.get(group.size() - 1) == CLOSE;
+                if (closing) {
+                    group.remove(group.size() - 1);
+                }
+                if (!group.isEmpty()) {
+                    commit(group);
+                }
+                group.clear();
+            }
+        } catch (Throwable t) {
+            death = t;
+        } finally {
+            stop(group, death);
+        }
+    }
+
+    /** Commits the group as one transaction; when a record of it fails, each write alone, so only that one fails. */
+    private void commit(List<Pending<?>> group) {
+        StoreException failure = commitTogether(group);
+        if (failure == null) {
+            return;
+        }
+        if (group.size() == 1 || failure instanceof StoreUnavailableException) {
+            group.forEach(write -> write.fail(failure));
+            return;
+        }
+        StoreException unavailable = null;
+        for (Pending<?> write : group) {
+            // once the database is gone the rest of the group fails with it, without a connection attempt each
+            StoreException alone = unavailable != null ? unavailable : commitTogether(List.of(write));
+            if (alone instanceof StoreUnavailableException) {
+                unavailable = alone;
+            }
+            if (alone != null) {
+                write.fail(alone);
+            }
+        }
+    }
+
+    /** Runs and commits the writes as one transaction; returns why that failed, or null once committed. */
+    private StoreException commitTogether(List<Pending<?>> writes) {
+        List<Runnable> done = new ArrayList<>(writes.size());
+        try {
+            for (Pending<?> write : writes) {
+                write.runAndHold(connection, done);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return connection.failure("write", e);
+        }
+        try {
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.giveUp(e);
+            return new StoreUnavailableException(Reason.COMMIT_FAILED,
+                    "the platform store could not commit: " + e.getMessage(), e);
+        }
+        handOff(done);
+        return null;
+    }
+
+    /**
+     * The callers' continuations (announcing, replying to the device) run off the writer, which goes straight
+     * on to the next group; on the writer only when the executor refuses them.
+     */
+    private void handOff(List<Runnable> done) {
+        Runnable complete = () -> done.forEach(Runnable::run);
+        try {
+            completions.execute(complete);
+        } catch (RejectedExecutionException e) {
+            complete.run();
+        }
+    }
+
+    /** Refuses every write from now on, fails those queued and the group in hand, and lets the connection go. */
+    private void stop(List<Pending<?>> inHand, Throwable death) {
+        if (death instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        List<Pending<?>> left = new ArrayList<>(inHand);
+        StoreUnavailableException why;
+        synchronized (intake) {
+            if (death != null) {
+                refusal = new StoreUnavailableException(Reason.WRITER_STOPPED,
+                        "the platform store's writer stopped (" + death + "); restart the platform", death);
+            }
+            why = refusal;
+            pending.drainTo(left);
+        }
+        if (death != null) {
+            log.error("platform store: the writer stopped; every write is refused until the platform restarts", death);
+        }
+        for (Pending<?> write : left) {
+            if (write != CLOSE) {
+                write.fail(why.again());
+            }
+        }
+        connection.close();
+        stopped.countDown();
+    }
+}

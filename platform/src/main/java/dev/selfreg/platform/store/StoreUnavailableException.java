@@ -1,0 +1,39 @@
+package dev.selfreg.platform.store;
+
+/**
+ * The platform store cannot commit at the moment, through no fault of the record: the database cannot be
+ * reached, its commit failed, or the store is closed or its writer stopped. A front end answers "service
+ * unavailable" and counts the refusal by {@link #reason()}; the device tries again later. After
+ * {@link Reason#DATABASE_UNREACHABLE} and {@link Reason#COMMIT_FAILED} the store recovers by itself: the next
+ * write opens a fresh connection.
+ */
+public final class StoreUnavailableException extends StoreException {
+
+    /** Why the store refused. */
+    public enum Reason {
+        /** The database refused the connection or the connection broke. */
+        DATABASE_UNREACHABLE,
+        /** The database did not commit the transaction (its outcome is then unknown to the store). */
+        COMMIT_FAILED,
+        /** The store's writer stopped on an unexpected error; nothing is written until the platform restarts. */
+        WRITER_STOPPED,
+        /** The store was closed. */
+        CLOSED
+    }
+
+    private final Reason reason;
+
+    public StoreUnavailableException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The same refusal, raised anew for another write (each caller gets an exception of its own). */
+    StoreUnavailableException again() {
+        return new StoreUnavailableException(reason, getMessage(), getCause());
+    }
+}
