@@ -80,6 +80,10 @@ public sealed interface QdmpcfgLine permits QdmpcfgLine.Mode, QdmpcfgLine.Server
     record Credentials(String appKey, String password, TerminalType terminalType, String terminalImei)
             implements QdmpcfgLine {
         public static final int TYPE = 2;
+        /** Characters of the password the module shows before {@link #STARS} (seed 3.2.2 password). */
+        public static final int SHOWN_CHARS = 4;
+        /** What stands for the rest of the password. */
+        public static final String STARS = "****";
 
         @Override
         public int type() {
@@ -89,6 +93,22 @@ public sealed interface QdmpcfgLine permits QdmpcfgLine.Mode, QdmpcfgLine.Server
         @Override
         public List<String> values() {
             return List.of(appKey, password, Integer.toString(terminalType.code()), terminalImei);
+        }
+
+        /**
+         * How the module shows a password: its first {@link #SHOWN_CHARS} characters and
+         * {@link #STARS}, only {@link #STARS} when it has no more than that (spec at-commands.md
+         * §4, Interpretation), empty when none is set; counted in code points, so no half of a
+         * character is ever shown.
+         */
+        public static String mask(String password) {
+            if (password.isEmpty()) {
+                return "";
+            }
+            if (password.codePointCount(0, password.length()) <= SHOWN_CHARS) {
+                return STARS;
+            }
+            return password.substring(0, password.offsetByCodePoints(0, SHOWN_CHARS)) + STARS;
         }
     }
 
@@ -112,19 +132,21 @@ public sealed interface QdmpcfgLine permits QdmpcfgLine.Mode, QdmpcfgLine.Server
     }
 
     /**
-     * The line of type {@code kind} among {@code lines}, if there is one; lines of other types,
-     * or that are no {@code +QDMPCFG:} line, are passed over.
+     * The line of {@code kind} among {@code lines}, if there is one; lines of other types, or
+     * that are no {@code +QDMPCFG:} line, are passed over.
      *
-     * @throws IllegalArgumentException when that line is malformed (the message says how)
+     * @throws IllegalArgumentException when that line is malformed or there are two (the message
+     *                                  says how)
      */
     static <T extends QdmpcfgLine> Optional<T> find(List<String> lines, Class<T> kind) {
         String type = Integer.toString(typeOf(kind));
-        for (String line : lines) {
-            if (line.startsWith(PREFIX) && fields(line)[0].strip().equals(type)) {
-                return Optional.of(kind.cast(parse(line)));
-            }
+        List<String> found = lines.stream()
+                .filter(line -> line.startsWith(PREFIX) && fields(line)[0].strip().equals(type))
+                .toList();
+        if (found.size() > 1) {
+            throw new IllegalArgumentException("more than one " + PREFIX + " " + type + " line: " + found);
         }
-        return Optional.empty();
+        return found.stream().findFirst().map(line -> kind.cast(parse(line)));
     }
 
     /**
@@ -180,7 +202,7 @@ public sealed interface QdmpcfgLine permits QdmpcfgLine.Mode, QdmpcfgLine.Server
     }
 
     /** The {@code <type>} lines of {@code kind} open with. */
-    private static int typeOf(Class<? extends QdmpcfgLine> kind) {
+    static int typeOf(Class<? extends QdmpcfgLine> kind) {
         if (kind == Mode.class) {
             return Mode.TYPE;
         }

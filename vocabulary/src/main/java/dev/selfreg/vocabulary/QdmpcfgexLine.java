@@ -38,6 +38,19 @@ public record QdmpcfgexLine(TerminalInfoType type, List<String> values) {
     }
 
     /**
+     * The only {@code +QDMPCFGEX:} line among {@code lines}, if there is one.
+     *
+     * @throws IllegalArgumentException when it is malformed or there are two (the message says how)
+     */
+    public static Optional<QdmpcfgexLine> find(List<String> lines) {
+        List<String> found = lines.stream().filter(line -> line.startsWith(PREFIX)).toList();
+        if (found.size() > 1) {
+            throw new IllegalArgumentException("more than one " + PREFIX + " line: " + found);
+        }
+        return found.stream().findFirst().map(QdmpcfgexLine::parse);
+    }
+
+    /**
      * Reads a line the module sent; the last value takes the rest of the line.
      *
      * @throws IllegalArgumentException when it is not a {@code +QDMPCFGEX:} line of a type 0-5

@@ -76,12 +76,26 @@ class QdmpcfgLineTest {
     }
 
     @Test
+    void thePasswordShowsItsFirstFourCharactersOnly() {
+        assertThat(QdmpcfgLine.Credentials.mask("0123456789ABCDEFGHIJKLMNOPQRSTUV")).isEqualTo("0123****");
+        assertThat(QdmpcfgLine.Credentials.mask("95Go")).isEqualTo("****");
+        assertThat(QdmpcfgLine.Credentials.mask("")).isEmpty();
+        assertThat(QdmpcfgLine.Credentials.mask("抖音\uD83D\uDE00x12")).isEqualTo("抖音\uD83D\uDE00x****");
+    }
+
+    @Test
     void findPassesOverLinesOfOtherTypes() {
         assertThat(QdmpcfgLine.find(SEED_QUERY, QdmpcfgLine.Server.class))
                 .hasValue(new QdmpcfgLine.Server("117.161.2.7", 5683, 420));
         assertThat(QdmpcfgLine.find(List.of("+QDMPCFGEX: 1,NULL", "+QDMPCFG: 3,x", "+QDMPCFG: 6,6"),
                 QdmpcfgLine.State.class)).hasValue(new QdmpcfgLine.State(DmState.REGISTERED));
         assertThat(QdmpcfgLine.find(SEED_QUERY, QdmpcfgLine.State.class)).isEmpty();
+    }
+
+    @Test
+    void findRefusesTwoLinesOfItsType() {
+        assertThatThrownBy(() -> QdmpcfgLine.find(List.of("+QDMPCFG: 6,6", "+QDMPCFG: 6,11"), QdmpcfgLine.State.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("more than one +QDMPCFG: 6 line");
     }
 
     @Test

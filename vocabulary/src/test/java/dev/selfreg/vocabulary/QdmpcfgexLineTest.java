@@ -55,6 +55,15 @@ class QdmpcfgexLineTest {
     }
 
     @Test
+    void findTakesTheOnlyReadBackLine() {
+        assertThat(QdmpcfgexLine.find(List.of("+QDMPCFGEX: 1,00-01-6C-06-A6-29")))
+                .hasValue(new QdmpcfgexLine(TerminalInfoType.MAC, List.of("00-01-6C-06-A6-29")));
+        assertThat(QdmpcfgexLine.find(List.of("+QDMPCFG: 6,6"))).isEmpty();
+        assertThatThrownBy(() -> QdmpcfgexLine.find(List.of("+QDMPCFGEX: 1,NULL", "+QDMPCFGEX: 1,NULL")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("more than one +QDMPCFGEX: line");
+    }
+
+    @Test
     void aLineNeedsItsTypesNumberOfValues() {
         assertThatThrownBy(() -> QdmpcfgexLine.parse("+QDMPCFGEX: 3,BC260YCNAAR01A03"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("expected 2 values of type 3");
