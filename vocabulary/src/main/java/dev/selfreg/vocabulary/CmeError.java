@@ -1,5 +1,6 @@
 package dev.selfreg.vocabulary;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -46,11 +47,6 @@ public enum CmeError {
 
     /** The error with this number, if the module uses it. */
     public static Optional<CmeError> of(int code) {
-        for (CmeError error : values()) {
-            if (error.code == code) {
-                return Optional.of(error);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(error -> error.code == code).findFirst();
     }
 }

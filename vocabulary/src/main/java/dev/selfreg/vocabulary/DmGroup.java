@@ -1,5 +1,6 @@
 package dev.selfreg.vocabulary;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -29,11 +30,6 @@ public enum DmGroup {
 
     /** The group with this {@code <eraseOpt>}, if it is one. */
     public static Optional<DmGroup> of(int code) {
-        for (DmGroup group : values()) {
-            if (group.code == code) {
-                return Optional.of(group);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(group -> group.code == code).findFirst();
     }
 }

@@ -1,7 +1,6 @@
 package dev.selfreg.vocabulary;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,8 +13,8 @@ import java.util.Map;
  */
 public record DmState(int code) {
 
-    /** The listed states' meanings, in the seed's order; filled by the constants below. */
-    private static final Map<Integer, String> MEANINGS = new LinkedHashMap<>();
+    /** The listed states' meanings, filled by the constants below. */
+    private static final Map<Integer, String> MEANINGS = new HashMap<>();
 
     public static final DmState INITIAL = state(0, "initial");
     public static final DmState CONNECTED = state(4, "connect OK");
@@ -31,16 +30,6 @@ public record DmState(int code) {
     private static DmState state(int code, String meaning) {
         MEANINGS.put(code, meaning);
         return new DmState(code);
-    }
-
-    /** The states the seed lists, in its order. */
-    public static List<DmState> listed() {
-        return MEANINGS.keySet().stream().map(DmState::new).toList();
-    }
-
-    /** Whether the seed lists this state. */
-    public boolean isListed() {
-        return MEANINGS.containsKey(code);
     }
 
     /** What the seed says the number means, or {@code unknown}. */

@@ -161,16 +161,16 @@ public sealed interface QdmpcfgLine permits QdmpcfgLine.Mode, QdmpcfgLine.Server
         }
         String[] fields = fields(line);
         String type = fields[0].strip();
-        return switch (type) {
-            case "0" -> {
+        return switch (type.matches("[0-9]{1,9}") ? Integer.parseInt(type) : -1) {
+            case Mode.TYPE -> {
                 expect(fields, 2, "0,<DM_Mode>");
                 yield new Mode(Integer.parseInt(fields[1].strip()));
             }
-            case "1" -> {
+            case Server.TYPE -> {
                 expect(fields, 4, "1,<serverIP>,<server_Port>,<update_Period>");
                 yield new Server(fields[1], Integer.parseInt(fields[2].strip()), Long.parseLong(fields[3].strip()));
             }
-            case "2" -> {
+            case Credentials.TYPE -> {
                 if (fields.length < 5) {
                     throw new IllegalArgumentException("expected 2,<APPkey>,<password>,<tmlType>,<tmlIMEI>: " + line);
                 }
@@ -182,7 +182,7 @@ public sealed interface QdmpcfgLine permits QdmpcfgLine.Mode, QdmpcfgLine.Server
                 yield new Credentials(fields[1], String.join(",", Arrays.copyOfRange(fields, 2, last - 1)),
                         terminalType, fields[last]);
             }
-            case "6" -> {
+            case State.TYPE -> {
                 expect(fields, 2, "6,<DMstate>");
                 yield new State(new DmState(Integer.parseInt(fields[1].strip())));
             }

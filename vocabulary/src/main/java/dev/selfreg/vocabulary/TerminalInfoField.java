@@ -1,7 +1,6 @@
 package dev.selfreg.vocabulary;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * One value of CMDMP v2.0 terminal information: a parameter of {@code AT+QDMPCFGEX}, with the
@@ -77,15 +76,5 @@ public enum TerminalInfoField {
     /** The object 666 resource that carries it. */
     public int resourceId() {
         return resourceId;
-    }
-
-    /** The field that object 666 resource {@code id} carries, if one does. */
-    public static Optional<TerminalInfoField> ofResourceId(int id) {
-        for (TerminalInfoField field : values()) {
-            if (field.resourceId == id) {
-                return Optional.of(field);
-            }
-        }
-        return Optional.empty();
     }
 }

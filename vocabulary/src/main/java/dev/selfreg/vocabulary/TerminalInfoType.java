@@ -33,12 +33,7 @@ public enum TerminalInfoType {
 
     /** The type with this number, if it is one. */
     public static Optional<TerminalInfoType> of(int code) {
-        for (TerminalInfoType type : values()) {
-            if (type.code == code) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(type -> type.code == code).findFirst();
     }
 
     /** Built on first use, once both enums exist: each field names its type, not the other way round. */

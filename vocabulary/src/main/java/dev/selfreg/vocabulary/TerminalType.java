@@ -1,5 +1,6 @@
 package dev.selfreg.vocabulary;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -52,22 +53,12 @@ public enum TerminalType {
 
     /** The type with this {@code <tmlType>}, if it is one. */
     public static Optional<TerminalType> of(int code) {
-        for (TerminalType type : values()) {
-            if (type.code == code) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(type -> type.code == code).findFirst();
     }
 
     /** The type whose endpoint letter is exactly {@code letter}, if any. */
     public static Optional<TerminalType> ofLetter(String letter) {
-        for (TerminalType type : values()) {
-            if (type.letter.equals(letter)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(type -> type.letter.equals(letter)).findFirst();
     }
 
     /**
