@@ -1,5 +1,6 @@
 package dev.selfreg.at;
 
+import dev.selfreg.vocabulary.CmeError;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class AtEngine<C> {
         if (error == null || errorMode == 0) {
             return "ERROR";
         }
-        return errorMode == 1 ? "+CME ERROR: " + error.code() : "+CME ERROR: " + error.text();
+        return errorMode == 1 ? error.numericLine() : error.verboseLine();
     }
 
     private static byte[] frame(List<String> lines) {

@@ -1,5 +1,7 @@
 package dev.selfreg.at;
 
+import dev.selfreg.vocabulary.CmeError;
+
 /**
  * A command that cannot be carried out; the host gets {@code ERROR} or {@code +CME ERROR: <n>}
  * depending on {@code AT+CMEE}. The message is for logs, never sent to the host.

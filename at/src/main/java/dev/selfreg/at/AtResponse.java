@@ -1,5 +1,6 @@
 package dev.selfreg.at;
 
+import dev.selfreg.vocabulary.CmeError;
 import java.util.List;
 
 /**

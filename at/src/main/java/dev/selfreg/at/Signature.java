@@ -90,7 +90,7 @@ public final class Signature {
     /**
      * Checks {@code raw} against this signature.
      *
-     * @throws AtException with {@link CmeError#INCORRECT_PARAMETERS} when it does not fit
+     * @throws AtException with {@link dev.selfreg.vocabulary.CmeError#INCORRECT_PARAMETERS} when it does not fit
      */
     public Args bind(List<AtArg> raw) {
         Map<String, Object> values = new HashMap<>();

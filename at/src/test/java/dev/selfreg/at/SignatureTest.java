@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.selfreg.at.Param.Quoting;
+import dev.selfreg.vocabulary.CmeError;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -11,10 +11,10 @@ import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmEpi;
 import dev.selfreg.protocol.cmdmp.DmRegister;
-import dev.selfreg.protocol.cmdmp.DmTerminalType;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
-import dev.selfreg.protocol.cmdmp.TerminalInfoResource;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,7 +107,7 @@ final class DmThroughput {
         Device[] prepared = new Device[devices];
         for (int i = 0; i < devices; i++) {
             String imei = String.format("86999%010d", i);
-            String endpoint = DmEndpointName.build(DmTerminalType.INTERFACE, imei, IMSI, APP_KEY, cipher).text();
+            String endpoint = DmEndpointName.build(TerminalType.INTERFACE, imei, IMSI, APP_KEY, cipher).text();
             prepared[i] = new Device(new DmRegister(endpoint, 86400).queryOptions(),
                     DmEpi.build(imei, IMSI, cipher).queryOption());
         }
@@ -178,10 +178,10 @@ final class DmThroughput {
      */
     private static Resource terminalInfo(DmCipher cipher, Map<Integer, LongAdder> served) {
         List<LwM2mResource> resources = new ArrayList<>();
-        TerminalInfo.unset(DmTerminalType.INTERFACE)
-                .with(TerminalInfoResource.APP_INFO, "selfreg-bench|1.0|1|1")
-                .with(TerminalInfoResource.MAC, "00:50:56:C0:00:01")
-                .with(TerminalInfoResource.SW_VER, "BC260YCNAAR01A04")
+        TerminalInfo.unset(TerminalType.INTERFACE)
+                .with(TerminalInfoField.APP_INFO, "selfreg-bench|1.0|1|1")
+                .with(TerminalInfoField.MAC, "00:50:56:C0:00:01")
+                .with(TerminalInfoField.SW_VER, "BC260YCNAAR01A04")
                 .encrypt(cipher)
                 .forEach((id, value) -> resources.add(LwM2mSingleResource.newStringResource(id, value)));
         byte[] tlv = new DefaultLwM2mEncoder().encode(new LwM2mObjectInstance(TerminalInfo.INSTANCE_ID, resources),

@@ -9,7 +9,7 @@ import dev.selfreg.host.ModuleIdentity;
 import dev.selfreg.host.SelfRegistrationStatus;
 import dev.selfreg.host.SettingText;
 import dev.selfreg.host.TerminalInfo;
-import dev.selfreg.host.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalInfoField;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import picocli.CommandLine.Command;

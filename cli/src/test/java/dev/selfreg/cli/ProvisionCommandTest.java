@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.selfreg.host.DmMode;
 import dev.selfreg.host.ProvisioningPlan;
-import dev.selfreg.host.TerminalInfoField;
-import dev.selfreg.host.TerminalType;
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

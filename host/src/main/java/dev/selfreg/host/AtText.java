@@ -1,5 +1,8 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.TerminalInfoField;
+import java.util.Optional;
+
 /**
  * Checks on text the driver puts into a command line, so that a value can never end the
  * command, close its quotes early, or make the module's answer ambiguous to read back.
@@ -39,6 +42,23 @@ final class AtText {
             throw new IllegalArgumentException(what + " must be non-empty without spaces: '" + value + "'");
         }
         return value;
+    }
+
+    /**
+     * A terminal information value, {@code NULL} when empty: within the field's maximum length,
+     * quotable, and without a comma unless it is its type's last field (the module's read-back
+     * line separates values with commas).
+     */
+    static void terminalInfo(TerminalInfoField field, Optional<String> value) {
+        String text = value.orElse(TerminalInfoField.UNSET);
+        if (!field.fits(text)) {
+            throw new IllegalArgumentException(field.seedName() + " is at most " + field.maxBytes() + " bytes: " + text);
+        }
+        if (field.isLast()) {
+            quotable(field.seedName(), text);
+        } else {
+            field(field.seedName(), text);
+        }
     }
 
     private static String printable(String value) {

@@ -1,7 +1,12 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.DmGroup;
+import dev.selfreg.vocabulary.DmState;
+import dev.selfreg.vocabulary.QdmpcfgLine;
+import dev.selfreg.vocabulary.QdmpcfgexLine;
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalInfoType;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +32,8 @@ public final class Bc260yDriver implements AutoCloseable {
     public static final Duration DEFAULT_REBOOT_TIMEOUT = Duration.ofSeconds(15);
 
     private static final String QSREGENABLE = "+QSREGENABLE:";
-    private static final String QDMPCFG = "+QDMPCFG:";
-    private static final String QDMPCFGEX = "+QDMPCFGEX:";
+    private static final String QDMPCFG = QdmpcfgLine.PREFIX;
+    private static final String QDMPCFGEX = QdmpcfgexLine.PREFIX;
     private static final String REVISION = "Revision:";
 
     private final AtChannel channel;
@@ -116,9 +121,9 @@ public final class Bc260yDriver implements AutoCloseable {
     public DmSettings dmSettings(ConfigView view) {
         if (view == ConfigView.RUNNING) {
             AtResult result = send(AtRequest.multiLine("AT+QDMPCFG?", QDMPCFG));
-            return new DmSettings(parseMode(result, 0), parseServer(result, 1), parseCredentials(result, 2));
+            return new DmSettings(parseMode(result), parseServer(result), parseCredentials(result));
         }
-        return new DmSettings(parseMode(savedDm(0), 0), parseServer(savedDm(1), 1), parseCredentials(savedDm(2), 2));
+        return new DmSettings(parseMode(savedDm(0)), parseServer(savedDm(1)), parseCredentials(savedDm(2)));
     }
 
     private AtResult savedDm(int queryOpt) {
@@ -154,50 +159,30 @@ public final class Bc260yDriver implements AutoCloseable {
     }
 
     public DmState dmState() {
-        String value = send(AtRequest.singleLine("AT+QDMPCFG=6", QDMPCFG)).value(QDMPCFG);
-        return parse("AT+QDMPCFG=6", () -> {
-            String[] fields = value.split(",");
-            requireType(fields, 6, "AT+QDMPCFG=6");
-            return new DmState(Integer.parseInt(fields[1].strip()));
-        });
+        return dmLine(send(AtRequest.singleLine("AT+QDMPCFG=6", QDMPCFG)), QdmpcfgLine.State.class).state();
     }
 
-    private static DmMode parseMode(AtResult result, int type) {
-        String[] fields = dmLine(result, type).split(",", -1);
-        return parse(result.command(), () -> DmMode.of(Integer.parseInt(fields[1])));
+    private static DmMode parseMode(AtResult result) {
+        QdmpcfgLine.Mode line = dmLine(result, QdmpcfgLine.Mode.class);
+        return parse(result.command(), () -> DmMode.of(line.mode()));
     }
 
-    private static DmServer parseServer(AtResult result, int type) {
-        String[] fields = dmLine(result, type).split(",", -1);
-        return parse(result.command(), () -> {
-            if (fields.length != 4) {
-                throw new IllegalArgumentException("expected 1,<serverIP>,<port>,<period>");
-            }
-            return new DmServer(fields[1], Integer.parseInt(fields[2]), Long.parseLong(fields[3]));
-        });
+    private static DmServer parseServer(AtResult result) {
+        QdmpcfgLine.Server line = dmLine(result, QdmpcfgLine.Server.class);
+        return parse(result.command(), () -> new DmServer(line.address(), line.port(), line.updatePeriod()));
     }
 
-    /** {@code 2,<APPkey>,<password>,<tmlType>,<tmlIMEI>}; a password may hold commas, the other fields not. */
-    private static DmCredentials parseCredentials(AtResult result, int type) {
-        String[] fields = dmLine(result, type).split(",", -1);
-        return parse(result.command(), () -> {
-            if (fields.length < 5) {
-                throw new IllegalArgumentException("expected 2,<APPkey>,<password>,<tmlType>,<tmlIMEI>");
-            }
-            int last = fields.length - 1;
-            String password = String.join(",", Arrays.copyOfRange(fields, 2, last - 1));
-            return new DmCredentials(fields[1], DmPassword.shown(password),
-                    TerminalType.of(Integer.parseInt(fields[last - 1])), fields[last]);
-        });
+    private static DmCredentials parseCredentials(AtResult result) {
+        QdmpcfgLine.Credentials line = dmLine(result, QdmpcfgLine.Credentials.class);
+        return parse(result.command(), () -> new DmCredentials(line.appKey(), DmPassword.shown(line.password()),
+                line.terminalType(), line.terminalImei()));
     }
 
-    /** The text after {@code +QDMPCFG: } of the answer's line for {@code type}. */
-    private static String dmLine(AtResult result, int type) {
-        return result.lines().stream()
-                .map(line -> line.substring(QDMPCFG.length()).stripLeading())
-                .filter(value -> value.startsWith(type + ","))
-                .findFirst()
-                .orElseThrow(() -> new AtResponseException(result.command(), "no +QDMPCFG: " + type + " line in " + result.lines()));
+    /** The answer's {@code +QDMPCFG:} line of {@code kind}. */
+    private static <T extends QdmpcfgLine> T dmLine(AtResult result, Class<T> kind) {
+        return parse(result.command(), () -> QdmpcfgLine.find(result.lines(), kind)).orElseThrow(() ->
+                new AtResponseException(result.command(), "no " + QDMPCFG + " " + QdmpcfgLine.typeOf(kind)
+                        + " line in " + result.lines()));
     }
 
     // ---- China Mobile: AT+QDMPCFGEX ----------------------------------------------------------
@@ -205,25 +190,17 @@ public final class Bc260yDriver implements AutoCloseable {
     /** The saved values of one type (the module has no running view of them). */
     public TerminalInfo terminalInfo(TerminalInfoType type) {
         String command = "AT+QDMPCFGEX=" + type.code() + ",1";
-        String value = send(AtRequest.singleLine(command, QDMPCFGEX)).value(QDMPCFGEX);
-        int count = type.fields().size();
-        // The last field takes the rest of the line: a location holds commas.
-        String[] fields = value.split(",", count + 1);
-        return parse(command, () -> {
-            requireType(fields, type.code(), command);
-            if (fields.length != count + 1) {
-                throw new IllegalArgumentException("expected " + count + " values");
-            }
-            List<Optional<String>> values = new ArrayList<>();
-            for (int i = 1; i <= count; i++) {
-                values.add(TerminalInfo.value(fields[i]));
-            }
-            return type.create(values);
-        });
+        AtResult result = send(AtRequest.singleLine(command, QDMPCFGEX));
+        QdmpcfgexLine line = parse(command, () -> QdmpcfgexLine.find(result.lines())).orElseThrow(() ->
+                new AtResponseException(command, "no " + QDMPCFGEX + " line in " + result.lines()));
+        if (line.type() != type) {
+            throw new AtResponseException(command, "expected type " + type.code() + ", got " + line.format());
+        }
+        return TerminalInfo.create(type, line.values().stream().map(TerminalInfo::value).toList());
     }
 
     public <T extends TerminalInfo> T terminalInfo(Class<T> kind) {
-        return kind.cast(terminalInfo(TerminalInfoType.of(kind)));
+        return kind.cast(terminalInfo(TerminalInfo.typeOf(kind)));
     }
 
     /** All six types, in type order. */
@@ -235,10 +212,10 @@ public final class Bc260yDriver implements AutoCloseable {
     public void saveTerminalInfo(TerminalInfo info) {
         List<TerminalInfoField> fields = info.type().fields();
         for (TerminalInfoField field : fields) {
-            field.checkWritable(info.get(field));
+            AtText.terminalInfo(field, info.get(field));
         }
         String values = info.values().stream()
-                .map(value -> "\"" + value.orElse(TerminalInfo.NULL) + "\"")
+                .map(value -> "\"" + value.orElse(TerminalInfoField.UNSET) + "\"")
                 .collect(Collectors.joining(","));
         send(AtRequest.withoutLines("AT+QDMPCFGEX=" + info.type().code() + ",0," + values));
     }
@@ -292,12 +269,6 @@ public final class Bc260yDriver implements AutoCloseable {
 
     private AtResult send(AtRequest request) {
         return channel.send(request).orThrow();
-    }
-
-    private static void requireType(String[] fields, int type, String command) {
-        if (!fields[0].strip().equals(Integer.toString(type))) {
-            throw new AtResponseException(command, "expected type " + type + ", got " + String.join(",", fields));
-        }
     }
 
     /** Turns what a parser throws on a malformed answer into an {@link AtResponseException}. */

@@ -1,5 +1,6 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.QdmpcfgLine;
 import java.util.Objects;
 
 /**
@@ -8,9 +9,6 @@ import java.util.Objects;
  * and no method here returns a password in full; only the driver, writing it, sees it.
  */
 public final class DmPassword {
-
-    private static final int SHOWN_CHARS = 4;
-    private static final String STARS = "****";
 
     /** The full password; null when only the module's mask is known. */
     private final String secret;
@@ -27,27 +25,12 @@ public final class DmPassword {
             throw new IllegalArgumentException("the password is empty");
         }
         AtText.quotable("password", secret);
-        return new DmPassword(secret, mask(secret));
+        return new DmPassword(secret, QdmpcfgLine.Credentials.mask(secret));
     }
 
     /** A password as the module shows it; empty when none is set. */
     public static DmPassword shown(String masked) {
         return new DmPassword(null, masked);
-    }
-
-    /**
-     * The module's mask of a password: its first four characters and {@code ****}, or only
-     * {@code ****} when it has four characters or fewer (spec at-commands.md §4); counted in
-     * code points, so no half of a character is ever shown.
-     */
-    public static String mask(String secret) {
-        if (secret.isEmpty()) {
-            return "";
-        }
-        if (secret.codePointCount(0, secret.length()) <= SHOWN_CHARS) {
-            return STARS;
-        }
-        return secret.substring(0, secret.offsetByCodePoints(0, SHOWN_CHARS)) + STARS;
     }
 
     /** The password as the module shows it. */

@@ -1,6 +1,6 @@
 package dev.selfreg.host;
 
-import java.util.Map;
+import dev.selfreg.vocabulary.CmeError;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,15 +16,7 @@ public record FinalResult(Kind kind, String line) {
     /** The three kinds of final result. */
     public enum Kind { OK, ERROR, CME_ERROR }
 
-    private static final String CME_PREFIX = "+CME ERROR:";
-
-    /** TS 27.007 §9.2 meanings of the codes the BC260Y-CN uses (spec at-commands.md §1). */
-    private static final Map<Integer, String> CME_MEANINGS = Map.of(
-            3, "operation not allowed",
-            4, "operation not supported",
-            10, "SIM not inserted",
-            13, "SIM failure",
-            50, "incorrect parameters");
+    private static final String CME_PREFIX = CmeError.PREFIX;
 
     public static final FinalResult OK = new FinalResult(Kind.OK, "OK");
 
@@ -61,9 +53,7 @@ public record FinalResult(Kind kind, String line) {
     /** The line, with the meaning of a numeric CME code when it is a known one. */
     public String describe() {
         OptionalInt code = cmeCode();
-        if (code.isPresent() && CME_MEANINGS.containsKey(code.getAsInt())) {
-            return line + " (" + CME_MEANINGS.get(code.getAsInt()) + ")";
-        }
-        return line;
+        Optional<CmeError> error = code.isPresent() ? CmeError.of(code.getAsInt()) : Optional.empty();
+        return error.map(known -> line + " (" + known.text() + ")").orElse(line);
     }
 }

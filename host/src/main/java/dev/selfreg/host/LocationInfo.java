@@ -1,5 +1,6 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.List;
 import java.util.Optional;
 

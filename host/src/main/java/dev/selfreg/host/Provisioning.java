@@ -1,5 +1,7 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +47,7 @@ public final class ProvisioningPlan {
                 dmUpdatePeriod.orElse(DmServer.DEFAULT.updatePeriodSeconds()));
         dmAppKey.ifPresent(appKey -> AtText.field("APPkey", appKey));
         dmTerminalImei.ifPresent(imei -> AtText.field("terminal IMEI", imei));
-        terminalInfo.forEach(TerminalInfoField::checkWritable);
+        terminalInfo.forEach(AtText::terminalInfo);
         dmPassword.ifPresent(password -> {
             if (!password.isWritable()) {
                 throw new IllegalArgumentException("a password read from the module (" + password + ") cannot be written");

@@ -1,5 +1,7 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.DmState;
+import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.DmState;
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,6 @@ public final class SettingText {
     }
 
     public static String info(Optional<String> value) {
-        return value.orElse(TerminalInfo.NULL);
+        return value.orElse(TerminalInfoField.UNSET);
     }
 }

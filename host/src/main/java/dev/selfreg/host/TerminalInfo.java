@@ -1,18 +1,19 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * CMDMP v2.0 extended terminal information, one value object per {@code AT+QDMPCFGEX} type.
- * An empty field is {@code NULL} on the wire: what the seed tells hosts to write when they have
- * no information, and what the module reads back for an erased or never-set value.
+ * An empty field is {@link TerminalInfoField#UNSET} ({@code NULL}) on the wire: what the seed
+ * tells hosts to write when they have no information, and what the module reads back for an
+ * erased or never-set value.
  */
 public sealed interface TerminalInfo permits AppInfo, MacInfo, HardwareInfo, SoftwareInfo, NetworkInfo, LocationInfo {
-
-    /** The wire's "no information". */
-    String NULL = "NULL";
 
     TerminalInfoType type();
 
@@ -29,7 +30,7 @@ public sealed interface TerminalInfo permits AppInfo, MacInfo, HardwareInfo, Sof
         requireOwn(field);
         List<Optional<String>> values = new ArrayList<>(values());
         values.set(field.index(), value);
-        return type().create(values);
+        return create(type(), values);
     }
 
     private void requireOwn(TerminalInfoField field) {
@@ -38,9 +39,35 @@ public sealed interface TerminalInfo permits AppInfo, MacInfo, HardwareInfo, Sof
         }
     }
 
+    /** The value object of {@code type} for these values (empty for {@code NULL}), in field order. */
+    static TerminalInfo create(TerminalInfoType type, List<Optional<String>> values) {
+        if (values.size() != type.fields().size()) {
+            throw new IllegalArgumentException(type + " has " + type.fields().size() + " fields, not " + values.size());
+        }
+        return switch (type) {
+            case APP_INFO -> new AppInfo(values.get(0));
+            case MAC -> new MacInfo(values.get(0));
+            case HARDWARE -> new HardwareInfo(values.get(0), values.get(1), values.get(2), values.get(3));
+            case SOFTWARE -> new SoftwareInfo(values.get(0), values.get(1));
+            case NETWORK -> new NetworkInfo(values.get(0), values.get(1), values.get(2), values.get(3));
+            case LOCATION -> new LocationInfo(values.get(0));
+        };
+    }
+
+    /** Every field of {@code type} unset ({@code NULL}). */
+    static TerminalInfo unset(TerminalInfoType type) {
+        return create(type, type.fields().stream().map(field -> Optional.<String>empty()).toList());
+    }
+
+    /** The type whose value objects are of class {@code kind}. */
+    static TerminalInfoType typeOf(Class<? extends TerminalInfo> kind) {
+        return Arrays.stream(TerminalInfoType.values()).filter(type -> unset(type).getClass() == kind).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no QDMPCFGEX type for " + kind.getSimpleName()));
+    }
+
     /** A field's value from text: null, empty or {@code NULL} mean no information. */
     static Optional<String> value(String text) {
-        return text == null || text.isEmpty() || text.equals(NULL) ? Optional.empty() : Optional.of(text);
+        return text == null || text.isEmpty() || text.equals(TerminalInfoField.UNSET) ? Optional.empty() : Optional.of(text);
     }
 
     /** The same normalisation for a value already wrapped. */

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Power;
+import dev.selfreg.vocabulary.DmGroup;
+import dev.selfreg.vocabulary.DmState;
+import dev.selfreg.vocabulary.TerminalInfoType;
+import dev.selfreg.vocabulary.TerminalType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -192,7 +196,7 @@ class Bc260yDriverTest {
     @Test
     void unsetAndErasedTerminalInfoReadsAsNoInformation() throws Exception {
         try (EmulatedModule unit = new EmulatedModule(); Bc260yDriver driver = unit.driver()) {
-            assertThat(driver.terminalInfo(TerminalInfoType.NETWORK)).isEqualTo(TerminalInfoType.NETWORK.unset());
+            assertThat(driver.terminalInfo(TerminalInfoType.NETWORK)).isEqualTo(TerminalInfo.unset(TerminalInfoType.NETWORK));
             driver.saveTerminalInfo(new SoftwareInfo(Optional.of("v1"), Optional.empty()));
             assertThat(driver.terminalInfo(SoftwareInfo.class)).isEqualTo(SoftwareInfo.of("v1", null));
             driver.eraseTerminalInfo(TerminalInfoType.SOFTWARE);
@@ -259,7 +263,7 @@ class Bc260yDriverTest {
             assertThat(status.savedDm().credentials().appKey()).isEqualTo("M100000089");
             assertThat(status.runningDm().credentials().appKey()).isEmpty();
             assertThat(status.dmState().code()).isZero();
-            assertThat(status.terminalInfo()).hasSize(6).allSatisfy(info -> assertThat(info).isEqualTo(info.type().unset()));
+            assertThat(status.terminalInfo()).hasSize(6).allSatisfy(info -> assertThat(info).isEqualTo(TerminalInfo.unset(info.type())));
         }
     }
 }

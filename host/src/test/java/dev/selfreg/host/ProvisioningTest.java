@@ -3,6 +3,8 @@ package dev.selfreg.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

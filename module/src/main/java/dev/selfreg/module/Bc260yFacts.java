@@ -1,12 +1,15 @@
 package dev.selfreg.module;
 
 import dev.selfreg.module.network.RetransmissionSchedule;
+import dev.selfreg.vocabulary.TerminalType;
 import java.time.Duration;
 
 /**
  * The numbers of the BC260Y-CN that selfreg emulates, in one place, each with its source:
  * "seed" is Quectel's BC260Y-CN self-registration manual v1.0 (shared/seed), "spec" the
- * project's restatement of it (shared/spec), where Interpretation marks our own choice.
+ * project's restatement of it (shared/spec), where Interpretation marks our own choice. The
+ * terms a host shares with the module (tmlType, DMstate, eraseOpt, the terminal information and
+ * its limits, the CME codes) are in {@link dev.selfreg.vocabulary}.
  */
 public final class Bc260yFacts {
 
@@ -39,16 +42,14 @@ public final class Bc260yFacts {
     public static final long DM_PERIOD_DEFAULT = 86400;
     public static final long DM_PERIOD_MIN = 300;
     public static final long DM_PERIOD_MAX = 4294966;
-    /** tmlType values 0 interface, 1 Linux, 2 Android (seed 3.2.2); default 0 (Interpretation). */
-    public static final int TML_TYPE_DEFAULT = 0;
-    public static final int TML_TYPE_MAX = 2;
+    /** tmlType default: 0, interface (Interpretation); the values are {@link TerminalType}'s (seed 3.2.2). */
+    public static final TerminalType TML_TYPE_DEFAULT = TerminalType.INTERFACE;
+    public static final int TML_TYPE_MAX = TerminalType.values().length - 1;
     /** tmlIMEI length in characters (seed 3.2.2: 15~17 字节); digits only (Interpretation). */
     public static final int TML_IMEI_MIN = 15;
     public static final int TML_IMEI_MAX = 17;
     /** Longest serverIP, APPkey and password (spec §4, Interpretation: the seed gives none). */
     public static final int DM_STRING_MAX = 63;
-    /** Characters of the password the query shows before {@code ****} (seed 3.2.2 password). */
-    public static final int PASSWORD_SHOWN_CHARS = 4;
 
     /** AT+QSCLK default: light and deep sleep allowed (spec §6). */
     public static final int SLEEP_MODE_DEFAULT = 1;

@@ -2,6 +2,9 @@ package dev.selfreg.module;
 
 import dev.selfreg.nvram.NvramImage;
 import dev.selfreg.nvram.NvramStore;
+import dev.selfreg.vocabulary.DmGroup;
+import dev.selfreg.vocabulary.TerminalInfoType;
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,17 +36,6 @@ public final class SavedConfig {
     private static final String DM_TML_TYPE = "dm.credentials.tmltype";
     private static final String DM_TML_IMEI = "dm.credentials.tmlimei";
     private static final String TERMINAL_INFO = "dmex.";
-
-    /** The groups {@code AT+QDMPCFG=5,<eraseOpt>} erases (seed 3.2.2 eraseOpt). */
-    public enum DmGroup {
-        MODE(DM_MODE), SERVER(DM_SERVER_GROUP), CREDENTIALS(DM_CREDENTIALS_GROUP), ALL(DM);
-
-        private final String prefix;
-
-        DmGroup(String prefix) {
-            this.prefix = prefix;
-        }
-    }
 
     private final NvramStore store;
     private final ModuleProfile profile;
@@ -108,7 +100,7 @@ public final class SavedConfig {
                 integer(image, DM_PERIOD).orElse(d.updatePeriod()),
                 image.get(DM_APPKEY).orElse(d.appKey()),
                 image.get(DM_PASSWORD).orElse(d.password()),
-                integer(image, DM_TML_TYPE).map(Long::intValue).orElse(d.tmlType()),
+                integer(image, DM_TML_TYPE).flatMap(code -> TerminalType.of(code.intValue())).orElse(d.tmlType()),
                 image.get(DM_TML_IMEI).orElse(d.tmlImei()));
     }
 
@@ -131,11 +123,11 @@ public final class SavedConfig {
     }
 
     /** Saves APPkey and password and, where given, terminal type and IMEI. */
-    public void saveDmCredentials(String appKey, String password, Optional<Long> tmlType, Optional<String> tmlImei) {
+    public void saveDmCredentials(String appKey, String password, Optional<TerminalType> tmlType, Optional<String> tmlImei) {
         store.update(image -> {
             NvramImage next = image.with(DM_APPKEY, appKey).with(DM_PASSWORD, password);
             if (tmlType.isPresent()) {
-                next = withNumber(next, DM_TML_TYPE, tmlType.get());
+                next = withNumber(next, DM_TML_TYPE, tmlType.get().code());
             }
             if (tmlImei.isPresent()) {
                 next = next.with(DM_TML_IMEI, tmlImei.get());
@@ -145,7 +137,17 @@ public final class SavedConfig {
     }
 
     public void eraseDm(DmGroup group) {
-        store.update(image -> image.withoutPrefix(group.prefix));
+        store.update(image -> image.withoutPrefix(prefix(group)));
+    }
+
+    /** Where a group's keys live in NVRAM. */
+    private static String prefix(DmGroup group) {
+        return switch (group) {
+            case MODE -> DM_MODE;
+            case SERVER -> DM_SERVER_GROUP;
+            case CREDENTIALS -> DM_CREDENTIALS_GROUP;
+            case ALL -> DM;
+        };
     }
 
     public TerminalInfo terminalInfo() {

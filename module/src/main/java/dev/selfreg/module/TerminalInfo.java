@@ -1,5 +1,7 @@
 package dev.selfreg.module;
 
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +21,12 @@ public final class TerminalInfo {
     /** The type's field values; {@code NULL} for each field of a type never set or erased. */
     public List<String> values(TerminalInfoType type) {
         List<String> set = values.get(type);
-        return set != null ? set : Collections.nCopies(type.fields().size(), TerminalInfoType.NULL);
+        return set != null ? set : Collections.nCopies(type.fields().size(), TerminalInfoField.UNSET);
+    }
+
+    /** One field's value; {@code NULL} when its type was never set or erased. */
+    public String value(TerminalInfoField field) {
+        return values(field.type()).get(field.index());
     }
 
     public boolean isSet(TerminalInfoType type) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.nvram.FileNvramStore;
 import dev.selfreg.nvram.NvramLayout;
+import dev.selfreg.vocabulary.TerminalInfoType;
+import dev.selfreg.vocabulary.TerminalType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +66,7 @@ class PersistenceTest {
         assertThat(running).isEqualTo(bench.module.saved().toRunning());
         assertThat(running.qsregenable()).isEqualTo(0);
         assertThat(running.dm()).isEqualTo(
-                new DmConfig(0, "10.0.0.1", 7000, 600, "M100000089", "95GoAbCd1234", 1, "863703030822519"));
+                new DmConfig(0, "10.0.0.1", 7000, 600, "M100000089", "95GoAbCd1234", TerminalType.LINUX, "863703030822519"));
         assertThat(running.terminalInfo().values(TerminalInfoType.MAC)).containsExactly("00-01-6C-06-A6-29");
         assertThat(running.terminalInfo().values(TerminalInfoType.SOFTWARE)).containsExactly("BC260YCNAAR01A03", "Quectel");
         assertThat(running.terminalInfo().isSet(TerminalInfoType.APP_INFO)).isFalse();

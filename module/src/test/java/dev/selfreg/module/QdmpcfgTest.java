@@ -4,6 +4,7 @@ import static dev.selfreg.module.TestBench.framed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.nvram.NvramImage;
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -280,7 +281,7 @@ class QdmpcfgTest {
         assertThat(saved(bench, 1)).isEqualTo(framed(CONFIGURED_1, "OK"));
         assertThat(saved(bench, 2)).isEqualTo(framed(CONFIGURED_2, "OK"));
         assertThat(bench.module.running().orElseThrow().dm()).isEqualTo(
-                new DmConfig(0, "10.0.0.1", 7000, 600, "M100000089", "95GoAbCd1234", 2, IMEI));
+                new DmConfig(0, "10.0.0.1", 7000, 600, "M100000089", "95GoAbCd1234", TerminalType.ANDROID, IMEI));
     }
 
     static Stream<Arguments> erasures() {

@@ -4,6 +4,7 @@ import static dev.selfreg.module.TestBench.framed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.nvram.NvramImage;
+import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -226,7 +227,7 @@ class QdmpcfgexTest {
         }
         bench.reboot();
         assertThat(read(bench, type)).isEqualTo(framed(line, "OK"));
-        assertThat(bench.module.running().orElseThrow().terminalInfo().isSet(TerminalInfoType.of(type))).isFalse();
+        assertThat(bench.module.running().orElseThrow().terminalInfo().isSet(TerminalInfoType.of(type).orElseThrow())).isFalse();
     }
 
     @Test
@@ -285,7 +286,7 @@ class QdmpcfgexTest {
         running = bench.module.running().orElseThrow().terminalInfo();
         for (int type = 0; type < SEED_VALUES.size(); type++) {
             assertThat(read(bench, type)).isEqualTo(readLine(type, SEED_VALUES.get(type)));
-            assertThat(running.values(TerminalInfoType.of(type))).as("type %d after reboot", type)
+            assertThat(running.values(TerminalInfoType.of(type).orElseThrow())).as("type %d after reboot", type)
                     .isEqualTo(SEED_VALUES.get(type));
         }
 

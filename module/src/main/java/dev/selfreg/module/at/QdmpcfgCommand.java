@@ -17,9 +17,14 @@ import dev.selfreg.at.Param.Quoting;
 import dev.selfreg.at.Signature;
 import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.DmConfig;
-import dev.selfreg.module.SavedConfig.DmGroup;
+import dev.selfreg.vocabulary.DmGroup;
+import dev.selfreg.vocabulary.DmState;
+import dev.selfreg.vocabulary.QdmpcfgLine;
+import dev.selfreg.vocabulary.TerminalType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code AT+QDMPCFG}: China Mobile CMDMP access configuration (seed 3.2.2). Types 0-2 save
@@ -43,7 +48,7 @@ final class QdmpcfgCommand extends AtCommand<Bc260yModule> {
                     Param.string("tmlIMEI", TML_IMEI_MIN, TML_IMEI_MAX, Quoting.OPTIONAL)
                             .matching(QdmpcfgCommand::isDigits, "digits").optional()),
             4, Signature.of(Param.integer("queryOpt", 0, 2)),
-            5, Signature.select(Param.integer("eraseOpt", 0, 4), Map.of(0, NONE, 1, NONE, 2, NONE, 4, NONE)),
+            5, Signature.select(Param.integer("eraseOpt", 0, DmGroup.ALL.code()), eraseOptions()),
             6, NONE));
 
     QdmpcfgCommand() {
@@ -63,18 +68,14 @@ final class QdmpcfgCommand extends AtCommand<Bc260yModule> {
             case 1 -> saved.saveDmServer(args.string("serverIP"),
                     args.optionalInteger("server_Port"), args.optionalInteger("update_Period"));
             case 2 -> saved.saveDmCredentials(args.string("APPkey"), args.string("password"),
-                    args.optionalInteger("tmlType"), args.optionalString("tmlIMEI"));
+                    args.optionalInteger("tmlType").map(code -> TerminalType.of(code.intValue()).orElseThrow()),
+                    args.optionalString("tmlIMEI"));
             case 4 -> {
                 return AtResponse.ok(lines(saved.dm()).get(args.integer("queryOpt")));
             }
-            case 5 -> saved.eraseDm(switch (args.integer("eraseOpt")) {
-                case 0 -> DmGroup.MODE;
-                case 1 -> DmGroup.SERVER;
-                case 2 -> DmGroup.CREDENTIALS;
-                default -> DmGroup.ALL;
-            });
+            case 5 -> saved.eraseDm(DmGroup.of(args.integer("eraseOpt")).orElseThrow());
             default -> {
-                return AtResponse.ok("+QDMPCFG: 6," + module.dmState());
+                return AtResponse.ok(new QdmpcfgLine.State(new DmState(module.dmState())).format());
             }
         }
         return AtResponse.ok();
@@ -94,9 +95,14 @@ final class QdmpcfgCommand extends AtCommand<Bc260yModule> {
     /** The three configuration lines; strings unquoted, the password masked. */
     private static List<String> lines(DmConfig dm) {
         return List.of(
-                "+QDMPCFG: 0," + dm.mode(),
-                "+QDMPCFG: 1," + dm.server() + "," + dm.port() + "," + dm.updatePeriod(),
-                "+QDMPCFG: 2," + dm.appKey() + "," + dm.maskedPassword() + "," + dm.tmlType() + "," + dm.tmlImei());
+                new QdmpcfgLine.Mode(dm.mode()).format(),
+                new QdmpcfgLine.Server(dm.server(), dm.port(), dm.updatePeriod()).format(),
+                new QdmpcfgLine.Credentials(dm.appKey(), dm.maskedPassword(), dm.tmlType(), dm.tmlImei()).format());
+    }
+
+    /** Each {@code <eraseOpt>} that names a group takes nothing more; 3 is reserved. */
+    private static Map<Integer, Signature> eraseOptions() {
+        return Arrays.stream(DmGroup.values()).collect(Collectors.toMap(DmGroup::code, group -> NONE));
     }
 
     private static boolean isDigits(String text) {

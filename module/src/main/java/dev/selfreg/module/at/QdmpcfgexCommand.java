@@ -7,9 +7,9 @@ import dev.selfreg.at.Param;
 import dev.selfreg.at.Param.Quoting;
 import dev.selfreg.at.Signature;
 import dev.selfreg.module.Bc260yModule;
-import dev.selfreg.module.TerminalInfoType;
+import dev.selfreg.vocabulary.QdmpcfgexLine;
+import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +26,7 @@ final class QdmpcfgexCommand extends AtCommand<Bc260yModule> {
         Map<Integer, Signature> byType = new HashMap<>();
         for (TerminalInfoType type : TerminalInfoType.values()) {
             Param[] fields = type.fields().stream()
-                    .map(field -> Param.string(field.name(), 0, field.maxBytes(), Quoting.REQUIRED))
+                    .map(field -> Param.string(field.seedName(), 0, field.maxBytes(), Quoting.REQUIRED))
                     .toArray(Param[]::new);
             byType.put(type.code(), Signature.select(Param.integer("act", 0, 2),
                     Map.of(0, Signature.of(fields), 1, Signature.of(), 2, Signature.of())));
@@ -41,14 +41,13 @@ final class QdmpcfgexCommand extends AtCommand<Bc260yModule> {
 
     @Override
     public AtResponse set(Bc260yModule module, Args args) {
-        TerminalInfoType type = TerminalInfoType.of(args.integer("type"));
+        TerminalInfoType type = TerminalInfoType.of(args.integer("type")).orElseThrow();
         var saved = module.saved();
         switch (args.integer("act")) {
             case 0 -> saved.saveTerminalInfo(type,
-                    type.fields().stream().map(field -> args.string(field.name())).toList());
+                    type.fields().stream().map(field -> args.string(field.seedName())).toList());
             case 1 -> {
-                List<String> values = saved.terminalInfo().values(type);
-                return AtResponse.ok("+QDMPCFGEX: " + type.code() + "," + String.join(",", values));
+                return AtResponse.ok(new QdmpcfgexLine(type, saved.terminalInfo().values(type)).format());
             }
             default -> saved.eraseTerminalInfo(type);
         }

@@ -1,9 +1,9 @@
 package dev.selfreg.module.at;
 
 import dev.selfreg.at.AtException;
-import dev.selfreg.at.CmeError;
 import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.Sim;
+import dev.selfreg.vocabulary.CmeError;
 
 /** Reading the card, for the commands that need one. */
 final class SimSlot {

@@ -18,7 +18,7 @@ import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmEpi;
 import dev.selfreg.protocol.cmdmp.DmRegister;
-import dev.selfreg.protocol.cmdmp.DmTerminalType;
+import dev.selfreg.vocabulary.DmState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -257,8 +257,8 @@ public final class DmAgent {
 
     private Request registerRequest() {
         DmConfig dm = config();
-        DmTerminalType type = DmTerminalType.ofTmlType(dm.tmlType()).orElseThrow();
-        DmEndpointName endpoint = DmEndpointName.build(type, imei(dm), imsi(), dm.appKey(), new DmCipher(dm.password()));
+        DmEndpointName endpoint = DmEndpointName.build(dm.tmlType(), imei(dm), imsi(), dm.appKey(),
+                new DmCipher(dm.password()));
         DmRegister register = new DmRegister(endpoint.text(), lifetime().toSeconds());
         Request request = new Request(Code.POST);
         OptionSet options = request.getOptions();

@@ -3,10 +3,8 @@ package dev.selfreg.module.dm;
 import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.RunningConfig;
-import dev.selfreg.module.TerminalInfoType;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmRegister;
-import dev.selfreg.protocol.cmdmp.DmTerminalType;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,18 +119,9 @@ final class DmObjects {
         return new LwM2mObjectInstance(INSTANCE, resources);
     }
 
-    /** The plain values of object 666 from the running configuration. */
+    /** The plain values of object 666 from the running configuration, field by field. */
     private static TerminalInfo terminalInfoValues(RunningConfig running) {
-        var info = running.terminalInfo();
-        List<String> hardware = info.values(TerminalInfoType.HARDWARE);
-        List<String> software = info.values(TerminalInfoType.SOFTWARE);
-        List<String> network = info.values(TerminalInfoType.NETWORK);
-        return new TerminalInfo(DmTerminalType.ofTmlType(running.dm().tmlType()).orElseThrow().typeName(),
-                info.values(TerminalInfoType.APP_INFO).get(0), info.values(TerminalInfoType.MAC).get(0),
-                hardware.get(0), hardware.get(1), hardware.get(2), hardware.get(3),
-                software.get(0), software.get(1),
-                network.get(0), network.get(1), network.get(2), network.get(3),
-                info.values(TerminalInfoType.LOCATION).get(0));
+        return TerminalInfo.of(running.dm().tmlType().infoName(), running.terminalInfo()::value);
     }
 
     private static LwM2mModel model() {

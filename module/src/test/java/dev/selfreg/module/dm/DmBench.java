@@ -10,6 +10,7 @@ import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.module.network.Transmission;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.time.VirtualClock;
+import dev.selfreg.vocabulary.DmState;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.module.Power;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
+import dev.selfreg.vocabulary.DmState;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

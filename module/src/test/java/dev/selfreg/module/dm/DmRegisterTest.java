@@ -19,6 +19,8 @@ import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmIdentityCheck;
 import dev.selfreg.time.RealClock;
+import dev.selfreg.vocabulary.DmState;
+import dev.selfreg.vocabulary.TerminalType;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -361,7 +363,8 @@ class DmRegisterTest extends DmPeerTest {
         try (RealClock clock = new RealClock("dm-test");
              Bc260yModule real = new Bc260yModule(DmBench.chinaMobileUnit(), clock, new MemoryNvramStore(),
                      LabNetwork.lab(InetAddress.getLoopbackAddress(), 9, leshan.port()))) {
-            real.saved().saveDmCredentials("M100000000", DmBench.PASSWORD, Optional.of(0L), Optional.empty());
+            real.saved().saveDmCredentials("M100000000", DmBench.PASSWORD, Optional.of(TerminalType.INTERFACE),
+                    Optional.empty());
             real.powerOn();
 
             await().atMost(10, TimeUnit.SECONDS).until(() -> real.dmState() == DmState.REGISTERED.code());

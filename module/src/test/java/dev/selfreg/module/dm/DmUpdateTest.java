@@ -8,6 +8,7 @@ import dev.selfreg.module.Power;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.module.network.Transmission;
+import dev.selfreg.vocabulary.DmState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

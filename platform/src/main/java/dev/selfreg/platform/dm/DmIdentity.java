@@ -40,7 +40,7 @@ record DmIdentity(String endpoint, boolean dm, String tmlType, String appKey, bo
 
     /** A DM 2.0 endpoint; {@code imsi} is null when the APPkey is unknown. */
     static DmIdentity of(DmEndpointName name, boolean appKeyKnown, String imsi) {
-        return new DmIdentity(name.text(), true, Integer.toString(name.type().tmlType()), name.appKey(), appKeyKnown,
+        return new DmIdentity(name.text(), true, Integer.toString(name.type().code()), name.appKey(), appKeyKnown,
                 name.imei(), imsi);
     }
 

@@ -5,7 +5,6 @@ import dev.selfreg.platform.store.StoreException;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmDecryptException;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
-import dev.selfreg.protocol.cmdmp.TerminalInfoResource;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -126,15 +125,13 @@ final class DmTerminalInfoReader implements RegistrationListener {
                     + e.getMessage());
             return;
         }
-        Map<Integer, String> values = new LinkedHashMap<>();
-        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
-            String value = info.value(resource);
-            if (value.length() > VALUE_CHARS) {
-                recorder.readWithoutValues(identity, "failed", "object 666 resource " + resource.id() + " holds "
-                        + value.length() + " characters, the lab keeps at most " + VALUE_CHARS);
+        Map<Integer, String> values = info.byResourceId();
+        for (Map.Entry<Integer, String> value : values.entrySet()) {
+            if (value.getValue().length() > VALUE_CHARS) {
+                recorder.readWithoutValues(identity, "failed", "object 666 resource " + value.getKey() + " holds "
+                        + value.getValue().length() + " characters, the lab keeps at most " + VALUE_CHARS);
                 return;
             }
-            values.put(resource.id(), value);
         }
         recorder.terminalInfo(registration.getId(), identity, values);
     }

@@ -8,12 +8,11 @@ import static org.awaitility.Awaitility.await;
 import dev.selfreg.platform.dm.DmLeshanClient.TerminalInfoInstance;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.protocol.cmdmp.DmCipher;
-import dev.selfreg.protocol.cmdmp.DmTerminalType;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
-import dev.selfreg.protocol.cmdmp.TerminalInfoResource;
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,31 +58,31 @@ class DmLeshanClientTest {
     void theTerminalInformationIsReadAndDecryptedAfterRegisterAndAfterUpdate() throws Exception {
         DmCipher cipher = new DmCipher(DmLab.PASSWORD);
         Map<Integer, String> encrypted = new HashMap<>();
-        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
-            encrypted.put(resource.id(), ENC_NULL);
+        for (int id : TerminalInfo.unset(TerminalType.INTERFACE).byResourceId().keySet()) {
+            encrypted.put(id, ENC_NULL);
         }
-        encrypted.put(TerminalInfoResource.TERMINAL_TYPE.id(), cipher.encrypt("interface"));
-        encrypted.put(TerminalInfoResource.MAC.id(), ENC_MAC);
-        encrypted.put(TerminalInfoResource.NET_TYPE.id(), ENC_4G);
+        encrypted.put(TerminalType.RESOURCE_ID, cipher.encrypt("interface"));
+        encrypted.put(TerminalInfoField.MAC.resourceId(), ENC_MAC);
+        encrypted.put(TerminalInfoField.NET_TYPE.resourceId(), ENC_4G);
         TerminalInfoInstance terminalInfo = new TerminalInfoInstance(encrypted);
         try (DmLab lab = new DmLab();
                 DmLeshanClient client = DmLeshanClient.withTerminalInfo(ENDPOINT, lab, terminalInfo)) {
             client.start();
             assertThat(client.nextOutcome()).isEqualTo("register 2.01");
 
-            Map<Integer, String> expected = plain(TerminalInfo.unset(DmTerminalType.INTERFACE)
-                    .with(TerminalInfoResource.MAC, "00:50:56:C0:00:01")
-                    .with(TerminalInfoResource.NET_TYPE, "4G"));
+            Map<Integer, String> expected = TerminalInfo.unset(TerminalType.INTERFACE)
+                    .with(TerminalInfoField.MAC, "00:50:56:C0:00:01")
+                    .with(TerminalInfoField.NET_TYPE, "4G").byResourceId();
             await().atMost(Duration.ofSeconds(10)).until(() -> lab.device(ENDPOINT).terminalInfo().equals(expected));
             assertThat(lab.events("read")).singleElement().extracting(DmEvent::outcome).isEqualTo("ok");
 
-            encrypted.put(TerminalInfoResource.NET_TYPE.id(), cipher.encrypt("NB-IoT"));
+            encrypted.put(TerminalInfoField.NET_TYPE.resourceId(), cipher.encrypt("NB-IoT"));
             terminalInfo.answer(Map.copyOf(encrypted));
             client.update(EPI);
             assertThat(client.nextOutcome()).isEqualTo("update 2.04");
 
             Map<Integer, String> updated = new HashMap<>(expected);
-            updated.put(TerminalInfoResource.NET_TYPE.id(), "NB-IoT");
+            updated.put(TerminalInfoField.NET_TYPE.resourceId(), "NB-IoT");
             await().atMost(Duration.ofSeconds(10)).until(() -> lab.device(ENDPOINT).terminalInfo().equals(updated));
             assertThat(lab.events("read")).extracting(DmEvent::outcome).containsExactly("ok", "ok");
         }
@@ -93,8 +92,8 @@ class DmLeshanClientTest {
     void terminalInformationEncryptedWithAnotherPasswordIsAFailedRead() throws Exception {
         DmCipher other = new DmCipher("not the application's password!!");
         Map<Integer, String> encrypted = new HashMap<>();
-        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
-            encrypted.put(resource.id(), other.encrypt("NULL"));
+        for (int id : TerminalInfo.unset(TerminalType.INTERFACE).byResourceId().keySet()) {
+            encrypted.put(id, other.encrypt("NULL"));
         }
         try (DmLab lab = new DmLab(); DmLeshanClient client =
                 DmLeshanClient.withTerminalInfo(ENDPOINT, lab, new TerminalInfoInstance(encrypted))) {
@@ -110,13 +109,5 @@ class DmLeshanClientTest {
             assertThat(lab.device(ENDPOINT).terminalInfo()).isEmpty();
             assertThat(lab.device(ENDPOINT).state()).isEqualTo("registered");
         }
-    }
-
-    private static Map<Integer, String> plain(TerminalInfo info) {
-        Map<Integer, String> values = new LinkedHashMap<>();
-        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
-            values.put(resource.id(), info.value(resource));
-        }
-        return values;
     }
 }

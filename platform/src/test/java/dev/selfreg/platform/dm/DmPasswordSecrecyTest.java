@@ -13,8 +13,8 @@ import dev.selfreg.platform.dm.DmLeshanClient.TerminalInfoInstance;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmEpi;
-import dev.selfreg.protocol.cmdmp.DmTerminalType;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
+import dev.selfreg.vocabulary.TerminalType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,7 +45,7 @@ class DmPasswordSecrecyTest {
                     .append(DmCoapClient.update(lab, created.location(),
                             "epi=" + DmEpi.build(IMEI, IMSI, wrongPassword).value()))
                     .append(DmCoapClient.register(lab,
-                            DmEndpointName.build(DmTerminalType.INTERFACE, IMEI, IMSI, APP_KEY, wrongPassword).text(),
+                            DmEndpointName.build(TerminalType.INTERFACE, IMEI, IMSI, APP_KEY, wrongPassword).text(),
                             300))
                     .append(DmCoapClient.register(lab,
                             ENDPOINT.replace("@#@" + APP_KEY + "@#@", "@#@" + PASSWORD + "@#@"), 300))
@@ -60,7 +60,7 @@ class DmPasswordSecrecyTest {
                     .anyMatch(event -> event.reason().contains("by the LwM2M layer")
                             && event.reason().contains("@#@****@#@")));
             TerminalInfoInstance terminalInfo =
-                    new TerminalInfoInstance(TerminalInfo.unset(DmTerminalType.INTERFACE).encrypt(cipher));
+                    new TerminalInfoInstance(TerminalInfo.unset(TerminalType.INTERFACE).encrypt(cipher));
             try (DmLeshanClient client = DmLeshanClient.withTerminalInfo(ENDPOINT, lab, terminalInfo)) {
                 client.start();
                 assertThat(client.nextOutcome()).isEqualTo("register 2.01");

@@ -15,7 +15,7 @@ import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmEpi;
-import dev.selfreg.protocol.cmdmp.DmTerminalType;
+import dev.selfreg.vocabulary.TerminalType;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,8 +162,8 @@ class DmServiceLibcoapTest {
     void anImeiMismatchIsForbidden() throws Exception {
         lab = new DmLab();
         // The identity encrypts 869999000000002, the clear field says 869999000000001.
-        DmEndpointName encrypted = DmEndpointName.build(DmTerminalType.INTERFACE, OTHER_IMEI, IMSI, APP_KEY, CIPHER);
-        String mismatch = new DmEndpointName(DmTerminalType.INTERFACE, encrypted.encryptedIdentity(), APP_KEY, IMEI)
+        DmEndpointName encrypted = DmEndpointName.build(TerminalType.INTERFACE, OTHER_IMEI, IMSI, APP_KEY, CIPHER);
+        String mismatch = new DmEndpointName(TerminalType.INTERFACE, encrypted.encryptedIdentity(), APP_KEY, IMEI)
                 .text();
 
         Answer forbidden = DmCoapClient.register(lab, mismatch, 300);

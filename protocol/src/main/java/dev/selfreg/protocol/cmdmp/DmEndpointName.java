@@ -1,6 +1,7 @@
 package dev.selfreg.protocol.cmdmp;
 
 import dev.selfreg.protocol.WireBase64;
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param appKey the application key (APPkey), the third field
  * @param imei the fourth field, the IMEI in clear
  */
-public record DmEndpointName(DmTerminalType type, String encryptedIdentity, String appKey, String imei) {
+public record DmEndpointName(TerminalType type, String encryptedIdentity, String appKey, String imei) {
 
     /** Separates the fields; it cannot occur inside Base64, so splitting on it is unambiguous. */
     public static final String SEPARATOR = "@#@";
@@ -43,7 +44,7 @@ public record DmEndpointName(DmTerminalType type, String encryptedIdentity, Stri
      * @param appKey the application key
      * @param cipher the application's password
      */
-    public static DmEndpointName build(DmTerminalType type, String imei, String imsi, String appKey,
+    public static DmEndpointName build(TerminalType type, String imei, String imsi, String appKey,
             DmCipher cipher) {
         String identity = cipher.encrypt(DmIdentityText.format(imei, imsi, DmIdentityText.ENDPOINT_SUFFIX));
         return new DmEndpointName(type, identity, appKey, imei);
@@ -71,7 +72,7 @@ public record DmEndpointName(DmTerminalType type, String encryptedIdentity, Stri
             return new Malformed(Flaw.FIELD_COUNT,
                     fields.length + " fields separated by " + SEPARATOR + ", expected " + FIELD_COUNT);
         }
-        Optional<DmTerminalType> type = DmTerminalType.ofLetter(fields[0]);
+        Optional<TerminalType> type = TerminalType.ofLetter(fields[0]);
         if (type.isEmpty()) {
             return new Malformed(Flaw.TERMINAL_TYPE, "terminal type \"" + fields[0] + "\" is not I, L or A");
         }

@@ -1,20 +1,23 @@
 package dev.selfreg.protocol.cmdmp;
 
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.model.ResourceModel;
 
 /**
- * The terminal information of object 666, instance 0 (cmcc-dm-wire.md, "Object 666"), as plain values; one
- * component per {@link TerminalInfoResource}, in resource order. An unset value ({@code null} given) is the text
- * {@value #UNSET}, which is what the module encrypts for it.
+ * The terminal information of object 666, instance 0 (cmcc-dm-wire.md, "Object 666"), as plain values: the terminal
+ * type ({@link TerminalType#RESOURCE_ID}) and one value per {@link TerminalInfoField}, each in the resource the
+ * vocabulary gives it. An unset value ({@code null} given) is the text {@link TerminalInfoField#UNSET}, which is what
+ * the module encrypts for it.
  *
- * @param terminalType 6601, normally {@link DmTerminalType#typeName()}
+ * @param terminalType 6601, normally {@link TerminalType#infoName()}
  * @param appInfo 6602
  * @param mac 6603
  * @param rom 6604
@@ -49,10 +52,10 @@ public record TerminalInfo(
     public static final int OBJECT_ID = 666;
     /** The only instance. */
     public static final int INSTANCE_ID = 0;
-    /** The plain text of a value that is not configured. */
-    public static final String UNSET = "NULL";
+    /** Resource 6601's name in the object model; the others are named as the seed names their field. */
+    private static final String TERMINAL_TYPE_NAME = "Terminal type";
 
-    /** Replaces each {@code null} with {@link #UNSET}. */
+    /** Replaces each {@code null} with {@link TerminalInfoField#UNSET}. */
     public TerminalInfo {
         terminalType = orUnset(terminalType);
         appInfo = orUnset(appInfo);
@@ -70,23 +73,58 @@ public record TerminalInfo(
         location = orUnset(location);
     }
 
+    /** The terminal type's name and each field's value as {@code values} gives it; {@code null} is unset. */
+    public static TerminalInfo of(String terminalType, Function<TerminalInfoField, String> values) {
+        return new TerminalInfo(terminalType, values.apply(TerminalInfoField.APP_INFO),
+                values.apply(TerminalInfoField.MAC), values.apply(TerminalInfoField.ROM),
+                values.apply(TerminalInfoField.RAM), values.apply(TerminalInfoField.CPU),
+                values.apply(TerminalInfoField.OS_SYS_VER), values.apply(TerminalInfoField.SW_VER),
+                values.apply(TerminalInfoField.SW_NAME), values.apply(TerminalInfoField.VOLTE),
+                values.apply(TerminalInfoField.NET_TYPE), values.apply(TerminalInfoField.ACCOUNT),
+                values.apply(TerminalInfoField.PHONE_NUM), values.apply(TerminalInfoField.LOCATION));
+    }
+
     /** Nothing configured but the terminal type, as after a factory reset. */
-    public static TerminalInfo unset(DmTerminalType type) {
-        String[] values = new String[TerminalInfoResource.values().length];
-        values[TerminalInfoResource.TERMINAL_TYPE.ordinal()] = type.typeName();
-        return of(Arrays.asList(values));
+    public static TerminalInfo unset(TerminalType type) {
+        return of(type.infoName(), field -> null);
     }
 
-    /** The plain value of one resource. */
-    public String value(TerminalInfoResource resource) {
-        return values().get(resource.ordinal());
+    /** The plain value of one field. */
+    public String value(TerminalInfoField field) {
+        return switch (field) {
+            case APP_INFO -> appInfo;
+            case MAC -> mac;
+            case ROM -> rom;
+            case RAM -> ram;
+            case CPU -> cpu;
+            case OS_SYS_VER -> osSysVer;
+            case SW_VER -> swVer;
+            case SW_NAME -> swName;
+            case VOLTE -> volte;
+            case NET_TYPE -> netType;
+            case ACCOUNT -> account;
+            case PHONE_NUM -> phoneNum;
+            case LOCATION -> location;
+        };
     }
 
-    /** A copy with one value replaced; {@code null} makes it {@link #UNSET}. */
-    public TerminalInfo with(TerminalInfoResource resource, String value) {
-        List<String> values = new ArrayList<>(values());
-        values.set(resource.ordinal(), value);
-        return of(values);
+    /** A copy with one field's value replaced; {@code null} makes it {@link TerminalInfoField#UNSET}. */
+    public TerminalInfo with(TerminalInfoField replaced, String value) {
+        return of(terminalType, field -> field == replaced ? value : value(field));
+    }
+
+    /**
+     * The plain values by resource id, 6601 to 6614 in order.
+     *
+     * @return unmodifiable
+     */
+    public Map<Integer, String> byResourceId() {
+        Map<Integer, String> values = new LinkedHashMap<>();
+        values.put(TerminalType.RESOURCE_ID, terminalType);
+        for (TerminalInfoField field : TerminalInfoField.values()) {
+            values.put(field.resourceId(), value(field));
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     /**
@@ -96,60 +134,56 @@ public record TerminalInfo(
      */
     public Map<Integer, String> encrypt(DmCipher cipher) {
         Map<Integer, String> wire = new LinkedHashMap<>();
-        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
-            wire.put(resource.id(), cipher.encrypt(value(resource)));
-        }
+        byResourceId().forEach((id, value) -> wire.put(id, cipher.encrypt(value)));
         return Collections.unmodifiableMap(wire);
     }
 
     /**
      * The plain values from what the platform read of {@code /666/0}. A resource the module did not send counts as
-     * {@link #UNSET}, like a value it did not configure; ids that are not object 666's are ignored.
+     * {@link TerminalInfoField#UNSET}, like a value it did not configure; ids that are not object 666's are ignored.
      *
      * @param wire resource id to encrypted value
      * @throws DmDecryptException when a value does not decrypt; the message names the resource
      */
     public static TerminalInfo decrypt(Map<Integer, String> wire, DmCipher cipher) throws DmDecryptException {
-        List<String> values = new ArrayList<>();
-        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
-            String encrypted = wire.get(resource.id());
-            try {
-                values.add(encrypted == null ? UNSET : cipher.decrypt(encrypted));
-            } catch (DmDecryptException e) {
-                throw new DmDecryptException(e.reason(), "resource " + resource.id() + ": " + e.getMessage());
-            }
+        Map<TerminalInfoField, String> values = new LinkedHashMap<>();
+        String terminalType = decrypt(wire, TerminalType.RESOURCE_ID, cipher);
+        for (TerminalInfoField field : TerminalInfoField.values()) {
+            values.put(field, decrypt(wire, field.resourceId(), cipher));
         }
-        return of(values);
+        return of(terminalType, values::get);
+    }
+
+    private static String decrypt(Map<Integer, String> wire, int id, DmCipher cipher) throws DmDecryptException {
+        String encrypted = wire.get(id);
+        try {
+            return encrypted == null ? TerminalInfoField.UNSET : cipher.decrypt(encrypted);
+        } catch (DmDecryptException e) {
+            throw new DmDecryptException(e.reason(), "resource " + id + ": " + e.getMessage());
+        }
     }
 
     /**
      * The LwM2M model of object 666 for Leshan: single instance, optional object, fourteen mandatory single
-     * readable string resources (the module always answers all of them, unset ones as {@link #UNSET}).
+     * readable string resources (the module always answers all of them, unset ones as {@link TerminalInfoField#UNSET}).
      */
     public static ObjectModel objectModel() {
         List<ResourceModel> resources = new ArrayList<>();
-        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
-            resources.add(new ResourceModel(resource.id(), resource.modelName(), ResourceModel.Operations.R,
-                    false, true, ResourceModel.Type.STRING, "", "",
-                    "AES-256-CBC encrypted, Base64; \"NULL\" encrypted when unset"));
+        resources.add(resource(TerminalType.RESOURCE_ID, TERMINAL_TYPE_NAME));
+        for (TerminalInfoField field : TerminalInfoField.values()) {
+            resources.add(resource(field.resourceId(), field.seedName()));
         }
         return new ObjectModel(OBJECT_ID, "Terminal Information",
                 "China Mobile CMDMP DM 2.0 terminal information", ObjectModel.DEFAULT_VERSION,
                 false, false, resources);
     }
 
-    /** The values in resource order, matching {@link TerminalInfoResource#ordinal()}. */
-    private List<String> values() {
-        return List.of(terminalType, appInfo, mac, rom, ram, cpu, osSysVer, swVer, swName, volte, netType, account,
-                phoneNum, location);
-    }
-
-    private static TerminalInfo of(List<String> v) {
-        return new TerminalInfo(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7),
-                v.get(8), v.get(9), v.get(10), v.get(11), v.get(12), v.get(13));
+    private static ResourceModel resource(int id, String name) {
+        return new ResourceModel(id, name, ResourceModel.Operations.R, false, true, ResourceModel.Type.STRING, "", "",
+                "AES-256-CBC encrypted, Base64; \"NULL\" encrypted when unset");
     }
 
     private static String orUnset(String value) {
-        return value == null ? UNSET : value;
+        return value == null ? TerminalInfoField.UNSET : value;
     }
 }

@@ -10,17 +10,18 @@ import static dev.selfreg.protocol.cmdmp.DmVectors.IMSI;
 import static dev.selfreg.protocol.cmdmp.DmVectors.WRONG_CIPHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.selfreg.vocabulary.TerminalType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DmEndpointNameTest {
     private static final DmEndpointName SPEC_NAME =
-            new DmEndpointName(DmTerminalType.INTERFACE, EP_IDENTITY, APP_KEY, IMEI);
+            new DmEndpointName(TerminalType.INTERFACE, EP_IDENTITY, APP_KEY, IMEI);
 
     @Test
     void buildsTheSpecEndpointName() {
-        assertThat(DmEndpointName.build(DmTerminalType.INTERFACE, IMEI, IMSI, APP_KEY, CIPHER).text()).isEqualTo(EP);
+        assertThat(DmEndpointName.build(TerminalType.INTERFACE, IMEI, IMSI, APP_KEY, CIPHER).text()).isEqualTo(EP);
     }
 
     @Test
@@ -35,9 +36,9 @@ class DmEndpointNameTest {
 
     @Test
     void linuxAndAndroidTerminalsOpenWithLAndA() {
-        assertThat(DmEndpointName.build(DmTerminalType.LINUX, IMEI, IMSI, APP_KEY, CIPHER).text())
+        assertThat(DmEndpointName.build(TerminalType.LINUX, IMEI, IMSI, APP_KEY, CIPHER).text())
                 .isEqualTo("L" + EP.substring(1));
-        assertThat(DmEndpointName.build(DmTerminalType.ANDROID, IMEI, IMSI, APP_KEY, CIPHER).text())
+        assertThat(DmEndpointName.build(TerminalType.ANDROID, IMEI, IMSI, APP_KEY, CIPHER).text())
                 .isEqualTo("A" + EP.substring(1));
     }
 
@@ -114,7 +115,7 @@ class DmEndpointNameTest {
 
     @Test
     void clearImeiDifferentFromTheEncryptedOneIsAnImeiMismatch() {
-        DmEndpointName name = new DmEndpointName(DmTerminalType.INTERFACE, EP_IDENTITY, APP_KEY, "869999000000002");
+        DmEndpointName name = new DmEndpointName(TerminalType.INTERFACE, EP_IDENTITY, APP_KEY, "869999000000002");
 
         assertThat(name.verify(CIPHER)).isEqualTo(new DmIdentityCheck.Mismatch(
                 DmIdentityCheck.Reason.IMEI_MISMATCH, "encrypted IMEI 869999000000001 is not 869999000000002"));
@@ -122,7 +123,7 @@ class DmEndpointNameTest {
 
     @Test
     void epiIdentityInAnEndpointNameIsTheWrongLayout() {
-        DmEndpointName name = new DmEndpointName(DmTerminalType.INTERFACE, EPI, APP_KEY, IMEI);
+        DmEndpointName name = new DmEndpointName(TerminalType.INTERFACE, EPI, APP_KEY, IMEI);
 
         assertMismatch(name.verify(CIPHER), DmIdentityCheck.Reason.LAYOUT);
     }
@@ -132,7 +133,7 @@ class DmEndpointNameTest {
             + "460041234567890-v2.0", "869999000000001-****-46004123456789-v2.0", "86999900000000A-****-"
             + "460041234567890-v2.0", "-****-460041234567890-v2.0"})
     void decryptedTextOutOfLayoutIsTheWrongLayout(String plaintext) {
-        DmEndpointName name = new DmEndpointName(DmTerminalType.INTERFACE, CIPHER.encrypt(plaintext), APP_KEY, IMEI);
+        DmEndpointName name = new DmEndpointName(TerminalType.INTERFACE, CIPHER.encrypt(plaintext), APP_KEY, IMEI);
 
         assertMismatch(name.verify(CIPHER), DmIdentityCheck.Reason.LAYOUT);
     }
@@ -149,7 +150,7 @@ class DmEndpointNameTest {
 
     @Test
     void anAppKeyThatFormsASeparatorWithItsNeighbourMakesTheNameMalformed() {
-        DmEndpointName name = DmEndpointName.build(DmTerminalType.INTERFACE, "869999000000001", "460041234567890", "@#",
+        DmEndpointName name = DmEndpointName.build(TerminalType.INTERFACE, "869999000000001", "460041234567890", "@#",
                 new DmCipher("0123456789ABCDEFGHIJKLMNOPQRSTUV"));
         assertThat(DmEndpointName.parse(name.text())).isInstanceOf(DmEndpointName.Malformed.class);
     }

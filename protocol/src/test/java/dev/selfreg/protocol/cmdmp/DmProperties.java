@@ -2,6 +2,7 @@ package dev.selfreg.protocol.cmdmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -42,7 +43,7 @@ class DmProperties {
 
     @Property
     void builtEndpointNameParsesBackAndVerifiesItsIdentity(
-            @ForAll DmTerminalType type,
+            @ForAll TerminalType type,
             @ForAll("imeis") String imei,
             @ForAll("imsis") String imsi,
             @ForAll("appKeys") String appKey,

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,13 +30,13 @@ import org.eclipse.leshan.core.request.ContentFormat;
 import org.junit.jupiter.api.Test;
 
 class TerminalInfoTest {
-    private static final TerminalInfo CONFIGURED = TerminalInfo.unset(DmTerminalType.INTERFACE)
-            .with(TerminalInfoResource.MAC, MAC)
-            .with(TerminalInfoResource.NET_TYPE, "4G");
+    private static final TerminalInfo CONFIGURED = TerminalInfo.unset(TerminalType.INTERFACE)
+            .with(TerminalInfoField.MAC, MAC)
+            .with(TerminalInfoField.NET_TYPE, "4G");
 
     @Test
     void resourcesAre6601To6614InOrder() {
-        assertThat(TerminalInfoResource.values()).extracting(TerminalInfoResource::id)
+        assertThat(CONFIGURED.byResourceId().keySet())
                 .containsExactlyElementsOf(IntStream.rangeClosed(6601, 6614).boxed().toList());
     }
 
@@ -43,14 +45,12 @@ class TerminalInfoTest {
         TerminalInfo info = new TerminalInfo(null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);
 
-        for (TerminalInfoResource resource : TerminalInfoResource.values()) {
-            assertThat(info.value(resource)).isEqualTo("NULL");
-        }
+        assertThat(info.byResourceId().values()).hasSize(14).containsOnly("NULL");
     }
 
     @Test
     void unsetCarriesOnlyTheTerminalTypeName() {
-        TerminalInfo info = TerminalInfo.unset(DmTerminalType.LINUX);
+        TerminalInfo info = TerminalInfo.unset(TerminalType.LINUX);
 
         assertThat(info.terminalType()).isEqualTo("Linux");
         assertThat(info.location()).isEqualTo("NULL");
@@ -58,7 +58,7 @@ class TerminalInfoTest {
 
     @Test
     void terminalTypeNamesAreInterfaceLinuxAndAndroid() {
-        assertThat(DmTerminalType.values()).extracting(DmTerminalType::typeName)
+        assertThat(TerminalType.values()).extracting(TerminalType::infoName)
                 .containsExactly("interface", "Linux", "Android");
     }
 
@@ -66,7 +66,7 @@ class TerminalInfoTest {
     void withReplacesTheValueOfThatResourceOnly() {
         assertThat(CONFIGURED.mac()).isEqualTo(MAC);
         assertThat(CONFIGURED.netType()).isEqualTo("4G");
-        assertThat(CONFIGURED.with(TerminalInfoResource.MAC, null).mac()).isEqualTo("NULL");
+        assertThat(CONFIGURED.with(TerminalInfoField.MAC, null).mac()).isEqualTo("NULL");
         assertThat(CONFIGURED.cpu()).isEqualTo("NULL");
     }
 
