@@ -25,14 +25,14 @@ import picocli.CommandLine.Parameters;
  * {@code selfreg at}: AT commands to a module, one-shot from the command line or in an
  * interactive console (line editing and history on a terminal, one command per line from a pipe).
  */
-@Command(name = "at", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = HostCommand.USAGE,
+@Command(name = "at", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Send AT commands to a module and print its answers.",
                 "With COMMANDs: sends each in turn (stopping at the first that fails), prints the answer lines and the final result.",
                 "Without: an interactive console (line editing, history in ~/.selfreg/at_history); unsolicited lines (RDY, +CEREG: ...) show as they come.",
                 "From a pipe, one command per line. Type exit or press Ctrl-D to leave. The module's echo is never shown."},
         exitCodeListHeading = "%nExit codes (one-shot; the console exits 0, or 3 when the port is lost):%n",
         exitCodeList = {"0:The module answered OK.", HostCommand.EXIT_ERROR_RESULT, HostCommand.EXIT_NO_ANSWER,
-                HostCommand.EXIT_PORT, HostCommand.EXIT_USAGE})
+                HostCommand.EXIT_PORT, HostCommand.EXIT_USAGE, ExitCodes.LINE_INTERNAL})
 final class AtConsoleCommand extends HostCommand {
 
     private static final String PROMPT = "AT> ";

@@ -20,24 +20,24 @@ import picocli.CommandLine.Option;
                 "Without --once: real time, the dashboard shows them live, until Ctrl-C.",
                 "With --once: the same on the virtual clock, a few days of updates, one injected failure and its recovery,",
                 "then a summary table."},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every expected outcome happened (--once)", "1:an expected outcome did not happen (--once)",
-                "130:stopped with Ctrl-C (143 with SIGTERM); the store is closed first"})
+                ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL, ExitCodes.LINE_SIGNAL})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--once", description = "Run the scenario on the virtual clock, print a summary and exit.")
     boolean once;
 
-    @Option(names = "--web-port", paramLabel = "PORT", description = "Dashboard and REST API port (default 8080; with --once a free one).")
+    @Option(names = "--web-port", paramLabel = "PORT", converter = PortNumber.class, description = "Dashboard and REST API port (default 8080; with --once a free one).")
     Integer webPort;
 
-    @Option(names = "--ct-coap-port", paramLabel = "PORT", description = "China Telecom ZZHC over CoAP (default 5683; with --once a free one).")
+    @Option(names = "--ct-coap-port", paramLabel = "PORT", converter = PortNumber.class, description = "China Telecom ZZHC over CoAP (default 5683; with --once a free one).")
     Integer ctCoapPort;
 
-    @Option(names = "--ct-http-port", paramLabel = "PORT", description = "China Telecom ZZHC over HTTP (default 9999; with --once a free one).")
+    @Option(names = "--ct-http-port", paramLabel = "PORT", converter = PortNumber.class, description = "China Telecom ZZHC over HTTP (default 9999; with --once a free one).")
     Integer ctHttpPort;
 
-    @Option(names = "--dm-port", paramLabel = "PORT", description = "China Mobile CMDMP (default 5685; with --once a free one).")
+    @Option(names = "--dm-port", paramLabel = "PORT", converter = PortNumber.class, description = "China Mobile CMDMP (default 5685; with --once a free one).")
     Integer dmPort;
 
     /** Not the platform's ./selfreg-data: the tour's platform must not show the demo's records, nor the two share a lock. */

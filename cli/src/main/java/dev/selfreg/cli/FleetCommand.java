@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
                 "China Telecom units report to ZZHC; China Mobile units are provisioned over AT for the lab's CMDMP",
                 "application, register, are read and update for the given days.",
                 "Shows a progress bar on stderr, then a table of what the modules and the platform saw."},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every expected outcome happened", "1:an expected outcome did not happen",
-                "2:wrong options", "70:the platform could not start"})
+                ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL})
 final class FleetCommand implements Callable<Integer> {
 
     /** Width of the progress bar, in characters. */
@@ -57,7 +57,7 @@ final class FleetCommand implements Callable<Integer> {
             description = "The platform's store (default: an H2 database in memory, gone at exit).")
     String db;
 
-    @Option(names = "--web-port", defaultValue = "0", paramLabel = "PORT",
+    @Option(names = "--web-port", defaultValue = "0", paramLabel = "PORT", converter = PortNumber.class,
             description = "Dashboard and REST API port (default: a free one).")
     int webPort;
 

@@ -34,7 +34,7 @@ abstract class HostCommand implements Callable<Integer> {
     /** The module answered OK, but not what the command answers. */
     static final int UNEXPECTED_ANSWER = 5;
     /** A wrong option or file (picocli's usage errors, and ours). */
-    static final int USAGE = 64;
+    static final int USAGE = ExitCodes.USAGE;
 
     static final String EXIT_OK = "0:Success.";
     static final String EXIT_ERROR_RESULT = "1:The module answered ERROR or +CME ERROR (the command is named).";
@@ -42,7 +42,7 @@ abstract class HostCommand implements Callable<Integer> {
     static final String EXIT_PORT = "3:The port cannot be opened (no such device, permission, refused) or was lost.";
     static final String EXIT_MISMATCH = "4:A value read back differs from the one written (the command is named).";
     static final String EXIT_UNEXPECTED = "5:The module answered something the command does not answer.";
-    static final String EXIT_USAGE = "64:Wrong options.";
+    static final String EXIT_USAGE = ExitCodes.LINE_USAGE;
 
     @Spec
     CommandSpec spec;

@@ -19,6 +19,7 @@ import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.RealClock;
 import dev.selfreg.time.VirtualClock;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
  * standard input/output, and optionally the control API.
  */
 @Command(name = "module", mixinStandardHelpOptions = true, sortOptions = false,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.LINE_OK, ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL,
+                ExitCodes.LINE_SIGNAL},
         description = {"Run one emulated Quectel BC260Y-CN.",
                 "Talk AT to it on a TCP port (e.g. `nc -C 127.0.0.1 PORT`) or on stdin/stdout (for socat and people).",
                 "Its radio network leads the carriers' addresses to a lab platform on loopback (--platform)."},
@@ -46,7 +50,7 @@ final class ModuleCommand implements Callable<Integer> {
 
     /** Where the host talks to the module: one UART, so one of the two. */
     static final class HostSide {
-        @Option(names = "--at-port", paramLabel = "PORT", description = "AT interface on this TCP port (0 picks a free one).")
+        @Option(names = "--at-port", paramLabel = "PORT", converter = PortNumber.class, description = "AT interface on this TCP port (0 picks a free one).")
         Integer atPort;
 
         @Option(names = "--stdio", description = "AT interface on stdin/stdout.")
@@ -59,7 +63,7 @@ final class ModuleCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address the ports bind to (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--control-port", paramLabel = "PORT", description = "Serve the control API (HTTP/JSON) on this port (0 picks a free one).")
+    @Option(names = "--control-port", paramLabel = "PORT", converter = PortNumber.class, description = "Serve the control API (HTTP/JSON) on this port (0 picks a free one).")
     Integer controlPort;
 
     @Option(names = "--nvram", paramLabel = "DIR", description = "Keep NVRAM in this directory (created if missing); without it NVRAM lives in memory and is lost at exit.")
@@ -87,11 +91,11 @@ final class ModuleCommand implements Callable<Integer> {
                     + " elsewhere (default: ${DEFAULT-VALUE}).")
     String platform;
 
-    @Option(names = "--ct-coap-port", defaultValue = "5683", paramLabel = "PORT",
+    @Option(names = "--ct-coap-port", defaultValue = "5683", paramLabel = "PORT", converter = PortNumber.class,
             description = "The platform's China Telecom CoAP port (default: ${DEFAULT-VALUE}).")
     int ctCoapPort;
 
-    @Option(names = "--dm-port", defaultValue = "5685", paramLabel = "PORT",
+    @Option(names = "--dm-port", defaultValue = "5685", paramLabel = "PORT", converter = PortNumber.class,
             description = "The platform's China Mobile DM port (default: ${DEFAULT-VALUE}).")
     int dmPort;
 
@@ -101,6 +105,34 @@ final class ModuleCommand implements Callable<Integer> {
 
     /** Which clock the module runs on. */
     enum ClockKind { real, virtual }
+
+    /** What a listener's start may throw. */
+    private interface Start<T> {
+        T run() throws Exception;
+    }
+
+    /** Starts one listener; a taken port ends in one line naming the listener, the port and what to do. */
+    private <T> T listen(String listener, String option, int port, Start<T> start) throws Exception {
+        try {
+            return start.run();
+        } catch (Exception e) {
+            if (!inUse(e)) {
+                throw e;
+            }
+            throw new CannotStartException("cannot listen for " + listener + " on " + bind + ":" + port
+                    + ": the port is in use (another selfreg module?); stop that process or choose another with " + option, e);
+        }
+    }
+
+    /** A bind failure, as the JDK says it (BindException) or as Javalin wraps it ("Port already in use"). */
+    private static boolean inUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -128,7 +160,7 @@ final class ModuleCommand implements Callable<Integer> {
 
         ControlApi control = null;
         if (controlPort != null) {
-            control = ControlApi.start(module, bind, controlPort);
+            control = listen("control", "--control-port", controlPort, () -> ControlApi.start(module, bind, controlPort));
             announce.println("listening control " + address.getHostAddress() + ":" + control.port());
         }
         try {
@@ -139,7 +171,7 @@ final class ModuleCommand implements Callable<Integer> {
                 port.startReading();
                 port.awaitEnd();
             } else {
-                try (TcpAtPort port = TcpAtPort.start(module, address, host.atPort)) {
+                try (TcpAtPort port = listen("at", "--at-port", host.atPort, () -> TcpAtPort.start(module, address, host.atPort))) {
                     module.powerOn();
                     announce.println("listening at " + port.address().getAddress().getHostAddress() + ":" + port.address().getPort());
                     stop.await();

@@ -2,6 +2,7 @@ package dev.selfreg.cli;
 
 import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.dm.DmApplications;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,33 +11,42 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code selfreg platform}: the lab platform alone, for real modules in a lab or emulated ones:
  * China Telecom ZZHC (CoAP and HTTP), China Mobile CMDMP (LwM2M), the REST API and dashboard.
  */
 @Command(name = "platform", mixinStandardHelpOptions = true, sortOptions = false,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.LINE_OK, ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL,
+                ExitCodes.LINE_SIGNAL},
         description = {"Run the lab platform: China Telecom ZZHC over CoAP and HTTP, China Mobile CMDMP over LwM2M,",
                 "a store (embedded H2 by default, or PostgreSQL), the REST API and the web dashboard."},
         footer = {"", "Prints one `listening <name> <host>:<port>` line per listener (ct-coap, ct-http, dm, web) when ready.",
                 "Runs until Ctrl-C; the store is closed after its last commit."})
 final class PlatformCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--bind", defaultValue = "127.0.0.1",
             description = "Address every listener binds to (default: ${DEFAULT-VALUE}). Any other address requires a bearer token on the web side.")
     String bind;
 
-    @Option(names = "--ct-coap-port", defaultValue = "5683", description = "China Telecom ZZHC over CoAP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ct-coap-port", defaultValue = "5683", converter = PortNumber.class, description = "China Telecom ZZHC over CoAP (default: ${DEFAULT-VALUE}).")
     int ctCoapPort;
 
-    @Option(names = "--ct-http-port", defaultValue = "9999", description = "China Telecom ZZHC over HTTP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ct-http-port", defaultValue = "9999", converter = PortNumber.class, description = "China Telecom ZZHC over HTTP (default: ${DEFAULT-VALUE}).")
     int ctHttpPort;
 
-    @Option(names = "--dm-port", defaultValue = "5685", description = "China Mobile CMDMP over LwM2M/CoAP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dm-port", defaultValue = "5685", converter = PortNumber.class, description = "China Mobile CMDMP over LwM2M/CoAP (default: ${DEFAULT-VALUE}).")
     int dmPort;
 
-    @Option(names = "--web-port", defaultValue = "8080", description = "REST API, /metrics and the dashboard (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--web-port", defaultValue = "8080", converter = PortNumber.class, description = "REST API, /metrics and the dashboard (default: ${DEFAULT-VALUE}).")
     int webPort;
 
     @Option(names = "--db", paramLabel = "JDBC-URL",
@@ -60,6 +70,11 @@ final class PlatformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        try {
+            DmApplications.parse(dmApps);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PlatformSettings settings = new PlatformSettings(bind, ctCoapPort, ctHttpPort, dmPort, webPort,
                 Optional.ofNullable(db), dataDir, dmApps, strict, Optional.ofNullable(token));
         PrintStream out = System.out;

@@ -41,7 +41,7 @@ import picocli.CommandLine.TypeConversionException;
  * reboots, checks the running values, and prints a before/after table. The password is never
  * printed: only the module's mask of it.
  */
-@Command(name = "provision", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = HostCommand.USAGE,
+@Command(name = "provision", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = ProvisionCommand.SettingOptions.class,
         description = {"Provision a module's self-registration settings: write, read back the saved values, reboot (AT+QRST=1, wait for RDY),"
                 + " check the running values, and print a before/after table.",
@@ -50,10 +50,10 @@ import picocli.CommandLine.TypeConversionException;
                 "Turns on numeric errors (AT+CMEE=1) so that a refused write says why.",
                 "--file takes the same settings as YAML, each key an option name without the dashes (dm-port: 5683);"
                 + " options on the command line win over the file."},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:Written, read back, rebooted and running as written.", HostCommand.EXIT_ERROR_RESULT,
                 HostCommand.EXIT_NO_ANSWER, HostCommand.EXIT_PORT, HostCommand.EXIT_MISMATCH, HostCommand.EXIT_UNEXPECTED,
-                "64:Wrong options or file, or nothing to provision."})
+                "64:Wrong options or file, or nothing to provision.", ExitCodes.LINE_INTERNAL})
 final class ProvisionCommand extends HostCommand {
 
     /** Every setting, in the order the help lists them. */

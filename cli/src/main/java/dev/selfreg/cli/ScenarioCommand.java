@@ -21,12 +21,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run scenario files (YAML) on the virtual clock against an embedded lab platform.",
                 "See examples/ for one scenario per self-registration flow of chapter 2 of Quectel's self-registration manual."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every scenario passed", "1:a step failed", "64:a scenario file cannot be read or run as written"})
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:every scenario passed", "1:a step failed",
+                "64:a scenario file cannot be read or run as written (one line names the file and step), or a wrong option",
+                ExitCodes.LINE_INTERNAL})
 final class ScenarioCommand implements Callable<Integer> {
 
-    static final int STEP_FAILED = 1;
-    static final int BAD_FILE = 64;
+    static final int STEP_FAILED = ExitCodes.OUTCOME_NOT_MET;
+    static final int BAD_FILE = ExitCodes.USAGE;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files.")
     List<Path> files;

@@ -16,13 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code selfreg status}: every self-registration setting of a module, running and saved, and its DM state. */
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = HostCommand.USAGE,
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show every self-registration setting of a module, running and saved, and its CMDMP state.",
                 "AT+QSREGENABLE and AT+QDMPCFGEX show only what is saved; AT+QDMPCFG shows both (running: AT+QDMPCFG?, saved: AT+QDMPCFG=4,n).",
                 "The password is shown as the module masks it."},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {HostCommand.EXIT_OK, HostCommand.EXIT_ERROR_RESULT, HostCommand.EXIT_NO_ANSWER, HostCommand.EXIT_PORT,
-                HostCommand.EXIT_UNEXPECTED, HostCommand.EXIT_USAGE})
+                HostCommand.EXIT_UNEXPECTED, HostCommand.EXIT_USAGE, ExitCodes.LINE_INTERNAL})
 final class StatusCommand extends HostCommand {
 
     /** The module has no view of the setting in this column. */

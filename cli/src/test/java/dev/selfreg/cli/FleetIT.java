@@ -40,7 +40,7 @@ class FleetIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(process.exitValue()).isEqualTo(64);
         assertThat(errors).contains("a fleet has 1 to 2000 modules, not 2001 China Telecom and 0 China Mobile");
     }
 }

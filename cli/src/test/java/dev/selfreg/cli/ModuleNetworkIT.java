@@ -35,7 +35,7 @@ class ModuleNetworkIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(process.exitValue()).isEqualTo(64);
         assertThat(output).contains("--platform: network safety: 10.0.0.1 is not a loopback address");
     }
 

@@ -174,7 +174,7 @@ class ModuleProcessIT {
             boolean ended = second.waitFor(30, TimeUnit.SECONDS);
             second.destroyForcibly();
             assertThat(ended).as("the second module ended by itself").isTrue();
-            assertThat(second.exitValue()).isEqualTo(70);
+            assertThat(second.exitValue()).isEqualTo(69);
             assertThat(Files.readString(errors)).contains("NVRAM directory " + nvram + " is in use by another module (process "
                     + first.process.pid() + ")");
             assertThat(host.command("AT+QDMPCFG=4,2")).isEqualTo(framed("+QDMPCFG: 2,M100000089,95Go****,1,863703030822519", "OK"));

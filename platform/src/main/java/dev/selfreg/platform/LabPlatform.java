@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,20 +59,40 @@ public final class LabPlatform implements AutoCloseable {
     private void startServices(PlatformSettings settings) {
         Clock clock = Clock.systemUTC();
         ZzhcService zzhc = new ZzhcService(records, metrics, clock);
-        ZzhcCoapServer ctCoap = ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort());
+        ZzhcCoapServer ctCoap = listen("ct-coap", true, settings.ctCoapPort(),
+                () -> ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort()));
         running.add(ctCoap);
         ports.put("ct-coap", ctCoap.port());
-        ZzhcHttpServer ctHttp = ZzhcHttpServer.start(zzhc, bind, settings.ctHttpPort());
+        ZzhcHttpServer ctHttp = listen("ct-http", false, settings.ctHttpPort(), () -> ZzhcHttpServer.start(zzhc, bind, settings.ctHttpPort()));
         running.add(ctHttp);
         ports.put("ct-http", ctHttp.port());
         DmService dm = new DmService(records, metrics, DmApplications.parse(settings.dmApps()), settings.strict(), clock);
         running.add(dm);
-        dm.start(bind, settings.dmPort());
+        listen("dm", true, settings.dmPort(), () -> {
+            dm.start(bind, settings.dmPort());
+            return dm;
+        });
         ports.put("dm", dm.port());
-        WebServer web = WebServer.start(records, metrics, bind, settings.webPort(), settings.token());
+        WebServer web = listen("web", false, settings.webPort(),
+                () -> WebServer.start(records, metrics, bind, settings.webPort(), settings.token()));
         running.add(web);
         ports.put("web", web.port());
         token = web.requiredToken();
+    }
+
+    /**
+     * Starts one listener; a taken address ends in one exception that names the listener and its port.
+     * Californium says only that no endpoint started, so a failed start is checked by binding the port.
+     */
+    private <T> T listen(String listener, boolean udp, int port, Supplier<T> start) {
+        try {
+            return start.get();
+        } catch (RuntimeException e) {
+            if (ListenerUnavailableException.isAddressInUse(e) || ListenerUnavailableException.isTaken(bind, port, udp)) {
+                throw new ListenerUnavailableException(listener, bind, port, e);
+            }
+            throw e;
+        }
     }
 
     /** The listeners by name ({@code ct-coap}, {@code ct-http}, {@code dm}, {@code web}) and their ports. */

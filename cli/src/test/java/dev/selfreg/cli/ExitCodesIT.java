@@ -1,0 +1,80 @@
+package dev.selfreg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The exit-code convention of {@link ExitCodes}, command by command, through the jar as a process. */
+class ExitCodesIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"platform", "module", "scenario", "demo", "fleet", "at", "status", "provision"})
+    void aWrongOptionExits64WithOneLineAndNoUsageText(String command) throws Exception {
+        CliRun run = CliRun.of(command, "--no-such-option");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("selfreg " + command + ": ").endsWith(" (see selfreg " + command + " --help)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"platform", "module", "scenario", "demo", "fleet", "at", "status", "provision"})
+    void everyHelpListsItsExitCodes(String command) throws Exception {
+        CliRun run = CliRun.of(command, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Exit codes").containsPattern("(?m)^\\s+64\\s+\\S").containsPattern("(?m)^\\s+70\\s+\\S");
+    }
+
+    @Test
+    void aBadDmAppIsAUsageError() throws Exception {
+        CliRun run = CliRun.of("platform", "--dm-app", "foo");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).containsExactly(
+                "selfreg platform: --dm-app entry 1 is not APPKEY=PASSWORD (see selfreg platform --help)");
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageError() throws Exception {
+        CliRun run = CliRun.of("module", "--at-port", "99999");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("99999 is not a port number (0-65535)");
+    }
+
+    @Test
+    void aTakenCoapPortExits69WithOneLineNamingTheListenerAndPort() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            CliRun run = CliRun.of("platform", "--ct-coap-port", String.valueOf(port), "--ct-http-port", "0",
+                    "--dm-port", "0", "--web-port", "0", "--db", "jdbc:h2:mem:exit-codes");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.errLines()).filteredOn(line -> line.startsWith("selfreg platform:")).containsExactly(
+                    "selfreg platform: cannot listen for ct-coap on 127.0.0.1:" + port + ": the port is in use (another selfreg"
+                            + " platform or demo?); stop that process or choose another port with --ct-coap-port");
+            assertThat(run.err()).doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aTakenAtPortExits69WithOneLineNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            CliRun run = CliRun.of("module", "--at-port", String.valueOf(port));
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.errLines()).filteredOn(line -> line.startsWith("selfreg module:")).containsExactly(
+                    "selfreg module: cannot listen for at on 127.0.0.1:" + port
+                            + ": the port is in use (another selfreg module?); stop that process or choose another with --at-port");
+            assertThat(run.err()).doesNotContain("Exception", "\tat ");
+        }
+    }
+}
