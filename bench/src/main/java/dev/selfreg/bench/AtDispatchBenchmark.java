@@ -57,7 +57,7 @@ public class AtDispatchBenchmark {
         module.connectHost(bytes -> sink.consume(bytes));
         module.powerOn();
         feed("ATE0\r".getBytes(StandardCharsets.US_ASCII));
-        module.setSleepMode(0);
+        module.sleep().setSleepMode(0);
         lines = SEED_COMMANDS.stream().map(line -> (line + "\r").getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     }
 

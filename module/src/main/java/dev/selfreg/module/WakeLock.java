@@ -1,17 +1,18 @@
 package dev.selfreg.module;
 
 /**
- * Pending work that keeps the module out of deep sleep (an open CoAP exchange, a DNS lookup):
- * while one is held the idle timer does not put the module to sleep, and the awake time counts
- * for its reason. Releasing the last one restarts the idle time. A power cut drops them all.
+ * Pending work that keeps the module out of deep sleep (an open CoAP exchange, a DNS lookup),
+ * taken with {@link SleepController#holdAwake}: while one is held the idle timer does not put
+ * the module to sleep, and the awake time counts for its reason. Releasing the last one
+ * restarts the idle time. A power cut drops them all.
  */
 public final class WakeLock {
 
-    private final Bc260yModule module;
+    private final SleepController sleep;
     private final AwakeReason reason;
 
-    WakeLock(Bc260yModule module, AwakeReason reason) {
-        this.module = module;
+    WakeLock(SleepController sleep, AwakeReason reason) {
+        this.sleep = sleep;
         this.reason = reason;
     }
 
@@ -21,6 +22,6 @@ public final class WakeLock {
 
     /** Ends the work; releasing twice, or after a power cut, does nothing. */
     public void release() {
-        module.release(this);
+        sleep.release(this);
     }
 }

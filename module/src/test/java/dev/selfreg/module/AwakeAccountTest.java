@@ -50,7 +50,7 @@ class AwakeAccountTest {
         TestBench bench = new TestBench();
         bench.advance(ATTACH);
 
-        WakeLock lock = bench.module.holdAwake(AwakeReason.COAP);
+        WakeLock lock = bench.module.sleep().holdAwake(AwakeReason.COAP);
         bench.advance(Duration.ofMinutes(10));
         assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
         lock.release();
@@ -68,9 +68,9 @@ class AwakeAccountTest {
         TestBench bench = new TestBench();
         bench.advance(ATTACH);
 
-        WakeLock dns = bench.module.holdAwake(AwakeReason.DNS);
+        WakeLock dns = bench.module.sleep().holdAwake(AwakeReason.DNS);
         bench.advance(Duration.ofSeconds(3));
-        WakeLock coap = bench.module.holdAwake(AwakeReason.COAP);
+        WakeLock coap = bench.module.sleep().holdAwake(AwakeReason.COAP);
         bench.advance(Duration.ofSeconds(4));
         dns.release();
         dns.release();
@@ -87,7 +87,7 @@ class AwakeAccountTest {
     void aPowerCutDropsTheWakeLocks() {
         TestBench bench = new TestBench();
         bench.advance(ATTACH);
-        WakeLock lock = bench.module.holdAwake(AwakeReason.COAP);
+        WakeLock lock = bench.module.sleep().holdAwake(AwakeReason.COAP);
 
         bench.module.powerCycle();
         bench.advance(Duration.ofHours(1));

@@ -22,7 +22,7 @@ class RtcClockTest {
         TestBench bench = new TestBench();
         bench.advance(ATTACH);
         List<Power> powerWhenRun = new ArrayList<>();
-        bench.module.rtcClock().schedule(HOUR, () -> powerWhenRun.add(bench.module.power()));
+        bench.module.scheduler().rtcClock().schedule(HOUR, () -> powerWhenRun.add(bench.module.power()));
 
         bench.advance(HOUR.minusSeconds(1));
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
@@ -42,7 +42,7 @@ class RtcClockTest {
         TestBench bench = new TestBench();
         bench.advance(ATTACH);
         List<WakeLock> held = new ArrayList<>();
-        bench.module.rtcClock().schedule(HOUR, () -> held.add(bench.module.holdAwake(AwakeReason.COAP)));
+        bench.module.scheduler().rtcClock().schedule(HOUR, () -> held.add(bench.module.sleep().holdAwake(AwakeReason.COAP)));
 
         bench.advance(HOUR.plusMinutes(5));
         assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
@@ -59,7 +59,7 @@ class RtcClockTest {
         TestBench bench = new TestBench();
         bench.advance(ATTACH);
         List<Duration> ran = new ArrayList<>();
-        bench.module.poweredClock().schedule(HOUR, () -> ran.add(bench.clock.elapsed()));
+        bench.module.scheduler().poweredClock().schedule(HOUR, () -> ran.add(bench.clock.elapsed()));
 
         bench.advance(HOUR.multipliedBy(2));
 
@@ -72,7 +72,7 @@ class RtcClockTest {
         TestBench bench = new TestBench();
         bench.advance(ATTACH);
         List<Duration> ran = new ArrayList<>();
-        bench.module.rtcClock().schedule(HOUR, () -> ran.add(bench.clock.elapsed()));
+        bench.module.scheduler().rtcClock().schedule(HOUR, () -> ran.add(bench.clock.elapsed()));
 
         bench.module.powerCycle();
         bench.advance(HOUR.multipliedBy(2));

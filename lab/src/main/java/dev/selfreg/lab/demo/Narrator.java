@@ -53,7 +53,7 @@ final class Narrator implements Consumer<PlatformChange> {
         for (EmulatedUnit unit : units) {
             ModuleStatus now = unit.module().status();
             ModuleStatus before = last.put(unit.name(), now);
-            int registration = unit.module().registration().stat();
+            int registration = unit.module().attach().registration().stat();
             Integer registrationBefore = lastRegistration.put(unit.name(), registration);
             if (before == null || !before.power().equals(now.power())) {
                 say(unit.name(), "power " + now.power());

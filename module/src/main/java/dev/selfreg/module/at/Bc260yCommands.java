@@ -1,7 +1,6 @@
 package dev.selfreg.module.at;
 
 import dev.selfreg.at.AtCommandSet;
-import dev.selfreg.module.Bc260yModule;
 
 /** Every AT command the emulated BC260Y-CN answers besides the engine's own (AT, ATE, CMEE). */
 public final class Bc260yCommands {
@@ -9,8 +8,8 @@ public final class Bc260yCommands {
     private Bc260yCommands() {
     }
 
-    public static AtCommandSet<Bc260yModule> all() {
-        return new AtCommandSet<Bc260yModule>()
+    public static AtCommandSet<AtContext> all() {
+        return new AtCommandSet<AtContext>()
                 .add(new QsregenableCommand())
                 .add(new QdmpcfgCommand())
                 .add(new QdmpcfgexCommand())

@@ -5,13 +5,12 @@ import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
-import dev.selfreg.module.Bc260yModule;
 
 /**
  * {@code AT+CEREG}: network registration. {@code <n>} 0 (default) or 1, which adds the
  * unsolicited {@code +CEREG: <stat>} on every change; the location forms 2-5 are not emulated.
  */
-final class CeregCommand extends AtCommand<Bc260yModule> {
+final class CeregCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(Param.integer("n", 0, 1));
 
@@ -25,18 +24,18 @@ final class CeregCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
-        module.setCeregReporting(args.integer("n"));
+    public AtResponse set(AtContext module, Args args) {
+        module.attach().setCeregReporting(args.integer("n"));
         return AtResponse.ok();
     }
 
     @Override
-    public AtResponse query(Bc260yModule module) {
-        return AtResponse.ok("+CEREG: " + module.ceregReporting() + "," + module.registration().stat());
+    public AtResponse query(AtContext module) {
+        return AtResponse.ok("+CEREG: " + module.attach().ceregReporting() + "," + module.attach().registration().stat());
     }
 
     @Override
-    public AtResponse test(Bc260yModule module) {
+    public AtResponse test(AtContext module) {
         return testFromSignature();
     }
 }

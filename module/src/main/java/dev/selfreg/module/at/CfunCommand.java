@@ -5,10 +5,9 @@ import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
-import dev.selfreg.module.Bc260yModule;
 
 /** {@code AT+CFUN}: radio on (1, the module attaches) or off (0, it detaches). */
-final class CfunCommand extends AtCommand<Bc260yModule> {
+final class CfunCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(Param.integer("fun", 0, 1));
 
@@ -22,18 +21,18 @@ final class CfunCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
+    public AtResponse set(AtContext module, Args args) {
         int fun = args.integer("fun");
-        return AtResponse.ok().then(() -> module.setRadio(fun)); // a +CEREG report follows the OK
+        return AtResponse.ok().then(() -> module.attach().setRadio(fun)); // a +CEREG report follows the OK
     }
 
     @Override
-    public AtResponse query(Bc260yModule module) {
-        return AtResponse.ok("+CFUN: " + module.radio());
+    public AtResponse query(AtContext module) {
+        return AtResponse.ok("+CFUN: " + module.attach().radio());
     }
 
     @Override
-    public AtResponse test(Bc260yModule module) {
+    public AtResponse test(AtContext module) {
         return testFromSignature();
     }
 }

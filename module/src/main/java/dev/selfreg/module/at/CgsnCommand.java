@@ -5,10 +5,9 @@ import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
-import dev.selfreg.module.Bc260yModule;
 
 /** {@code AT+CGSN=1}: the IMEI ({@code <snt>} 1 of TS 27.007 §7.1; the only one emulated). */
-final class CgsnCommand extends AtCommand<Bc260yModule> {
+final class CgsnCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(Param.integer("snt", 1, 1));
 
@@ -22,12 +21,12 @@ final class CgsnCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
+    public AtResponse set(AtContext module, Args args) {
         return AtResponse.ok("+CGSN: " + module.profile().imei());
     }
 
     @Override
-    public AtResponse test(Bc260yModule module) {
+    public AtResponse test(AtContext module) {
         return testFromSignature();
     }
 }

@@ -2,17 +2,16 @@ package dev.selfreg.module.at;
 
 import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
-import dev.selfreg.module.Bc260yModule;
 
 /** {@code AT+CPIN?}: the card is ready (emulated cards have no PIN). */
-final class CpinCommand extends AtCommand<Bc260yModule> {
+final class CpinCommand extends AtCommand<AtContext> {
 
     CpinCommand() {
         super("+CPIN");
     }
 
     @Override
-    public AtResponse query(Bc260yModule module) {
+    public AtResponse query(AtContext module) {
         SimSlot.read(module);
         return AtResponse.ok("+CPIN: READY");
     }

@@ -6,10 +6,9 @@ import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.Bc260yModule;
 
 /** {@code ATI} (or {@code ATI0}): manufacturer, model and firmware revision. */
-final class IdentificationCommand extends AtCommand<Bc260yModule> {
+final class IdentificationCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(Param.integer("value", 0, 0));
 
@@ -23,12 +22,12 @@ final class IdentificationCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse execute(Bc260yModule module) {
+    public AtResponse execute(AtContext module) {
         return AtResponse.ok(Bc260yFacts.MANUFACTURER, Bc260yFacts.MODEL, "Revision: " + module.profile().firmware());
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
+    public AtResponse set(AtContext module, Args args) {
         return execute(module);
     }
 }

@@ -15,7 +15,6 @@ import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Param.Quoting;
 import dev.selfreg.at.Signature;
-import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.DmConfig;
 import dev.selfreg.vocabulary.DmGroup;
 import dev.selfreg.vocabulary.DmState;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
  * settings, 4 shows what is saved, 5 erases it, 6 shows the access state; 3 is reserved. The
  * query shows the running configuration, which only a reboot replaces.
  */
-final class QdmpcfgCommand extends AtCommand<Bc260yModule> {
+final class QdmpcfgCommand extends AtCommand<AtContext> {
 
     private static final Signature NONE = Signature.of();
 
@@ -61,7 +60,7 @@ final class QdmpcfgCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
+    public AtResponse set(AtContext module, Args args) {
         var saved = module.saved();
         switch (args.integer("type")) {
             case 0 -> saved.saveDmMode(args.integer("DM_Mode"));
@@ -82,13 +81,13 @@ final class QdmpcfgCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse query(Bc260yModule module) {
+    public AtResponse query(AtContext module) {
         return AtResponse.ok(lines(module.running().orElseThrow().dm()));
     }
 
     /** The seed shows only the generic shape; these ranges are spec §4's Interpretation. */
     @Override
-    public AtResponse test(Bc260yModule module) {
+    public AtResponse test(AtContext module) {
         return testFromSignatureBySelectorValue();
     }
 

@@ -6,7 +6,6 @@ import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Param.Quoting;
 import dev.selfreg.at.Signature;
-import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.vocabulary.QdmpcfgexLine;
 import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.HashMap;
@@ -17,7 +16,7 @@ import java.util.Map;
  * type's quoted strings, 1 reads them back (unset ones as {@code NULL}), 2 erases them. The
  * saved values become the running ones at the next boot.
  */
-final class QdmpcfgexCommand extends AtCommand<Bc260yModule> {
+final class QdmpcfgexCommand extends AtCommand<AtContext> {
 
     private final Signature signature;
 
@@ -40,7 +39,7 @@ final class QdmpcfgexCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
+    public AtResponse set(AtContext module, Args args) {
         TerminalInfoType type = TerminalInfoType.of(args.integer("type")).orElseThrow();
         var saved = module.saved();
         switch (args.integer("act")) {
@@ -56,7 +55,7 @@ final class QdmpcfgexCommand extends AtCommand<Bc260yModule> {
 
     /** Not in the seed; spec §5 Interpretation. */
     @Override
-    public AtResponse test(Bc260yModule module) {
+    public AtResponse test(AtContext module) {
         return testFromSignature();
     }
 }

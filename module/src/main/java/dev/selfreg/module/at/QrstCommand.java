@@ -5,10 +5,9 @@ import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
-import dev.selfreg.module.Bc260yModule;
 
 /** {@code AT+QRST=1}: answers {@code OK}, then reboots. */
-final class QrstCommand extends AtCommand<Bc260yModule> {
+final class QrstCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(Param.integer("mode", 1, 1));
 
@@ -22,12 +21,12 @@ final class QrstCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
+    public AtResponse set(AtContext module, Args args) {
         return AtResponse.ok().then(module::reboot);
     }
 
     @Override
-    public AtResponse test(Bc260yModule module) {
+    public AtResponse test(AtContext module) {
         return testFromSignature();
     }
 }

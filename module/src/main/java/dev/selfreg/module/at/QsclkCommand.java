@@ -5,10 +5,9 @@ import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
-import dev.selfreg.module.Bc260yModule;
 
 /** {@code AT+QSCLK}: 0 never sleep, 1 light and deep sleep (default), 2 light sleep only. */
-final class QsclkCommand extends AtCommand<Bc260yModule> {
+final class QsclkCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(Param.integer("mode", 0, 2));
 
@@ -22,18 +21,18 @@ final class QsclkCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
-        module.setSleepMode(args.integer("mode"));
+    public AtResponse set(AtContext module, Args args) {
+        module.sleep().setSleepMode(args.integer("mode"));
         return AtResponse.ok();
     }
 
     @Override
-    public AtResponse query(Bc260yModule module) {
+    public AtResponse query(AtContext module) {
         return AtResponse.ok("+QSCLK: " + module.saved().sleepMode());
     }
 
     @Override
-    public AtResponse test(Bc260yModule module) {
+    public AtResponse test(AtContext module) {
         return testFromSignature();
     }
 }

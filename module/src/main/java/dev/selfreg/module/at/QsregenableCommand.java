@@ -5,14 +5,13 @@ import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
-import dev.selfreg.module.Bc260yModule;
 
 /**
  * {@code AT+QSREGENABLE}: enable or disable China Telecom self-registration (seed 3.2.1). Saved
  * at once, in force after reboot. The query reads NVRAM (spec §2 Interpretation), so it shows
  * 3 after the A03 to A04 FOTA while the running value keeps registration on.
  */
-final class QsregenableCommand extends AtCommand<Bc260yModule> {
+final class QsregenableCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(Param.integer("mode", 0, 1));
 
@@ -26,18 +25,18 @@ final class QsregenableCommand extends AtCommand<Bc260yModule> {
     }
 
     @Override
-    public AtResponse set(Bc260yModule module, Args args) {
+    public AtResponse set(AtContext module, Args args) {
         module.saved().saveQsregenable(args.integer("mode"));
         return AtResponse.ok();
     }
 
     @Override
-    public AtResponse query(Bc260yModule module) {
+    public AtResponse query(AtContext module) {
         return AtResponse.ok("+QSREGENABLE: " + module.saved().qsregenable());
     }
 
     @Override
-    public AtResponse test(Bc260yModule module) {
+    public AtResponse test(AtContext module) {
         return testFromSignature();
     }
 }

@@ -1,7 +1,6 @@
 package dev.selfreg.module.at;
 
 import dev.selfreg.at.AtException;
-import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.Sim;
 import dev.selfreg.vocabulary.CmeError;
 
@@ -12,7 +11,7 @@ final class SimSlot {
     }
 
     /** The card read at boot; {@code +CME ERROR: 10} (SIM not inserted) when there is none. */
-    static Sim read(Bc260yModule module) {
+    static Sim read(AtContext module) {
         return module.sim().orElseThrow(() -> new AtException(CmeError.SIM_NOT_INSERTED, "no SIM"));
     }
 }

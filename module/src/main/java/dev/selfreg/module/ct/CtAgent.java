@@ -1,10 +1,11 @@
 package dev.selfreg.module.ct;
 
+import dev.selfreg.module.AgentContext;
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.CtIdentity;
 import dev.selfreg.module.CtStatus;
+import dev.selfreg.module.ModuleLifecycle;
 import dev.selfreg.module.RunningConfig;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.WakeLock;
@@ -46,10 +47,11 @@ import org.slf4j.LoggerFactory;
  * sleep would cancel it anyway. DNS and CoAP time hold wake locks ({@link AwakeReason#DNS},
  * {@link AwakeReason#COAP}), so they delay deep sleep and show in the awake-time account.
  *
- * <p>Every method runs serialised on the module (its callers and its clock tasks hold the
- * module's lock).
+ * <p>It sees the module as an {@link AgentContext} and hears boots, attaches and power cuts as a
+ * {@link ModuleLifecycle} listener. Every method runs serialised on the module (its callers and
+ * its clock tasks hold the module's lock).
  */
-public final class CtAgent {
+public final class CtAgent implements ModuleLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CtAgent.class);
     /**
@@ -61,7 +63,7 @@ public final class CtAgent {
     /** The outcome of the latest finished attempt. */
     private enum Outcome { NONE, SUCCESS, FAILURE }
 
-    private final Bc260yModule module;
+    private final AgentContext module;
     private int attemptsThisBoot;
     private Outcome lastOutcome = Outcome.NONE;
     private int attempt;
@@ -69,7 +71,7 @@ public final class CtAgent {
     private WakeLock work;
 
     /** The agent of {@code module}; an {@code error} fault of its network answers a ZZHC error reply from now on. */
-    public CtAgent(Bc260yModule module) {
+    public CtAgent(AgentContext module) {
         this.module = module;
         module.network().answerErrorFaultsWith(LabService.CT, CtAgent::injectedErrorReply);
     }
@@ -83,11 +85,13 @@ public final class CtAgent {
     }
 
     /** A boot: attempts are counted from zero again. */
+    @Override
     public void booted() {
         attemptsThisBoot = 0;
     }
 
     /** The first attach after a boot: registers when the trigger holds. */
+    @Override
     public void attached() {
         Optional<CtIdentity> identity = identityToRegister();
         if (identity.isEmpty()) {
@@ -99,6 +103,7 @@ public final class CtAgent {
     }
 
     /** Power is gone: whatever was under way is dropped, unreported. */
+    @Override
     public void powerLost() {
         attempt++; // answers to the old attempt, should any come, are stale
         registering = false;

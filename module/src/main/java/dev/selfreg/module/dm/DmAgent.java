@@ -1,9 +1,10 @@
 package dev.selfreg.module.dm;
 
+import dev.selfreg.module.AgentContext;
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.DmConfig;
+import dev.selfreg.module.ModuleLifecycle;
 import dev.selfreg.module.RunningConfig;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.WakeLock;
@@ -60,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * costs the full 128 s awake, which is the seed's point (2.2.4).
  *
  * <p><b>Updates.</b> {@code update_Period} after the 2.01, and every {@code update_Period}
- * after that, an RTC timer ({@link Bc260yModule#rtcClock()}) wakes the module even from deep
+ * after that, an RTC timer ({@link AgentContext#rtcClock()}) wakes the module even from deep
  * sleep; it sends CON POST to the location with the single query option {@code epi} and no
  * payload, on the same schedule: 11 on 2.04 Changed, 12 on an error code or a Reset, 13 without
  * an answer. The timer is re-armed at each tick whatever the outcome, so a failure is retried at
@@ -89,14 +90,16 @@ import org.slf4j.LoggerFactory;
  * Californium's stack, times its work on its own executors and the JVM-global {@code ClockUtil}.
  *
  * <p>DNS and CoAP time hold wake locks ({@link AwakeReason#DNS}, {@link AwakeReason#COAP}), so
- * they delay deep sleep and show in the awake-time account. Every method runs serialised on the
- * module (its callers and its clock tasks hold the module's lock).
+ * they delay deep sleep and show in the awake-time account. It sees the module as an
+ * {@link AgentContext} and hears attaches and power cuts as a {@link ModuleLifecycle} listener.
+ * Every method runs serialised on the module (its callers and its clock tasks hold the
+ * module's lock).
  */
-public final class DmAgent {
+public final class DmAgent implements ModuleLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DmAgent.class);
 
-    private final Bc260yModule module;
+    private final AgentContext module;
     private final DmObjects objects;
     private final List<Consumer<DmState>> listeners = new CopyOnWriteArrayList<>();
     /** Written on the module's serialised path, read by the control API too. */
@@ -113,7 +116,7 @@ public final class DmAgent {
      * The agent of {@code module}; it answers the requests of the module's DM link from now on,
      * and an {@code error} fault of its network answers 5.00.
      */
-    public DmAgent(Bc260yModule module) {
+    public DmAgent(AgentContext module) {
         this.module = module;
         this.objects = new DmObjects(module);
         module.network().serve(LabService.DM, this::answer);
@@ -136,6 +139,7 @@ public final class DmAgent {
     }
 
     /** The first attach after a boot: registers when the trigger holds. */
+    @Override
     public void attached() {
         Optional<RunningConfig> running = module.running();
         Optional<Sim> sim = module.sim();
@@ -147,6 +151,7 @@ public final class DmAgent {
     }
 
     /** Power is gone: the state is back to 0, whatever was under way is dropped. */
+    @Override
     public void powerLost() {
         operation++;
         work = null; // the module drops its wake locks and timers itself

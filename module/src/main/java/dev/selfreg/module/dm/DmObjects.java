@@ -1,7 +1,7 @@
 package dev.selfreg.module.dm;
 
+import dev.selfreg.module.AgentContext;
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.Bc260yModule;
 import dev.selfreg.module.RunningConfig;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmRegister;
@@ -54,10 +54,10 @@ final class DmObjects {
     private static final int DEVICE = 3;
     private static final int INSTANCE = 0;
 
-    private final Bc260yModule module;
+    private final AgentContext module;
     private final LwM2mEncoder encoder = new DefaultLwM2mEncoder();
 
-    DmObjects(Bc260yModule module) {
+    DmObjects(AgentContext module) {
         this.module = module;
     }
 

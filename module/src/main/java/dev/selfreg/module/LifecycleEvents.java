@@ -1,0 +1,39 @@
+package dev.selfreg.module;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The module's {@link ModuleLifecycle} listeners: each event goes to all of them, in the order they subscribed. */
+final class LifecycleEvents implements ModuleLifecycle {
+
+    private final List<ModuleLifecycle> listeners = new CopyOnWriteArrayList<>();
+
+    void subscribe(ModuleLifecycle listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void poweredOn() {
+        listeners.forEach(ModuleLifecycle::poweredOn);
+    }
+
+    @Override
+    public void booted() {
+        listeners.forEach(ModuleLifecycle::booted);
+    }
+
+    @Override
+    public void registrationChanged(NetworkRegistration registration) {
+        listeners.forEach(listener -> listener.registrationChanged(registration));
+    }
+
+    @Override
+    public void attached() {
+        listeners.forEach(ModuleLifecycle::attached);
+    }
+
+    @Override
+    public void powerLost() {
+        listeners.forEach(ModuleLifecycle::powerLost);
+    }
+}

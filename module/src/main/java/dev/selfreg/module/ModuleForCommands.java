@@ -1,0 +1,63 @@
+package dev.selfreg.module;
+
+import dev.selfreg.module.at.AtContext;
+import dev.selfreg.module.dm.DmAgent;
+import java.util.Optional;
+
+/** The module as its AT commands see it. */
+final class ModuleForCommands implements AtContext {
+
+    private final BootSequence boot;
+    private final SavedConfig saved;
+    private final NetworkAttach attach;
+    private final SleepController sleep;
+    private final DmAgent dm;
+
+    ModuleForCommands(BootSequence boot, SavedConfig saved, NetworkAttach attach, SleepController sleep, DmAgent dm) {
+        this.boot = boot;
+        this.saved = saved;
+        this.attach = attach;
+        this.sleep = sleep;
+        this.dm = dm;
+    }
+
+    @Override
+    public ModuleProfile profile() {
+        return boot.profile();
+    }
+
+    @Override
+    public Optional<Sim> sim() {
+        return boot.sim();
+    }
+
+    @Override
+    public SavedConfig saved() {
+        return saved;
+    }
+
+    @Override
+    public Optional<RunningConfig> running() {
+        return boot.running();
+    }
+
+    @Override
+    public NetworkAttach attach() {
+        return attach;
+    }
+
+    @Override
+    public SleepController sleep() {
+        return sleep;
+    }
+
+    @Override
+    public int dmState() {
+        return dm.state().code();
+    }
+
+    @Override
+    public void reboot() {
+        boot.powerCycle();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.selfreg.module;
+
+import dev.selfreg.time.ModuleClock;
+import java.time.Duration;
+
+/**
+ * The radio and the EPS registration: {@code AT+CFUN} switches the radio, a network search
+ * with a SIM ends in a registration after the profile's attach time, and every change of the
+ * registration goes to the {@link ModuleLifecycle} listeners and, with {@code AT+CEREG=1}, to
+ * the host as {@code +CEREG: <stat>} (3GPP TS 27.007 §10.1.22). The first registration after a
+ * boot is the {@link ModuleLifecycle#attached()} that triggers the self-registrations.
+ *
+ * <p>Every boot starts with the radio on and {@code +CEREG} reporting off, and searches when a
+ * card was read; a power cut leaves the module unregistered without a report.
+ */
+public final class NetworkAttach {
+
+    private final ModuleScheduler scheduler;
+    private final Uart uart;
+    private final ModuleLifecycle listeners;
+    private final Duration attachTime;
+    private final ModuleLifecycle lifecycle = new Lifecycle();
+    private boolean simPresent;
+    private int radio;
+    private NetworkRegistration registration = NetworkRegistration.NOT_REGISTERED;
+    private int ceregReporting;
+    private boolean attachedThisBoot;
+    private ModuleClock.Timer attachTimer;
+
+    NetworkAttach(ModuleScheduler scheduler, Uart uart, ModuleLifecycle listeners, Duration attachTime) {
+        this.scheduler = scheduler;
+        this.uart = uart;
+        this.listeners = listeners;
+        this.attachTime = attachTime;
+    }
+
+    /** {@code AT+CFUN}: 1 radio on (attach), 0 radio off (detach). */
+    public void setRadio(int fun) {
+        scheduler.serialised(() -> {
+            radio = fun;
+            if (fun == 0) {
+                cancelAttach();
+                setRegistration(NetworkRegistration.NOT_REGISTERED);
+            } else if (registration == NetworkRegistration.NOT_REGISTERED) {
+                startAttach();
+            }
+        });
+    }
+
+    public int radio() {
+        return scheduler.serialised(() -> radio);
+    }
+
+    public NetworkRegistration registration() {
+        return scheduler.serialised(() -> registration);
+    }
+
+    /** The {@code <n>} of {@code AT+CEREG}. */
+    public int ceregReporting() {
+        return scheduler.serialised(() -> ceregReporting);
+    }
+
+    public void setCeregReporting(int mode) {
+        scheduler.serialised(() -> ceregReporting = mode);
+    }
+
+    /** What the network attach follows of the module's life; the module subscribes it. */
+    ModuleLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** The network search of a boot; without a card the module stays unregistered. */
+    void start(boolean withSim) {
+        simPresent = withSim;
+        startAttach();
+    }
+
+    private void startAttach() {
+        if (radio != 1 || !simPresent) {
+            setRegistration(NetworkRegistration.NOT_REGISTERED);
+            return;
+        }
+        setRegistration(NetworkRegistration.SEARCHING);
+        attachTimer = scheduler.poweredClock().schedule(attachTime, () -> setRegistration(NetworkRegistration.REGISTERED));
+    }
+
+    private void cancelAttach() {
+        if (attachTimer != null) {
+            attachTimer.cancel();
+        }
+    }
+
+    private void setRegistration(NetworkRegistration next) {
+        if (next == registration) {
+            return;
+        }
+        registration = next;
+        if (ceregReporting == 1 && scheduler.power() == Power.ACTIVE) {
+            uart.urc("+CEREG: " + next.stat());
+        }
+        listeners.registrationChanged(next);
+        if (next == NetworkRegistration.REGISTERED && scheduler.power() == Power.ACTIVE && !attachedThisBoot) {
+            attachedThisBoot = true; // the boot-time registrations start once per boot, never after a wake-up
+            listeners.attached();
+        }
+    }
+
+    private final class Lifecycle implements ModuleLifecycle {
+        @Override
+        public void booted() {
+            radio = 1;
+            ceregReporting = 0;
+            attachedThisBoot = false;
+        }
+
+        @Override
+        public void powerLost() {
+            registration = NetworkRegistration.NOT_REGISTERED;
+            attachTimer = null;
+        }
+    }
+}

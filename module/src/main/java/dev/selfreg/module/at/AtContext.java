@@ -1,0 +1,42 @@
+package dev.selfreg.module.at;
+
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.NetworkAttach;
+import dev.selfreg.module.RunningConfig;
+import dev.selfreg.module.SavedConfig;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.SleepController;
+import java.util.Optional;
+
+/**
+ * What an AT command may touch of the module: the unit's identity and this boot's SIM and
+ * running configuration, NVRAM, the radio and registration ({@link NetworkAttach}), sleep
+ * ({@link SleepController}), the CMDMP state, and a reboot. A command never sees the timers,
+ * the network or the agents themselves. A command for another part of the module reaches it
+ * through a component here, so a new command needs no new method on the module. Called
+ * serialised on the module, as the AT engine is.
+ */
+public interface AtContext {
+
+    ModuleProfile profile();
+
+    /** The SIM read at the last boot. */
+    Optional<Sim> sim();
+
+    SavedConfig saved();
+
+    /** The configuration of the current boot; present whenever the module answers AT. */
+    Optional<RunningConfig> running();
+
+    /** The radio ({@code AT+CFUN}), the registration and its reporting ({@code AT+CEREG}). */
+    NetworkAttach attach();
+
+    /** The sleep mode ({@code AT+QSCLK}) and the awake time. */
+    SleepController sleep();
+
+    /** The {@code <DMstate>} of {@code AT+QDMPCFG=6}: the CMDMP agent's {@code DmState} code. */
+    int dmState();
+
+    /** A software reset ({@code AT+QRST=1}): a boot like any other. */
+    void reboot();
+}
