@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 final class BootSequence {
 
-    private static final Logger log = LoggerFactory.getLogger(BootSequence.class);
+    /** The module's log, under the name its users know (docs/commands/module.md). */
+    private static final Logger log = LoggerFactory.getLogger(Bc260yModule.class);
 
     private final SavedConfig saved;
     private final ModuleScheduler scheduler;

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SleepController {
 
-    private static final Logger log = LoggerFactory.getLogger(SleepController.class);
+    /** The module's log, under the name its users know (docs/commands/module.md). */
+    private static final Logger log = LoggerFactory.getLogger(Bc260yModule.class);
 
     private final ModuleScheduler scheduler;
     private final SavedConfig saved;

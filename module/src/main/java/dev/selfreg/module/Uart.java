@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Uart implements ModuleLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(Uart.class);
+    /** The module's log, under the name its users know (docs/commands/module.md). */
+    private static final Logger log = LoggerFactory.getLogger(Bc260yModule.class);
 
     private final ModuleScheduler scheduler;
     private final SleepController sleep;

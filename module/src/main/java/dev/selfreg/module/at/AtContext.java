@@ -12,9 +12,9 @@ import java.util.Optional;
  * What an AT command may touch of the module: the unit's identity and this boot's SIM and
  * running configuration, NVRAM, the radio and registration ({@link NetworkAttach}), sleep
  * ({@link SleepController}), the CMDMP state, and a reboot. A command never sees the timers,
- * the network or the agents themselves. A command for another part of the module reaches it
- * through a component here, so a new command needs no new method on the module. Called
- * serialised on the module, as the AT engine is.
+ * the network or the agents themselves. It acts on the part of the module it concerns through
+ * that part's accessor here; a new part a command needs gets one accessor, never a method on
+ * the module. Called serialised on the module, as the AT engine is.
  */
 public interface AtContext {
 
