@@ -15,11 +15,11 @@ import dev.selfreg.nvram.NvramDirectoryLock;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.nvram.NvramLayout;
 import dev.selfreg.nvram.NvramStore;
+import dev.selfreg.platform.ListenerUnavailableException;
 import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.RealClock;
 import dev.selfreg.time.VirtualClock;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -116,22 +116,12 @@ final class ModuleCommand implements Callable<Integer> {
         try {
             return start.run();
         } catch (Exception e) {
-            if (!inUse(e)) {
+            if (!ListenerUnavailableException.isAddressInUse(e)) {
                 throw e;
             }
             throw new CannotStartException("cannot listen for " + listener + " on " + bind + ":" + port
                     + ": the port is in use (another selfreg module?); stop that process or choose another with " + option, e);
         }
-    }
-
-    /** A bind failure, as the JDK says it (BindException) or as Javalin wraps it ("Port already in use"). */
-    private static boolean inUse(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

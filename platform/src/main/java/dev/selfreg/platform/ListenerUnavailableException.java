@@ -59,8 +59,8 @@ public final class ListenerUnavailableException extends RuntimeException {
         }
     }
 
-    /** Whether {@code failure} (or a cause of it) says the address is taken. */
-    static boolean isAddressInUse(Throwable failure) {
+    /** Whether {@code failure} (or a cause of it) says the address is taken: the JDK's BindException, or Javalin's wording. */
+    public static boolean isAddressInUse(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (t instanceof BindException || message.contains("Address already in use") || message.contains("Port already in use")) {
