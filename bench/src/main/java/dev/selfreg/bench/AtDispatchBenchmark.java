@@ -1,6 +1,6 @@
 package dev.selfreg.bench;
 
-import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.time.VirtualClock;

@@ -1,6 +1,6 @@
 package dev.selfreg.bench;
 
-import dev.selfreg.platform.CoapEndpointSettings;
+import dev.selfreg.platform.core.CoapEndpointSettings;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

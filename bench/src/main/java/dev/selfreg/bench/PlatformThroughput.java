@@ -1,8 +1,8 @@
 package dev.selfreg.bench;
 
-import dev.selfreg.platform.CoapEndpointSettings;
-import dev.selfreg.platform.PlatformMetrics;
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.CoapEndpointSettings;
+import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.ct.ZzhcCoapServer;
 import dev.selfreg.platform.ct.ZzhcService;
 import dev.selfreg.platform.store.JdbcPlatformStore;

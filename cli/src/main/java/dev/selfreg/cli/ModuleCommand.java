@@ -1,7 +1,7 @@
 package dev.selfreg.cli;
 
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.control.ControlApi;

@@ -1,7 +1,7 @@
 package dev.selfreg.cli;
 
 import dev.selfreg.host.Bc260yDriver;
-import dev.selfreg.host.DmMode;
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.host.DmPassword;
 import dev.selfreg.host.Provisioning;
 import dev.selfreg.host.ProvisioningPlan;

@@ -3,7 +3,7 @@ package dev.selfreg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.selfreg.host.DmMode;
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.host.ProvisioningPlan;
 import dev.selfreg.vocabulary.TerminalInfoField;
 import dev.selfreg.vocabulary.TerminalType;

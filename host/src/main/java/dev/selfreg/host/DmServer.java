@@ -1,5 +1,7 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.CarrierServers;
+
 /**
  * Where CMDMP lives and how often the module updates its registration: {@code AT+QDMPCFG=1}
  * (seed 3.2.2).
@@ -11,18 +13,18 @@ package dev.selfreg.host;
 public record DmServer(String address, int port, long updatePeriodSeconds) {
 
     /** Factory defaults (seed 3.2.2). */
-    public static final DmServer DEFAULT = new DmServer("117.161.2.41", 5683, 86400);
-    public static final long MIN_UPDATE_PERIOD = 300;
-    public static final long MAX_UPDATE_PERIOD = 4294966;
+    public static final DmServer DEFAULT = new DmServer(CarrierServers.DM_SERVER_DEFAULT, CarrierServers.DM_PORT_DEFAULT,
+            CarrierServers.DM_PERIOD_DEFAULT);
 
     public DmServer {
         AtText.bare("server address", address);
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("server port must be 1-65535: " + port);
+        if (port < CarrierServers.DM_PORT_MIN || port > CarrierServers.DM_PORT_MAX) {
+            throw new IllegalArgumentException("server port must be " + CarrierServers.DM_PORT_MIN + "-"
+                    + CarrierServers.DM_PORT_MAX + ": " + port);
         }
-        if (updatePeriodSeconds < MIN_UPDATE_PERIOD || updatePeriodSeconds > MAX_UPDATE_PERIOD) {
-            throw new IllegalArgumentException("update period must be " + MIN_UPDATE_PERIOD + "-" + MAX_UPDATE_PERIOD
-                    + " s: " + updatePeriodSeconds);
+        if (updatePeriodSeconds < CarrierServers.DM_PERIOD_MIN || updatePeriodSeconds > CarrierServers.DM_PERIOD_MAX) {
+            throw new IllegalArgumentException("update period must be " + CarrierServers.DM_PERIOD_MIN + "-"
+                    + CarrierServers.DM_PERIOD_MAX + " s: " + updatePeriodSeconds);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.TerminalInfoField;
 import dev.selfreg.vocabulary.TerminalInfoType;
 import java.util.ArrayList;

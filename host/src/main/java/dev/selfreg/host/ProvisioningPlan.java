@@ -1,5 +1,6 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.TerminalInfoField;
 import dev.selfreg.vocabulary.TerminalType;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package dev.selfreg.host;
 
+import dev.selfreg.vocabulary.DmMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package dev.selfreg.lab;
 
-import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.nvram.MemoryNvramStore;

@@ -1,6 +1,7 @@
 package dev.selfreg.module;
 
 import dev.selfreg.module.network.RetransmissionSchedule;
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.TerminalType;
 import java.time.Duration;
 
@@ -28,20 +29,8 @@ public final class Bc260yFacts {
     /** Factory default of QSREGENABLE (spec at-commands.md §3, Interpretation). */
     public static final int QSREGENABLE_DEFAULT = 1;
 
-    /** DM_Mode that allows CMDMP access (seed 3.2.2 DM_Mode: 1 允许接入 CMDMP; 0 forbids it). */
-    public static final int DM_MODE_ALLOWED = 1;
     /** DM_Mode default: CMDMP registration on (seed 2.2.1; spec §4 Interpretation). */
-    public static final int DM_MODE_DEFAULT = DM_MODE_ALLOWED;
-    /** Default CMDMP server IP (seed 3.2.2 serverIP); the query shows it until one is set. */
-    public static final String DM_SERVER_DEFAULT = "117.161.2.41";
-    /** Default CMDMP server port, and its range (seed 3.2.2 server_Port). */
-    public static final int DM_PORT_DEFAULT = 5683;
-    public static final int DM_PORT_MIN = 1;
-    public static final int DM_PORT_MAX = 65535;
-    /** Update period default and range in seconds (seed 3.2.2 update_Period; 2.2.2: 24 h). */
-    public static final long DM_PERIOD_DEFAULT = 86400;
-    public static final long DM_PERIOD_MIN = 300;
-    public static final long DM_PERIOD_MAX = 4294966;
+    public static final DmMode DM_MODE_DEFAULT = DmMode.ALLOWED;
     /** tmlType default: 0, interface (Interpretation); the values are {@link TerminalType}'s (seed 3.2.2). */
     public static final TerminalType TML_TYPE_DEFAULT = TerminalType.INTERFACE;
     public static final int TML_TYPE_MAX = TerminalType.values().length - 1;
@@ -64,10 +53,6 @@ public final class Bc260yFacts {
     /** Network search from boot to attach, +CEREG stat 2 meanwhile (Interpretation). */
     public static final Duration ATTACH_TIME = Duration.ofSeconds(2);
 
-    /** Domain name of the China Telecom self-registration platform (spec ct-zzhc-wire.md, Transport). */
-    public static final String CT_DOMAIN = "zzhc.vnet.cn";
-    /** The platform IP some firmware uses instead of the name (spec ct-zzhc-wire.md, Transport). */
-    public static final String CT_SERVER_IP = "42.99.2.15";
     /** CoAP Uri-Path of the report (spec ct-zzhc-wire.md: {@code coap://zzhc.vnet.cn:5683/nb}). */
     public static final String CT_PATH = "nb";
     /** Content-Format of the report: 50, application/json (spec ct-zzhc-wire.md, Transport). */
@@ -98,10 +83,6 @@ public final class Bc260yFacts {
     public static final Duration DM_EXCHANGE_TIMEOUT = Duration.ofSeconds(128);
     /** Short Server ID of the CMDMP server in object 1 (Interpretation: the seed and the DM sources give none). */
     public static final int DM_SHORT_SERVER_ID = 1;
-    /** CMDMP test server IP (seed 3.2.2, example of AT+QDMPCFG=1). */
-    public static final String DM_TEST_SERVER = "117.161.2.7";
-    /** CMDMP default domain name (seed 3.2.2 serverIP: 默认域名为 m.fxlttsbl.com). */
-    public static final String DM_SERVER_DOMAIN = "m.fxlttsbl.com";
 
     /** Default identity of an emulated unit (the wire specs' test vectors use this IMEI). */
     public static final String DEFAULT_IMEI = "869999000000001";

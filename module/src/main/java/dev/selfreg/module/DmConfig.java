@@ -1,5 +1,7 @@
 package dev.selfreg.module;
 
+import dev.selfreg.vocabulary.CarrierServers;
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.QdmpcfgLine;
 import dev.selfreg.vocabulary.TerminalType;
 
@@ -11,12 +13,12 @@ public record DmConfig(int mode, String server, int port, long updatePeriod,
                        String appKey, String password, TerminalType tmlType, String tmlImei) {
 
     /** Factory defaults (seed 3.2.2). */
-    public static final DmConfig DEFAULTS = new DmConfig(Bc260yFacts.DM_MODE_DEFAULT, Bc260yFacts.DM_SERVER_DEFAULT,
-            Bc260yFacts.DM_PORT_DEFAULT, Bc260yFacts.DM_PERIOD_DEFAULT, "", "", Bc260yFacts.TML_TYPE_DEFAULT, "");
+    public static final DmConfig DEFAULTS = new DmConfig(Bc260yFacts.DM_MODE_DEFAULT.code(), CarrierServers.DM_SERVER_DEFAULT,
+            CarrierServers.DM_PORT_DEFAULT, CarrierServers.DM_PERIOD_DEFAULT, "", "", Bc260yFacts.TML_TYPE_DEFAULT, "");
 
     /** Whether {@code DM_Mode} allows CMDMP access (seed 3.2.2). */
     public boolean accessAllowed() {
-        return mode == Bc260yFacts.DM_MODE_ALLOWED;
+        return mode == DmMode.ALLOWED.code();
     }
 
     /** The password as the module shows it: masked (seed 3.2.2 password). */

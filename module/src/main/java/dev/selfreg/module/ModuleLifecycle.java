@@ -2,7 +2,7 @@ package dev.selfreg.module;
 
 /**
  * What happens in an emulated module's life, told to whoever subscribed
- * ({@link Bc260yModule#onLifecycle}): the module's own components, its self-registration
+ * ({@code Bc260yModule.onLifecycle}): the module's own components, its self-registration
  * agents, and anybody watching. A component that reacts to a boot, an attach or a power cut
  * subscribes here instead of the module calling it by name.
  *

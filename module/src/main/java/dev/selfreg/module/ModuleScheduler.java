@@ -33,7 +33,7 @@ public final class ModuleScheduler {
 
     /** Wakes the module from deep sleep to run an RTC timer's task, and lets it sleep again after. */
     @FunctionalInterface
-    interface RtcWakeup {
+    public interface RtcWakeup {
         void wakeFor(Runnable task);
     }
 
@@ -95,7 +95,7 @@ public final class ModuleScheduler {
      * Enters {@code next}: {@link Power#OFF} stops every timer, {@link Power#DEEP_SLEEP} the
      * plain ones. Called serialised, by the boot sequence and the sleep controller.
      */
-    void enter(Power next) {
+    public void enter(Power next) {
         power = next;
         if (next == Power.OFF || next == Power.DEEP_SLEEP) {
             for (ModuleTimer timer : List.copyOf(timers)) {
@@ -107,7 +107,7 @@ public final class ModuleScheduler {
     }
 
     /** Who wakes the module when an RTC timer falls due in deep sleep; by default nobody needs to. */
-    void wakeUpWith(RtcWakeup wakeup) {
+    public void wakeUpWith(RtcWakeup wakeup) {
         this.wakeup = wakeup;
     }
 

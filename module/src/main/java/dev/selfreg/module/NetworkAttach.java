@@ -16,7 +16,7 @@ import java.time.Duration;
 public final class NetworkAttach {
 
     private final ModuleScheduler scheduler;
-    private final Uart uart;
+    private final UrcOutput uart;
     private final ModuleLifecycle listeners;
     private final Duration attachTime;
     private final ModuleLifecycle lifecycle = new Lifecycle();
@@ -27,7 +27,7 @@ public final class NetworkAttach {
     private boolean attachedThisBoot;
     private ModuleClock.Timer attachTimer;
 
-    NetworkAttach(ModuleScheduler scheduler, Uart uart, ModuleLifecycle listeners, Duration attachTime) {
+    public NetworkAttach(ModuleScheduler scheduler, UrcOutput uart, ModuleLifecycle listeners, Duration attachTime) {
         this.scheduler = scheduler;
         this.uart = uart;
         this.listeners = listeners;
@@ -65,12 +65,12 @@ public final class NetworkAttach {
     }
 
     /** What the network attach follows of the module's life; the module subscribes it. */
-    ModuleLifecycle lifecycle() {
+    public ModuleLifecycle lifecycle() {
         return lifecycle;
     }
 
     /** The network search of a boot; without a card the module stays unregistered. */
-    void start(boolean withSim) {
+    public void start(boolean withSim) {
         simPresent = withSim;
         startAttach();
     }

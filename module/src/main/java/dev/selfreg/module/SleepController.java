@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * When the module sleeps and wakes, and what its awake time counts for (self-registration.md
@@ -29,8 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SleepController {
 
-    /** The module's log, under the name its users know (docs/commands/module.md). */
-    private static final Logger log = LoggerFactory.getLogger(Bc260yModule.class);
+    private static final Logger log = ModuleLog.LOG;
 
     private final ModuleScheduler scheduler;
     private final SavedConfig saved;
@@ -45,7 +43,7 @@ public final class SleepController {
     private boolean networkSearching;
     private ModuleClock.Timer idleTimer;
 
-    SleepController(ModuleScheduler scheduler, SavedConfig saved, ModuleProfile profile) {
+    public SleepController(ModuleScheduler scheduler, SavedConfig saved, ModuleProfile profile) {
         this.scheduler = scheduler;
         this.saved = saved;
         this.idleBeforeDeepSleep = profile.idleBeforeDeepSleep();
@@ -96,12 +94,12 @@ public final class SleepController {
     }
 
     /** What the sleep controller follows of the module's life; the module subscribes it. */
-    ModuleLifecycle lifecycle() {
+    public ModuleLifecycle lifecycle() {
         return lifecycle;
     }
 
     /** The boot sequence is done: without a network search the boot time ends now. */
-    void bootCompleted() {
+    public void bootCompleted() {
         if (!networkSearching) {
             account(AwakeReason.IDLE);
         }
@@ -112,7 +110,7 @@ public final class SleepController {
      * Host data arrived on the UART: it wakes the module from deep sleep (true), or else the
      * awake time counts for the host from now on, except during the boot.
      */
-    boolean hostData() {
+    public boolean hostData() {
         if (scheduler.power() == Power.DEEP_SLEEP) {
             wake(AwakeReason.HOST);
             return true;
@@ -124,7 +122,7 @@ public final class SleepController {
     }
 
     /** Activity: the idle time before deep sleep counts again from now. */
-    void restartIdleTimer() {
+    public void restartIdleTimer() {
         if (idleTimer != null) {
             idleTimer.cancel();
         }
@@ -135,7 +133,7 @@ public final class SleepController {
     }
 
     /** An RTC timer fell due in deep sleep: the module wakes for its task and may sleep again after. */
-    void wakeFor(Runnable task) {
+    public void wakeFor(Runnable task) {
         wake(AwakeReason.TIMER);
         task.run();
         restartIdleTimer();

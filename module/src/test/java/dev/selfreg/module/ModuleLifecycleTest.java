@@ -1,5 +1,6 @@
 package dev.selfreg.module;
 
+import dev.selfreg.module.emulator.Bc260yModule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.nvram.MemoryNvramStore;

@@ -1,5 +1,6 @@
 package dev.selfreg.module;
 
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.nvram.NvramStore;

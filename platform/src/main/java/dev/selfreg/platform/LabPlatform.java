@@ -1,5 +1,7 @@
 package dev.selfreg.platform;
 
+import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.ct.ZzhcCoapServer;
 import dev.selfreg.platform.ct.ZzhcHttpServer;
 import dev.selfreg.platform.ct.ZzhcService;

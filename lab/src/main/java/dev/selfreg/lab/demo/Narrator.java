@@ -2,7 +2,7 @@ package dev.selfreg.lab.demo;
 
 import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.module.ModuleStatus;
-import dev.selfreg.platform.PlatformChange;
+import dev.selfreg.platform.core.PlatformChange;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.time.ModuleClock;

@@ -1,5 +1,6 @@
 package dev.selfreg.lab.fleet;
 
+import dev.selfreg.vocabulary.CarrierServers;
 import dev.selfreg.module.Bc260yFacts;
 import java.time.Duration;
 
@@ -28,9 +29,9 @@ public record FleetPlan(int chinaTelecom, int chinaMobile, int days, Duration up
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("a fleet runs 1 to " + MAX_DAYS + " days, not " + days);
         }
-        if (updatePeriod.toSeconds() < Bc260yFacts.DM_PERIOD_MIN || updatePeriod.toSeconds() > Bc260yFacts.DM_PERIOD_MAX) {
-            throw new IllegalArgumentException("the CMDMP update period is " + Bc260yFacts.DM_PERIOD_MIN + " to "
-                    + Bc260yFacts.DM_PERIOD_MAX + " s (AT+QDMPCFG=1), not " + updatePeriod.toSeconds());
+        if (updatePeriod.toSeconds() < CarrierServers.DM_PERIOD_MIN || updatePeriod.toSeconds() > CarrierServers.DM_PERIOD_MAX) {
+            throw new IllegalArgumentException("the CMDMP update period is " + CarrierServers.DM_PERIOD_MIN + " to "
+                    + CarrierServers.DM_PERIOD_MAX + " s (AT+QDMPCFG=1), not " + updatePeriod.toSeconds());
         }
     }
 

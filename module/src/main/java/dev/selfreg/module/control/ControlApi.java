@@ -3,7 +3,7 @@ package dev.selfreg.module.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;

@@ -1,5 +1,6 @@
 package dev.selfreg.module.ct;
 
+import dev.selfreg.vocabulary.CarrierServers;
 import dev.selfreg.module.AgentContext;
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.Bc260yFacts;
@@ -140,7 +141,7 @@ public final class CtAgent implements ModuleLifecycle {
         registering = true;
         work = module.holdAwake(AwakeReason.DNS);
         log.info("{} CT attempt {} of {}", module.profile().imei(), attemptsThisBoot, Bc260yFacts.CT_ATTEMPTS_PER_BOOT);
-        module.network().resolve(Bc260yFacts.CT_DOMAIN, resolution -> resolved(serial, resolution));
+        module.network().resolve(CarrierServers.CT_DOMAIN, resolution -> resolved(serial, resolution));
     }
 
     private void resolved(int serial, Resolution resolution) {

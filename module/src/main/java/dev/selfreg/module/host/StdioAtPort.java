@@ -1,6 +1,6 @@
 package dev.selfreg.module.host;
 
-import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.emulator.Bc260yModule;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;

@@ -1,6 +1,6 @@
 package dev.selfreg.module.network;
 
-import dev.selfreg.module.Bc260yFacts;
+import dev.selfreg.vocabulary.CarrierServers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -57,11 +57,11 @@ public final class LabNetwork {
         return isolated()
                 .withEndpoint(LabService.CT, new InetSocketAddress(host, ctPort))
                 .withEndpoint(LabService.DM, new InetSocketAddress(host, dmPort))
-                .withRoute(Bc260yFacts.CT_DOMAIN, LabService.CT)
-                .withRoute(Bc260yFacts.CT_SERVER_IP, LabService.CT)
-                .withRoute(Bc260yFacts.DM_SERVER_DEFAULT, LabService.DM)
-                .withRoute(Bc260yFacts.DM_TEST_SERVER, LabService.DM)
-                .withRoute(Bc260yFacts.DM_SERVER_DOMAIN, LabService.DM)
+                .withRoute(CarrierServers.CT_DOMAIN, LabService.CT)
+                .withRoute(CarrierServers.CT_SERVER_IP, LabService.CT)
+                .withRoute(CarrierServers.DM_SERVER_DEFAULT, LabService.DM)
+                .withRoute(CarrierServers.DM_TEST_SERVER, LabService.DM)
+                .withRoute(CarrierServers.DM_SERVER_DOMAIN, LabService.DM)
                 .withFollowUp(LabService.DM, true);
     }
 

@@ -1,5 +1,6 @@
 package dev.selfreg.module.ct;
 
+import dev.selfreg.vocabulary.CarrierServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.module.Bc260yFacts;
@@ -35,7 +36,7 @@ class CtErrorFaultTest {
             bench.inject(NetworkFault.error(LabService.CT));
             List<CoapOutcome> outcomes = new CopyOnWriteArrayList<>();
 
-            bench.module.network().send(new Destination(Bc260yFacts.CT_DOMAIN, Optional.of(LabService.CT)),
+            bench.module.network().send(new Destination(CarrierServers.CT_DOMAIN, Optional.of(LabService.CT)),
                     new Request(Code.POST), Bc260yFacts.CT_RETRANSMISSION, outcomes::add);
             bench.advance(Duration.ofHours(1));
 

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.CtIdentity;
 import dev.selfreg.module.CtStatus;
 import dev.selfreg.module.ModuleProfile;

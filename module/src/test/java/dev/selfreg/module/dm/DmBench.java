@@ -1,6 +1,6 @@
 package dev.selfreg.module.dm;
 
-import dev.selfreg.module.Bc260yModule;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.TestBench;

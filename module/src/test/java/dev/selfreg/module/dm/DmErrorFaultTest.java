@@ -1,5 +1,6 @@
 package dev.selfreg.module.dm;
 
+import dev.selfreg.vocabulary.CarrierServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.module.Bc260yFacts;
@@ -31,7 +32,7 @@ class DmErrorFaultTest extends DmPeerTest {
         bench.inject(NetworkFault.error(LabService.DM));
         List<CoapOutcome> outcomes = new CopyOnWriteArrayList<>();
 
-        bench.module.network().send(new Destination(Bc260yFacts.DM_SERVER_DEFAULT, Optional.of(LabService.DM)),
+        bench.module.network().send(new Destination(CarrierServers.DM_SERVER_DEFAULT, Optional.of(LabService.DM)),
                 new Request(Code.POST), Bc260yFacts.DM_RETRANSMISSION, outcomes::add);
         bench.advance(Duration.ofHours(1));
 

@@ -1,5 +1,6 @@
 package dev.selfreg.module.network;
 
+import dev.selfreg.vocabulary.CarrierServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.module.Bc260yFacts;
@@ -43,7 +44,7 @@ class SimulatedDnsTest {
 
     @Test
     void theCarriersNamesAndAddressesLeadToTheLab() {
-        assertThat(LAB.route(Bc260yFacts.CT_DOMAIN)).contains(LabService.CT);
+        assertThat(LAB.route(CarrierServers.CT_DOMAIN)).contains(LabService.CT);
         assertThat(LAB.route("ZZHC.vnet.cn")).as("names are case-insensitive").contains(LabService.CT);
         assertThat(LAB.route("42.99.2.15")).contains(LabService.CT);
         assertThat(LAB.route("117.161.2.41")).contains(LabService.DM);
@@ -52,7 +53,7 @@ class SimulatedDnsTest {
         assertThat(LAB.route("8.8.8.8")).isEmpty();
         assertThat(LAB.endpoint(LabService.CT)).contains(new InetSocketAddress("127.0.0.1", 5683));
         assertThat(LAB.endpoint(LabService.DM)).contains(new InetSocketAddress("127.0.0.1", 5685));
-        assertThat(LabNetwork.isolated().route(Bc260yFacts.CT_DOMAIN)).isEmpty();
+        assertThat(LabNetwork.isolated().route(CarrierServers.CT_DOMAIN)).isEmpty();
         assertThat(LabNetwork.isolated().endpoint(LabService.CT)).isEmpty();
     }
 

@@ -1,8 +1,8 @@
 package dev.selfreg.platform.ct;
 
-import dev.selfreg.platform.CoapEndpointSettings;
-import dev.selfreg.platform.CountingUdpParser;
-import dev.selfreg.platform.PlatformMetrics;
+import dev.selfreg.platform.core.CoapEndpointSettings;
+import dev.selfreg.platform.core.CountingUdpParser;
+import dev.selfreg.platform.core.PlatformMetrics;
 import java.net.InetSocketAddress;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;

@@ -1,6 +1,6 @@
 package dev.selfreg.platform.dm;
 
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.selfreg.platform.dm;
 
-import dev.selfreg.platform.LogText;
+import dev.selfreg.platform.core.LogText;
 import dev.selfreg.platform.store.StoreException;
 import java.net.URI;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.selfreg.platform.dm;
 
-import dev.selfreg.platform.CoapEndpointSettings;
-import dev.selfreg.platform.PlatformMetrics;
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.CoapEndpointSettings;
+import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.leshan.core.link.lwm2m.LwM2mLinkParser;
 import org.eclipse.leshan.core.model.ObjectLoader;
 import org.eclipse.leshan.core.model.ObjectModel;
 import org.eclipse.leshan.core.node.codec.LwM2mDecoder;
 import org.eclipse.leshan.core.node.codec.LwM2mEncoder;
-import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.LeshanServerBuilder;
 import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;

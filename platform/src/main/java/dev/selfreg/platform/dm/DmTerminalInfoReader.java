@@ -1,6 +1,6 @@
 package dev.selfreg.platform.dm;
 
-import dev.selfreg.platform.LogText;
+import dev.selfreg.platform.core.LogText;
 import dev.selfreg.platform.store.StoreException;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmDecryptException;

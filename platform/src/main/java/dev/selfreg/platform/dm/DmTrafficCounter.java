@@ -1,7 +1,7 @@
 package dev.selfreg.platform.dm;
 
-import dev.selfreg.platform.CountingUdpParser;
-import dev.selfreg.platform.PlatformMetrics;
+import dev.selfreg.platform.core.CountingUdpParser;
+import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.store.StoreException;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;

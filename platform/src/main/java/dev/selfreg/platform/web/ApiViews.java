@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.selfreg.platform.PlatformChange;
+import dev.selfreg.platform.core.PlatformChange;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.platform.store.DmDevice;

@@ -1,7 +1,7 @@
 package dev.selfreg.platform.web;
 
-import dev.selfreg.platform.PlatformChange;
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.PlatformChange;
+import dev.selfreg.platform.core.PlatformRecords;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.Queue;

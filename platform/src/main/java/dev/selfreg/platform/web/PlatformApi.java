@@ -1,6 +1,6 @@
 package dev.selfreg.platform.web;
 
-import dev.selfreg.platform.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.PlatformStore;

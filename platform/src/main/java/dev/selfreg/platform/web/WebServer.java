@@ -1,7 +1,7 @@
 package dev.selfreg.platform.web;
 
-import dev.selfreg.platform.PlatformMetrics;
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

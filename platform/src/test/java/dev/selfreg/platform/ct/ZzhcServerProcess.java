@@ -1,7 +1,7 @@
 package dev.selfreg.platform.ct;
 
-import dev.selfreg.platform.PlatformMetrics;
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.JdbcPlatformStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.selfreg.platform.dm;
 
-import dev.selfreg.platform.PlatformMetrics;
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.JdbcPlatformStore;

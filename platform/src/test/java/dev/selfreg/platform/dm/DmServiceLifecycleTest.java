@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
-import dev.selfreg.platform.PlatformMetrics;
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.JdbcPlatformStore;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

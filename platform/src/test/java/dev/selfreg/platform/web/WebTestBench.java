@@ -2,8 +2,8 @@ package dev.selfreg.platform.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selfreg.platform.PlatformMetrics;
-import dev.selfreg.platform.PlatformRecords;
+import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.platform.store.DmDevice;

@@ -1,4 +1,4 @@
-package dev.selfreg.platform;
+package dev.selfreg.platform.core;
 
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;

@@ -1,5 +1,11 @@
-package dev.selfreg.module;
+package dev.selfreg.module.emulator;
 
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.NetworkAttach;
+import dev.selfreg.module.RunningConfig;
+import dev.selfreg.module.SavedConfig;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.SleepController;
 import dev.selfreg.module.at.AtContext;
 import dev.selfreg.module.dm.DmAgent;
 import java.util.Optional;

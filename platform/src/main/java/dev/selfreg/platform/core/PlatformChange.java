@@ -1,4 +1,4 @@
-package dev.selfreg.platform;
+package dev.selfreg.platform.core;
 
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;

@@ -1,5 +1,14 @@
-package dev.selfreg.module;
+package dev.selfreg.module.emulator;
 
+import dev.selfreg.module.AgentContext;
+import dev.selfreg.module.AwakeReason;
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.ModuleScheduler;
+import dev.selfreg.module.RunningConfig;
+import dev.selfreg.module.SavedConfig;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.SleepController;
+import dev.selfreg.module.WakeLock;
 import dev.selfreg.module.network.ModuleNetwork;
 import dev.selfreg.time.ModuleClock;
 import java.util.Optional;

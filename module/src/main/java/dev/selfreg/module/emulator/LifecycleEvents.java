@@ -1,5 +1,7 @@
-package dev.selfreg.module;
+package dev.selfreg.module.emulator;
 
+import dev.selfreg.module.ModuleLifecycle;
+import dev.selfreg.module.NetworkRegistration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

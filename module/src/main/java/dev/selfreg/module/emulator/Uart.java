@@ -1,26 +1,29 @@
-package dev.selfreg.module;
+package dev.selfreg.module.emulator;
 
 import dev.selfreg.at.AtCommandSet;
 import dev.selfreg.at.AtEngine;
-import dev.selfreg.module.at.AtContext;
+import dev.selfreg.module.ModuleLifecycle;
+import dev.selfreg.module.ModuleLog;
+import dev.selfreg.module.ModuleScheduler;
+import dev.selfreg.module.Power;
+import dev.selfreg.module.SleepController;
+import dev.selfreg.module.UrcOutput;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The module's UART: the host's bytes go to the AT engine, whose answers and the module's
  * unsolicited lines go to the host. Input is lost while the module is off or booting; in deep
  * sleep it wakes the module ({@code +QATWAKEUP}) and is then answered. Called serialised.
  */
-final class Uart implements ModuleLifecycle {
+final class Uart implements ModuleLifecycle, UrcOutput {
 
-    /** The module's log, under the name its users know (docs/commands/module.md). */
-    private static final Logger log = LoggerFactory.getLogger(Bc260yModule.class);
+    private static final Logger log = ModuleLog.LOG;
 
     private final ModuleScheduler scheduler;
     private final SleepController sleep;
     private final String imei;
     private AtEngine.Output host = bytes -> { };
-    private AtEngine<AtContext> at;
+    private AtEngine<?> at;
 
     Uart(ModuleScheduler scheduler, SleepController sleep, String imei) {
         this.scheduler = scheduler;
@@ -32,7 +35,7 @@ final class Uart implements ModuleLifecycle {
      * Puts the commands behind the UART. The module does it once, as the last step of its
      * assembly: the commands act on components that print through the UART.
      */
-    void answerWith(AtCommandSet<AtContext> commands, AtContext context) {
+    <C> void answerWith(AtCommandSet<C> commands, C context) {
         at = new AtEngine<>(commands, context, bytes -> host.write(bytes));
         at.setTrace((line, response, reason) -> {
             if (reason != null) {
@@ -62,7 +65,8 @@ final class Uart implements ModuleLifecycle {
     }
 
     /** Sends an unsolicited line ({@code RDY}, {@code +CEREG: 1}). */
-    void urc(String line) {
+    @Override
+    public void urc(String line) {
         at.urc(line);
     }
 

@@ -1,4 +1,4 @@
-package dev.selfreg.platform;
+package dev.selfreg.platform.core;
 
 import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.network.serialization.MessageHeader;

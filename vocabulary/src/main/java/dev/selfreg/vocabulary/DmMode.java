@@ -1,4 +1,4 @@
-package dev.selfreg.host;
+package dev.selfreg.vocabulary;
 
 import java.util.Locale;
 

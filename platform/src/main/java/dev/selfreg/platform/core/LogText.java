@@ -1,4 +1,4 @@
-package dev.selfreg.platform;
+package dev.selfreg.platform.core;
 
 /**
  * Device-chosen text made safe for one log line: a device picks its endpoint name or report

@@ -1,6 +1,19 @@
-package dev.selfreg.module;
+package dev.selfreg.module.emulator;
 
 import dev.selfreg.at.AtEngine;
+import dev.selfreg.module.AgentContext;
+import dev.selfreg.module.AwakeReason;
+import dev.selfreg.module.ModuleLifecycle;
+import dev.selfreg.module.ModuleLog;
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.ModuleScheduler;
+import dev.selfreg.module.ModuleStatus;
+import dev.selfreg.module.NetworkAttach;
+import dev.selfreg.module.Power;
+import dev.selfreg.module.RunningConfig;
+import dev.selfreg.module.SavedConfig;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.SleepController;
 import dev.selfreg.module.at.Bc260yCommands;
 import dev.selfreg.module.ct.CtAgent;
 import dev.selfreg.module.dm.DmAgent;
@@ -42,7 +55,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bc260yModule implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Bc260yModule.class);
+    private static final Logger log = ModuleLog.LOG;
 
     private final ModuleScheduler scheduler;
     private final SavedConfig saved;

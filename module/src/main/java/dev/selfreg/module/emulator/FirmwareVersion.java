@@ -1,5 +1,6 @@
-package dev.selfreg.module;
+package dev.selfreg.module.emulator;
 
+import dev.selfreg.module.Bc260yFacts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

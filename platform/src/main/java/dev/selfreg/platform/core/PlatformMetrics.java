@@ -1,4 +1,4 @@
-package dev.selfreg.platform;
+package dev.selfreg.platform.core;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,10 +1,20 @@
-package dev.selfreg.module;
+package dev.selfreg.module.emulator;
 
+import dev.selfreg.module.Bc260yFacts;
+import dev.selfreg.module.ModuleLifecycle;
+import dev.selfreg.module.ModuleLog;
+import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.ModuleScheduler;
+import dev.selfreg.module.NetworkAttach;
+import dev.selfreg.module.Power;
+import dev.selfreg.module.RunningConfig;
+import dev.selfreg.module.SavedConfig;
+import dev.selfreg.module.Sim;
+import dev.selfreg.module.SleepController;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.ModuleNetwork;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Power on, boot, power cut, firmware upgrade and the SIM slot, and what the current boot runs
@@ -14,8 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BootSequence {
 
-    /** The module's log, under the name its users know (docs/commands/module.md). */
-    private static final Logger log = LoggerFactory.getLogger(Bc260yModule.class);
+    private static final Logger log = ModuleLog.LOG;
 
     private final SavedConfig saved;
     private final ModuleScheduler scheduler;
