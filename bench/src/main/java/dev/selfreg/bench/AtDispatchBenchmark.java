@@ -1,7 +1,7 @@
 package dev.selfreg.bench;
 
-import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.time.VirtualClock;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,18 @@
 package dev.selfreg.cli;
 
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.control.ControlApi;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.host.StdioAtPort;
 import dev.selfreg.module.host.TcpAtPort;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.Loopback;
 import dev.selfreg.nvram.FileNvramStore;
-import dev.selfreg.nvram.NvramDirectoryLock;
 import dev.selfreg.nvram.MemoryNvramStore;
+import dev.selfreg.nvram.NvramDirectoryLock;
 import dev.selfreg.nvram.NvramLayout;
 import dev.selfreg.nvram.NvramStore;
 import dev.selfreg.platform.ListenerUnavailableException;

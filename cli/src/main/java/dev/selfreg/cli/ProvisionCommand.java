@@ -1,11 +1,11 @@
 package dev.selfreg.cli;
 
 import dev.selfreg.host.Bc260yDriver;
-import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.host.DmPassword;
 import dev.selfreg.host.Provisioning;
 import dev.selfreg.host.ProvisioningPlan;
 import dev.selfreg.host.ProvisioningReport;
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.TerminalInfoField;
 import dev.selfreg.vocabulary.TerminalType;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package dev.selfreg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.host.ProvisioningPlan;
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.TerminalInfoField;
 import dev.selfreg.vocabulary.TerminalType;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.selfreg.host;
 
-import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.DmGroup;
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.DmState;
 import dev.selfreg.vocabulary.QdmpcfgLine;
 import dev.selfreg.vocabulary.QdmpcfgexLine;

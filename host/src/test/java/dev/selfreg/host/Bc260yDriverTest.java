@@ -1,6 +1,5 @@
 package dev.selfreg.host;
 
-import dev.selfreg.vocabulary.DmMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Power;
 import dev.selfreg.vocabulary.DmGroup;
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.DmState;
 import dev.selfreg.vocabulary.TerminalInfoType;
 import dev.selfreg.vocabulary.TerminalType;

@@ -1,9 +1,9 @@
 package dev.selfreg.host;
 
-import dev.selfreg.vocabulary.DmMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.TerminalInfoField;
 import dev.selfreg.vocabulary.TerminalType;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.selfreg.lab;
 
-import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.platform.LabPlatform;

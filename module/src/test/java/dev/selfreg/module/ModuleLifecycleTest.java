@@ -1,8 +1,8 @@
 package dev.selfreg.module;
 
-import dev.selfreg.module.emulator.Bc260yModule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.time.VirtualClock;
 import java.time.Duration;

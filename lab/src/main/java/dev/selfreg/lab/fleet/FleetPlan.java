@@ -1,7 +1,7 @@
 package dev.selfreg.lab.fleet;
 
-import dev.selfreg.vocabulary.CarrierServers;
 import dev.selfreg.module.Bc260yFacts;
+import dev.selfreg.vocabulary.CarrierServers;
 import java.time.Duration;
 
 /**

@@ -1,13 +1,13 @@
 package dev.selfreg.module.at;
 
-import static dev.selfreg.vocabulary.CarrierServers.DM_PERIOD_MAX;
-import static dev.selfreg.vocabulary.CarrierServers.DM_PERIOD_MIN;
-import static dev.selfreg.vocabulary.CarrierServers.DM_PORT_MAX;
-import static dev.selfreg.vocabulary.CarrierServers.DM_PORT_MIN;
 import static dev.selfreg.module.Bc260yFacts.DM_STRING_MAX;
 import static dev.selfreg.module.Bc260yFacts.TML_IMEI_MAX;
 import static dev.selfreg.module.Bc260yFacts.TML_IMEI_MIN;
 import static dev.selfreg.module.Bc260yFacts.TML_TYPE_MAX;
+import static dev.selfreg.vocabulary.CarrierServers.DM_PERIOD_MAX;
+import static dev.selfreg.vocabulary.CarrierServers.DM_PERIOD_MIN;
+import static dev.selfreg.vocabulary.CarrierServers.DM_PORT_MAX;
+import static dev.selfreg.vocabulary.CarrierServers.DM_PORT_MIN;
 
 import dev.selfreg.at.Args;
 import dev.selfreg.at.AtCommand;

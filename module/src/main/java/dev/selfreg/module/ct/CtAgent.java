@@ -1,6 +1,5 @@
 package dev.selfreg.module.ct;
 
-import dev.selfreg.vocabulary.CarrierServers;
 import dev.selfreg.module.AgentContext;
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.Bc260yFacts;
@@ -18,6 +17,7 @@ import dev.selfreg.protocol.Carrier;
 import dev.selfreg.protocol.zzhc.ZzhcOutcome;
 import dev.selfreg.protocol.zzhc.ZzhcReply;
 import dev.selfreg.protocol.zzhc.ZzhcReport;
+import dev.selfreg.vocabulary.CarrierServers;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP.Code;

@@ -112,15 +112,21 @@ public final class DmAgent implements ModuleLifecycle {
     private long renewedAt;
     private WakeLock work;
 
-    /**
-     * The agent of {@code module}; it answers the requests of the module's DM link from now on,
-     * and an {@code error} fault of its network answers 5.00.
-     */
-    public DmAgent(AgentContext module) {
+    private DmAgent(AgentContext module) {
         this.module = module;
         this.objects = new DmObjects(module);
-        module.network().serve(LabService.DM, this::answer);
+    }
+
+    /**
+     * The agent of {@code module}; it answers the requests of the module's DM link from now on,
+     * and an {@code error} fault of its network answers 5.00. The agent is complete before its
+     * network may call it.
+     */
+    public static DmAgent serving(AgentContext module) {
+        DmAgent agent = new DmAgent(module);
+        module.network().serve(LabService.DM, agent::answer);
         module.network().answerErrorFaultsWith(LabService.DM, DmAgent::injectedErrorReply);
+        return agent;
     }
 
     /** What an injected {@code error} fault answers in the platform's place: 5.00 (interfaces.md). */

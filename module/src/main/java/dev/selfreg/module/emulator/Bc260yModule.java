@@ -93,7 +93,7 @@ public final class Bc260yModule implements AutoCloseable {
         boot = new BootSequence(profile, saved, scheduler, lifecycle, uart, attach, sleep, network);
         AgentContext agents = new ModuleForAgents(boot, saved, scheduler, sleep, network);
         ct = new CtAgent(agents);
-        dm = new DmAgent(agents);
+        dm = DmAgent.serving(agents);
         lifecycle.subscribe(sleep.lifecycle());
         lifecycle.subscribe(uart);
         lifecycle.subscribe(attach.lifecycle());

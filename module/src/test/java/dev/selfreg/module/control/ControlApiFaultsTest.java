@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;

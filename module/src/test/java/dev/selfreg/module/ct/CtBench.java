@@ -1,7 +1,7 @@
 package dev.selfreg.module.ct;
 
-import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;

@@ -1,6 +1,5 @@
 package dev.selfreg.module.ct;
 
-import dev.selfreg.vocabulary.CarrierServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.module.Bc260yFacts;
@@ -12,6 +11,7 @@ import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.module.network.Transmission;
 import dev.selfreg.protocol.zzhc.ZzhcOutcome;
 import dev.selfreg.protocol.zzhc.ZzhcReply;
+import dev.selfreg.vocabulary.CarrierServers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.CtIdentity;
 import dev.selfreg.module.CtStatus;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Power;
 import dev.selfreg.module.Sim;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;

@@ -1,9 +1,9 @@
 package dev.selfreg.module.dm;
 
-import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.TestBench;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;

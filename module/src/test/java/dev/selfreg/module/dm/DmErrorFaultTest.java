@@ -1,6 +1,5 @@
 package dev.selfreg.module.dm;
 
-import dev.selfreg.vocabulary.CarrierServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.module.Bc260yFacts;
@@ -9,6 +8,7 @@ import dev.selfreg.module.network.CoapOutcome;
 import dev.selfreg.module.network.Destination;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;
+import dev.selfreg.vocabulary.CarrierServers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

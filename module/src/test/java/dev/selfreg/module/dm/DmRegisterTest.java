@@ -6,13 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.Bc260yFacts;
-import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Power;
 import dev.selfreg.module.Sim;
+import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;
+import dev.selfreg.module.network.RefusingPort;
 import dev.selfreg.module.network.Transmission;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.protocol.cmdmp.DmCipher;
@@ -21,7 +22,6 @@ import dev.selfreg.protocol.cmdmp.DmIdentityCheck;
 import dev.selfreg.time.RealClock;
 import dev.selfreg.vocabulary.DmState;
 import dev.selfreg.vocabulary.TerminalType;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -54,12 +54,6 @@ class DmRegisterTest extends DmPeerTest {
     /** The seed's sends (2.2.3): 0, 2, 6, 14, 30 and 62 s after the first. */
     private static final List<Duration> SEED_SENDS = Stream.of(0, 2, 6, 14, 30, 62)
             .map(s -> ATTACH.plusSeconds(s)).toList();
-
-    private static int vacantPort() throws Exception {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            return probe.getLocalPort();
-        }
-    }
 
     @Test
     void aProvisionedUnitRegistersWithTheSpecsEndpointAndReachesState6() {
@@ -174,13 +168,15 @@ class DmRegisterTest extends DmPeerTest {
 
     @Test
     void withNobodyListeningOnThePlatformsPortTheScheduleIsTheSame() throws Exception {
-        bench = new DmBench(vacantPort()).provisioned();
+        try (RefusingPort refusing = new RefusingPort()) {
+            bench = new DmBench(refusing.address().getPort()).provisioned();
 
-        bench.advance(DAY);
+            bench.advance(DAY);
 
-        assertThat(bench.sendTimes()).isEqualTo(SEED_SENDS);
-        assertThat(bench.states()).containsExactly(DmState.CONNECTED, DmState.REGISTER_TIMEOUT);
-        assertThat(bench.enteredAt(DmState.REGISTER_TIMEOUT).minus(ATTACH)).isEqualTo(Duration.ofSeconds(128));
+            assertThat(bench.sendTimes()).isEqualTo(SEED_SENDS);
+            assertThat(bench.states()).containsExactly(DmState.CONNECTED, DmState.REGISTER_TIMEOUT);
+            assertThat(bench.enteredAt(DmState.REGISTER_TIMEOUT).minus(ATTACH)).isEqualTo(Duration.ofSeconds(128));
+        }
     }
 
     @Test

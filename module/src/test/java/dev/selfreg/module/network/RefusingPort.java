@@ -11,16 +11,16 @@ import java.net.SocketException;
  * Unlike a port bound and closed again, it stays the test's until {@link #close()}: no other
  * program can take it meanwhile and answer.
  */
-final class RefusingPort implements AutoCloseable {
+public final class RefusingPort implements AutoCloseable {
 
     private final DatagramSocket held;
 
-    RefusingPort() throws SocketException {
+    public RefusingPort() throws SocketException {
         held = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         held.connect(held.getLocalSocketAddress());
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) held.getLocalSocketAddress();
     }
 

@@ -1,9 +1,9 @@
 package dev.selfreg.module.network;
 
-import dev.selfreg.vocabulary.CarrierServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.module.Bc260yFacts;
+import dev.selfreg.vocabulary.CarrierServers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
