@@ -83,10 +83,10 @@ class PlatformProcessIT {
     }
 
     @Test
-    void aCoapClientReportShowsUpInTheApiWithinASecond() throws Exception {
+    void aCoapClientReportShowsUpInTheApi() throws Exception {
         try (Platform platform = start()) {
             assertThat(post(platform.ports().get("ct-coap"), TEST_VECTOR)).contains("{\"resultCode\":\"0\",\"resultDesc\":\"Success\"}");
-            await().atMost(1, TimeUnit.SECONDS).untilAsserted(() -> {
+            await().atMost(15, TimeUnit.SECONDS).untilAsserted(() -> {
                 JsonNode registrations = get(platform, "/api/ct/registrations");
                 assertThat(registrations).hasSize(1);
                 assertThat(registrations.get(0).get("imei").asText()).isEqualTo("869999000000001");
