@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The terminal adapter: bytes from the host in, bytes to the host out. It echoes input while
@@ -106,6 +107,14 @@ public final class AtEngine<C> {
 
     public boolean echo() {
         return echo;
+    }
+
+    /**
+     * The names of the commands the engine answers itself, as {@link AtCommand#name()} spells
+     * them: {@code ""} ({@code AT}), {@code E}, {@code +CMEE}.
+     */
+    public Set<String> builtInNames() {
+        return builtIns.keySet();
     }
 
     /**
