@@ -11,8 +11,9 @@ import java.util.Locale;
 public record AtCommandLine(String name, AtForm form, List<AtArg> args) {
 
     /**
-     * Parses what follows {@code AT}. Basic commands are one letter with an optional number
-     * ({@code E0}, {@code I}); extended ones start with {@code +}.
+     * Parses what follows {@code AT}: one command (a chain separated by {@code ;} is cut by the
+     * engine first). Basic commands are one letter, or {@code &} and a letter, with an optional
+     * number ({@code E0}, {@code I}, {@code &W0}); extended ones start with {@code +}.
      *
      * @throws AtSyntaxException when the line is not a well-formed command
      */
@@ -31,9 +32,14 @@ public record AtCommandLine(String name, AtForm form, List<AtArg> args) {
         throw new AtSyntaxException("not a command: " + trimmed);
     }
 
+    /** A letter, or {@code &} and a letter ({@code &W}, V.25ter §5.2.1), then an optional number. */
     private static AtCommandLine basic(String text) {
-        String name = text.substring(0, 1).toUpperCase(Locale.ROOT);
-        String value = text.substring(1).strip();
+        int nameLength = text.charAt(0) == '&' ? 2 : 1;
+        if (text.length() < nameLength || !Character.isLetter(text.charAt(nameLength - 1))) {
+            throw new AtSyntaxException("'&' without a letter");
+        }
+        String name = text.substring(0, nameLength).toUpperCase(Locale.ROOT);
+        String value = text.substring(nameLength).strip();
         if (value.isEmpty()) {
             return new AtCommandLine(name, AtForm.EXECUTE, List.of());
         }

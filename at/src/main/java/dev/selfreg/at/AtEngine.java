@@ -3,8 +3,10 @@ package dev.selfreg.at;
 import dev.selfreg.vocabulary.CmeError;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The terminal adapter: bytes from the host in, bytes to the host out. It echoes input while
@@ -98,14 +100,30 @@ public final class AtEngine<C> {
 
     /** Back to power-on defaults: echo on, {@code AT+CMEE=0}, no partial line. */
     public void reset() {
-        echo = true;
-        errorMode = 0;
+        restoreSettings();
         reader.reset();
         pendingEcho.reset();
     }
 
+    /**
+     * The V.25ter settings back to their power-on values, echo on and {@code AT+CMEE=0}, the
+     * line being read untouched (what {@code ATZ} and {@code AT&F} do).
+     */
+    public void restoreSettings() {
+        echo = true;
+        errorMode = 0;
+    }
+
     public boolean echo() {
         return echo;
+    }
+
+    /**
+     * The names of the commands the engine answers itself, as {@link AtCommand#name()} spells
+     * them: {@code ""} ({@code AT}), {@code E}, {@code +CMEE}.
+     */
+    public Set<String> builtInNames() {
+        return builtIns.keySet();
     }
 
     /**
@@ -117,8 +135,9 @@ public final class AtEngine<C> {
     }
 
     /**
-     * Parses and runs one command line ({@code body} is what follows {@code AT}) without
-     * touching the byte stream; the response says what the host would see.
+     * Parses and runs one command line ({@code body} is what follows {@code AT}, a chain of
+     * commands separated by {@code ;} included) without touching the byte stream; the response
+     * says what the host would see.
      */
     public AtResponse dispatch(String body) {
         return outcome(body).response();
@@ -131,7 +150,53 @@ public final class AtEngine<C> {
         }
     }
 
+    /**
+     * The answer to a whole line: one command, or several separated by {@code ;} outside quotes
+     * (V.25ter §5.2.1, at-commands.md §1). A chain runs its commands in order; their
+     * information lines go out in order, their {@code OK}s are folded into one final result, and
+     * the first that fails ends the chain with its error (the commands after it are not run).
+     */
     private Outcome outcome(String body) {
+        List<String> commands = splitChain(body);
+        if (commands.size() > 1 && commands.get(commands.size() - 1).isBlank()) {
+            // a ';' may end the line, as V.25ter allows after any command
+            commands = commands.subList(0, commands.size() - 1);
+        }
+        if (commands.size() == 1) {
+            return command(commands.get(0));
+        }
+        Outcome chain = null;
+        for (String next : commands) {
+            Outcome piece = next.isBlank() ? Outcome.failed(null, "empty command") : command(next);
+            String reason = piece.reason() == null ? null : "in " + next.strip() + ": " + piece.reason();
+            chain = chain == null ? new Outcome(piece.response(), reason)
+                    : new Outcome(chain.response().followedBy(piece.response()), reason);
+            if (!piece.response().isOk()) {
+                break;
+            }
+        }
+        return chain;
+    }
+
+    /** {@code body} cut at every {@code ;} that is not inside double quotes. */
+    private static List<String> splitChain(String body) {
+        List<String> commands = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ';' && !quoted) {
+                commands.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        commands.add(body.substring(start));
+        return commands;
+    }
+
+    private Outcome command(String body) {
         AtCommandLine line;
         try {
             line = AtCommandLine.parse(body);

@@ -1,6 +1,7 @@
 package dev.selfreg.at;
 
 import dev.selfreg.vocabulary.CmeError;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +47,21 @@ public final class AtResponse {
     /** This response, followed by {@code action} once it has been sent. */
     public AtResponse then(Runnable action) {
         return new AtResponse(lines, ok, error, action);
+    }
+
+    /**
+     * A chain's answer so far, then {@code next}'s: both one's information lines, {@code next}'s
+     * final result, and both after-actions in order (this one's {@code OK} is folded away).
+     */
+    AtResponse followedBy(AtResponse next) {
+        List<String> both = new ArrayList<>(lines);
+        both.addAll(next.lines);
+        Runnable first = after;
+        Runnable second = next.after;
+        return new AtResponse(List.copyOf(both), next.ok, next.error, () -> {
+            first.run();
+            second.run();
+        });
     }
 
     public List<String> lines() {

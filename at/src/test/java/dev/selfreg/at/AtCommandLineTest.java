@@ -33,6 +33,15 @@ class AtCommandLineTest {
     }
 
     @Test
+    void anAmpersandAndALetterNameABasicCommand() {
+        assertThat(AtCommandLine.parse("&w")).isEqualTo(new AtCommandLine("&W", AtForm.EXECUTE, List.of()));
+        assertThat(AtCommandLine.parse("&F0")).isEqualTo(new AtCommandLine("&F", AtForm.SET, List.of(new AtArg("0", false))));
+        for (String bad : List.of("&", "&1", "&&W", "&W+")) {
+            assertThatThrownBy(() -> AtCommandLine.parse(bad)).as(bad).isInstanceOf(AtSyntaxException.class);
+        }
+    }
+
+    @Test
     void quotedStringsKeepCommasAndSpaces() {
         AtCommandLine line = AtCommandLine.parse("+QDMPCFGEX=5,0,\"31.8438799075,117.2025477950,OTDOA\"");
         assertThat(line.args()).containsExactly(new AtArg("5", false), new AtArg("0", false),

@@ -52,4 +52,37 @@ class AtEngineProperties {
         assertThat(finalResultCodes(host.type(typed.toString()))).isEqualTo(bodies.size());
         assertThat(host.command("AT")).endsWith("\r\nOK\r\n");
     }
+
+    @Provide
+    Arbitrary<String> chainable() {
+        return Arbitraries.of("+LEVEL", "+LEVEL?", "+LEVEL=?", "+LEVEL=", "+CMEE=", "+CMEE?", "E", "+NOPE", "+")
+                .flatMap(prefix -> Arbitraries.strings().withChars("0123456789, ?=+-abc").ofMaxLength(6)
+                        .map(tail -> prefix + tail));
+    }
+
+    /**
+     * A chain answers what its commands answer one by one, up to the first that fails: their
+     * information lines in order and the final result of the last one run (V.25ter §5.2.1).
+     */
+    @Property(tries = 300)
+    void aChainAnswersLikeItsCommandsOneByOneUpToTheFirstError(
+            @ForAll @Size(min = 1, max = 6) List<@From("chainable") String> commands) {
+        AtEngine<List<String>> chain = terminal().engine;
+        AtEngine<List<String>> oneByOne = terminal().engine;
+
+        AtResponse answer = chain.dispatch(String.join(";", commands));
+
+        List<String> lines = new ArrayList<>();
+        AtResponse last = null;
+        for (String command : commands) {
+            last = oneByOne.dispatch(command);
+            lines.addAll(last.lines());
+            if (!last.isOk()) {
+                break;
+            }
+        }
+        assertThat(answer.lines()).isEqualTo(lines);
+        assertThat(answer.isOk()).isEqualTo(last.isOk());
+        assertThat(answer.error()).isEqualTo(last.error());
+    }
 }

@@ -135,6 +135,71 @@ class AtEngineTest {
     }
 
     @Test
+    void aChainAnswersEachCommandsLinesInOrderAndOneFinalOk() {
+        assertThat(host.command("AT+LEVEL?;+CMEE=1;+LEVEL=2;+CMEE?")).isEqualTo(
+                "\r\n+LEVEL: 3\r\n\r\n+LEVEL: extra\r\n\r\n+CMEE: 1\r\n\r\nOK\r\n");
+        assertThat(log).containsExactly("set 2", "after");
+    }
+
+    @Test
+    void theFirstFailingCommandEndsTheChainWithItsErrorAndTheRestIsNotRun() {
+        host.command("AT+CMEE=1");
+
+        assertThat(host.command("AT+LEVEL?;+LEVEL=9;+LEVEL=1")).isEqualTo(
+                "\r\n+LEVEL: 3\r\n\r\n+LEVEL: extra\r\n\r\n+CME ERROR: 50\r\n");
+        assertThat(host.command("AT+LEVEL=1;+NOPE;+LEVEL=2")).isEqualTo("\r\nERROR\r\n");
+        assertThat(log).containsExactly("set 1", "after");
+    }
+
+    @Test
+    void basicAndExtendedCommandsChain() {
+        assertThat(host.type("ATE0;+CMEE=2;+CMEE?\r")).isEqualTo("ATE0;+CMEE=2;+CMEE?\r\r\n+CMEE: 2\r\n\r\nOK\r\n");
+        assertThat(host.command("AT+CMEE=0;E1")).isEqualTo("\r\nOK\r\n");
+        assertThat(host.engine.echo()).isTrue();
+    }
+
+    @Test
+    void aSemicolonInsideQuotesDoesNotCutTheLine() {
+        assertThat(host.engine.dispatch("+LEVEL=\"1;2\"").isOk()).isFalse();
+        assertThat(host.engine.dispatch("+LEVEL=\"1;+LEVEL=2\"").lines()).isEmpty();
+        assertThat(log).isEmpty();
+    }
+
+    @Test
+    void aSemicolonMayEndTheLineButAnEmptyCommandInsideAChainIsAnError() {
+        assertThat(host.command("AT+LEVEL=1;")).isEqualTo("\r\nOK\r\n");
+        assertThat(host.command("AT;")).isEqualTo("\r\nOK\r\n");
+        assertThat(host.command("AT+LEVEL=2;;+LEVEL=3")).isEqualTo("\r\nERROR\r\n");
+        assertThat(host.command("AT;+LEVEL=4")).isEqualTo("\r\nERROR\r\n");
+        assertThat(host.command("AT+LEVEL=5;AT+LEVEL=0")).as("no second AT inside a chain").isEqualTo("\r\nERROR\r\n");
+        assertThat(log).containsExactly("set 1", "after", "set 2", "after", "set 5", "after");
+    }
+
+    @Test
+    void aChainsAfterActionsRunInOrderOnceItsFinalResultIsSent() {
+        List<String> seen = new ArrayList<>();
+        AtTerminal<List<String>> terminal = new AtTerminal<>(new AtCommandSet<List<String>>().add(new Level()), seen);
+        terminal.command("AT");
+        terminal.engine.setTrace((line, response, reason) -> seen.add("sent " + line));
+
+        terminal.command("AT+LEVEL=1;+LEVEL=2");
+
+        assertThat(seen).containsExactly("set 1", "set 2", "sent +LEVEL=1;+LEVEL=2", "after", "after");
+    }
+
+    @Test
+    void theTraceNamesTheCommandOfAChainThatFailed() {
+        List<String> reasons = new ArrayList<>();
+        host.command("AT");
+        host.engine.setTrace((line, response, reason) -> reasons.add(line + " -> " + reason));
+
+        host.command("AT+LEVEL=1;+LEVEL=7");
+
+        assertThat(reasons).singleElement().asString()
+                .isEqualTo("+LEVEL=1;+LEVEL=7 -> in +LEVEL=7: level out of range 0-5");
+    }
+
+    @Test
     void urcsAreFramedLikeResponses() {
         host.received.reset();
         host.engine.urc("RDY");

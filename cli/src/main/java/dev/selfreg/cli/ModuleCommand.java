@@ -1,5 +1,6 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
@@ -82,6 +83,12 @@ final class ModuleCommand implements Callable<Integer> {
     @Option(names = "--firmware", defaultValue = Bc260yFacts.DEFAULT_FIRMWARE, description = "Firmware version (default: ${DEFAULT-VALUE}).")
     String firmware;
 
+    @Option(names = "--at-dialect", defaultValue = "bc260y-cn", paramLabel = "bc260y-cn|bc26-compat",
+            converter = AtDialectName.class,
+            description = "bc260y-cn answers AT as a real BC260Y-CN does (default); bc26-compat is not a BC260Y-CN:"
+                    + " it also answers the BC26 commands a real one refuses, and logs each once.")
+    AtDialect atDialect;
+
     @Option(names = "--clock", defaultValue = "real", paramLabel = "real|virtual",
             description = "Module time: wall clock, or virtual (moves only through the control API).")
     ClockKind clock;
@@ -129,7 +136,8 @@ final class ModuleCommand implements Callable<Integer> {
         PrintStream announce = host.stdio ? System.err : System.out;
         ModuleProfile profile;
         try {
-            profile = ModuleProfile.standard().withImei(imei).withFirmware(firmware).withSim(card(sim));
+            profile = ModuleProfile.standard().withImei(imei).withFirmware(firmware).withSim(card(sim))
+                    .withAtDialect(atDialect);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -140,6 +148,10 @@ final class ModuleCommand implements Callable<Integer> {
         NvramStore store = nvram != null ? FileNvramStore.open(nvram, NvramLayout.INITIAL) : new MemoryNvramStore();
         if (nvram == null) {
             System.err.println("nvram: in memory (lost at exit; --nvram DIR keeps it)");
+        }
+        if (atDialect == AtDialect.BC26_COMPAT) {
+            System.err.println("at dialect: bc26-compat (not a BC260Y-CN: BC26 commands are answered, a real BC260Y-CN"
+                    + " answers them ERROR)");
         }
         System.err.println("network: China Telecom -> " + endpoint(lab, LabService.CT) + ", China Mobile -> "
                 + endpoint(lab, LabService.DM));

@@ -50,6 +50,15 @@ class ExitCodesIT {
     }
 
     @Test
+    void anUnknownAtDialectIsAUsageErrorNamingTheDialects() throws Exception {
+        CliRun run = CliRun.of("module", "--at-port", "0", "--at-dialect", "bc95");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("AT dialect is bc260y-cn|bc26-compat, not 'bc95'");
+    }
+
+    @Test
     void aTakenCoapPortExits69WithOneLineNamingTheListenerAndPort() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();

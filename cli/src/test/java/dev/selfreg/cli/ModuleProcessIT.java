@@ -45,6 +45,34 @@ class ModuleProcessIT {
     }
 
     @Test
+    void bc260yCnDialectAnswersABc26CommandError() throws Exception {
+        try (ModuleProcess module = ModuleProcess.start(); AtSocket host = module.connect()) {
+            host.command("ATE0");
+
+            assertThat(host.command("AT+GSN")).isEqualTo(framed("ERROR"));
+        }
+    }
+
+    @Test
+    void bc26CompatDialectAnswersABc26CommandAndLogsOnceThatARealModuleRefusesIt() throws Exception {
+        try (ModuleProcess module = ModuleProcess.start("--at-dialect", "bc26-compat"); AtSocket host = module.connect()) {
+            host.command("ATE0");
+
+            assertThat(host.command("AT+GSN")).isEqualTo(framed("869999000000001", "OK"));
+            assertThat(host.command("AT+GSN")).isEqualTo(framed("869999000000001", "OK"));
+            assertThat(host.command("AT+GSN=?")).isEqualTo(framed("OK"));
+
+            await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+                String log = Files.readString(module.log);
+                assertThat(log).contains("at dialect: bc26-compat (not a BC260Y-CN");
+                assertThat(log.lines().filter(line -> line.contains(
+                        "WARN Bc26Notice - 869999000000001: AT+GSN is a BC26 command; a real BC260Y-CN answers ERROR")))
+                        .hasSize(1);
+            });
+        }
+    }
+
+    @Test
     void aSecondHostIsRefusedWithOneLineWhileTheFirstKeepsWorking() throws Exception {
         try (ModuleProcess module = ModuleProcess.start(); AtSocket first = module.connect()) {
             assertThat(first.command("AT")).endsWith(framed("OK"));

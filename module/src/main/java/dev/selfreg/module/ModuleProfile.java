@@ -5,10 +5,12 @@ import java.util.Optional;
 
 /**
  * What makes one emulated unit what it is: its identity, the SIM in its slot at power-on,
- * its factory defaults and its timings. Immutable; {@code with...} methods make variants.
+ * its factory defaults, its timings and the {@link AtDialect} it answers. Immutable;
+ * {@code with...} methods make variants.
  */
 public record ModuleProfile(String imei, String firmware, Optional<Sim> sim, int qsregenableDefault,
-                            Duration bootTime, Duration attachTime, Duration idleBeforeDeepSleep) {
+                            Duration bootTime, Duration attachTime, Duration idleBeforeDeepSleep,
+                            AtDialect atDialect) {
 
     public ModuleProfile {
         if (!imei.matches("\\d{15}")) {
@@ -20,32 +22,39 @@ public record ModuleProfile(String imei, String firmware, Optional<Sim> sim, int
         if (qsregenableDefault != 0 && qsregenableDefault != 1) {
             throw new IllegalArgumentException("QSREGENABLE default is 0 or 1");
         }
+        if (atDialect == null) {
+            throw new IllegalArgumentException("AT dialect missing");
+        }
     }
 
     /** A stock BC260Y-CN with a China Telecom card. */
     public static ModuleProfile standard() {
         return new ModuleProfile(Bc260yFacts.DEFAULT_IMEI, Bc260yFacts.DEFAULT_FIRMWARE, Optional.of(Sim.CHINA_TELECOM),
                 Bc260yFacts.QSREGENABLE_DEFAULT, Bc260yFacts.BOOT_TIME, Bc260yFacts.ATTACH_TIME,
-                Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP);
+                Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP, AtDialect.BC260Y_CN);
     }
 
     public ModuleProfile withImei(String value) {
-        return new ModuleProfile(value, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep);
+        return new ModuleProfile(value, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep, atDialect);
     }
 
     public ModuleProfile withFirmware(String value) {
-        return new ModuleProfile(imei, value, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep);
+        return new ModuleProfile(imei, value, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep, atDialect);
     }
 
     public ModuleProfile withSim(Optional<Sim> value) {
-        return new ModuleProfile(imei, firmware, value, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep);
+        return new ModuleProfile(imei, firmware, value, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep, atDialect);
     }
 
     public ModuleProfile withQsregenableDefault(int value) {
-        return new ModuleProfile(imei, firmware, sim, value, bootTime, attachTime, idleBeforeDeepSleep);
+        return new ModuleProfile(imei, firmware, sim, value, bootTime, attachTime, idleBeforeDeepSleep, atDialect);
     }
 
     public ModuleProfile withBootTime(Duration value) {
-        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, value, attachTime, idleBeforeDeepSleep);
+        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, value, attachTime, idleBeforeDeepSleep, atDialect);
+    }
+
+    public ModuleProfile withAtDialect(AtDialect value) {
+        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep, value);
     }
 }

@@ -1,15 +1,21 @@
 package dev.selfreg.module.at;
 
 import dev.selfreg.at.AtCommandSet;
+import dev.selfreg.module.AtDialect;
 
-/** Every AT command the emulated BC260Y-CN answers besides the engine's own (AT, ATE, CMEE). */
+/**
+ * Every AT command the emulated module answers besides the engine's own (AT, ATE, CMEE), per
+ * {@link AtDialect}; docs/at-commands-emulated.md lists them with their sources, and a test
+ * keeps that page and this set in step.
+ */
 public final class Bc260yCommands {
 
     private Bc260yCommands() {
     }
 
-    public static AtCommandSet<AtContext> all() {
-        return new AtCommandSet<AtContext>()
+    /** A new set (each module has its own: the BC26 notices are told once per module). */
+    public static AtCommandSet<AtContext> all(AtDialect dialect) {
+        AtCommandSet<AtContext> commands = new AtCommandSet<AtContext>()
                 .add(new QsregenableCommand())
                 .add(new QdmpcfgCommand())
                 .add(new QdmpcfgexCommand())
@@ -23,5 +29,9 @@ public final class Bc260yCommands {
                 .add(new CeregCommand())
                 .add(new QsclkCommand())
                 .add(new QrstCommand());
+        if (dialect == AtDialect.BC26_COMPAT) {
+            commands.add(new Bc26Command(new GsnCommand()));
+        }
+        return commands;
     }
 }

@@ -99,7 +99,7 @@ public final class Bc260yModule implements AutoCloseable {
         lifecycle.subscribe(attach.lifecycle());
         lifecycle.subscribe(ct);
         lifecycle.subscribe(dm);
-        uart.answerWith(Bc260yCommands.all(), new ModuleForCommands(boot, saved, attach, sleep, dm));
+        uart.answerWith(Bc260yCommands.all(profile.atDialect()), new ModuleForCommands(boot, saved, attach, sleep, dm));
         nvram.openReport().ifPresent(report -> log.warn("{}: {}", profile.imei(), report));
     }
 
