@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the lab platform and two emulated modules (China Telecom, China Mobile) and narrate their registrations.",
                 "Without --once: real time, the dashboard shows them live, until Ctrl-C.",
-                "With --once: the same on the virtual clock, a few days of updates, one injected failure and its recovery,",
-                "then a summary table."},
+                "With --once: the same on the virtual clock, a few days of updates, one injected failure and its recovery,"
+                        + " then a summary table."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every expected outcome happened (--once)", "1:an expected outcome did not happen (--once)",
                 ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL, ExitCodes.LINE_SIGNAL})

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run many emulated modules against a lab platform on the virtual clock.",
-                "China Telecom units report to ZZHC; China Mobile units are provisioned over AT for the lab's CMDMP",
-                "application, register, are read and update for the given days.",
+                "China Telecom units report to ZZHC; China Mobile units are provisioned over AT for the lab's CMDMP"
+                        + " application, register, are read and update for the given days.",
                 "Shows a progress bar on stderr, then a table of what the modules and the platform saw."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every expected outcome happened", "1:an expected outcome did not happen",

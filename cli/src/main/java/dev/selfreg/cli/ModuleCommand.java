@@ -61,7 +61,7 @@ final class ModuleCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     HostSide host;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address the ports bind to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address the ports bind to (default: ${DEFAULT-VALUE}).")
     String bind;
 
     @Option(names = "--control-port", paramLabel = "PORT", converter = PortNumber.class, description = "Serve the control API (HTTP/JSON) on this port (0 picks a free one).")
@@ -77,10 +77,10 @@ final class ModuleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--imei", defaultValue = Bc260yFacts.DEFAULT_IMEI, description = "Module IMEI (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--imei", paramLabel = "IMEI", defaultValue = Bc260yFacts.DEFAULT_IMEI, description = "Module IMEI (default: ${DEFAULT-VALUE}).")
     String imei;
 
-    @Option(names = "--firmware", defaultValue = Bc260yFacts.DEFAULT_FIRMWARE, description = "Firmware version (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--firmware", paramLabel = "VERSION", defaultValue = Bc260yFacts.DEFAULT_FIRMWARE, description = "Firmware version (default: ${DEFAULT-VALUE}).")
     String firmware;
 
     @Option(names = "--at-dialect", defaultValue = "bc260y-cn", paramLabel = "bc260y-cn|bc26-compat",

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.LINE_OK, ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL,
                 ExitCodes.LINE_SIGNAL},
-        description = {"Run the lab platform: China Telecom ZZHC over CoAP and HTTP, China Mobile CMDMP over LwM2M,",
-                "a store (embedded H2 by default, or PostgreSQL), the REST API and the web dashboard."},
+        description = {"Run the lab platform: China Telecom ZZHC over CoAP and HTTP, China Mobile CMDMP over LwM2M.",
+                "It checks and stores every report (embedded H2 by default, or PostgreSQL) and serves the REST API and"
+                        + " the web dashboard."},
         footer = {"", "Prints one `listening <name> <host>:<port>` line per listener (ct-coap, ct-http, dm, web) when ready.",
                 "Runs until Ctrl-C; the store is closed after its last commit."})
 final class PlatformCommand implements Callable<Integer> {
@@ -33,20 +34,20 @@ final class PlatformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
             description = "Address every listener binds to (default: ${DEFAULT-VALUE}). Any other address requires a bearer token on the web side.")
     String bind;
 
-    @Option(names = "--ct-coap-port", defaultValue = "5683", converter = PortNumber.class, description = "China Telecom ZZHC over CoAP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ct-coap-port", paramLabel = "PORT", defaultValue = "5683", converter = PortNumber.class, description = "China Telecom ZZHC over CoAP (default: ${DEFAULT-VALUE}).")
     int ctCoapPort;
 
-    @Option(names = "--ct-http-port", defaultValue = "9999", converter = PortNumber.class, description = "China Telecom ZZHC over HTTP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ct-http-port", paramLabel = "PORT", defaultValue = "9999", converter = PortNumber.class, description = "China Telecom ZZHC over HTTP (default: ${DEFAULT-VALUE}).")
     int ctHttpPort;
 
-    @Option(names = "--dm-port", defaultValue = "5685", converter = PortNumber.class, description = "China Mobile CMDMP over LwM2M/CoAP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dm-port", paramLabel = "PORT", defaultValue = "5685", converter = PortNumber.class, description = "China Mobile CMDMP over LwM2M/CoAP (default: ${DEFAULT-VALUE}).")
     int dmPort;
 
-    @Option(names = "--web-port", defaultValue = "8080", converter = PortNumber.class, description = "REST API, /metrics and the dashboard (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--web-port", paramLabel = "PORT", defaultValue = "8080", converter = PortNumber.class, description = "REST API, /metrics and the dashboard (default: ${DEFAULT-VALUE}).")
     int webPort;
 
     @Option(names = "--db", paramLabel = "JDBC-URL",

@@ -29,6 +29,7 @@ public final class Selfreg {
         CommandLine selfreg = new CommandLine(new Selfreg());
         selfreg.setParameterExceptionHandler(Selfreg::usageError);
         selfreg.setExecutionExceptionHandler((failure, command, parsed) -> cannotRun(failure, command));
+        HelpText.apply(selfreg);
         return selfreg;
     }
 
