@@ -23,6 +23,7 @@ import dev.selfreg.time.VirtualClock;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,6 +77,13 @@ final class ModuleCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The host commands' option, given to the module: a usage error saying which option is meant. */
+    @Option(names = "--port", hidden = true)
+    void hostCommandsPort(String value) {
+        throw new ParameterException(spec.commandLine(), "the module has no --port: its AT interface is --at-port " + value
+                + " (the host commands reach it with --port tcp://127.0.0.1:" + value + ")");
+    }
 
     @Option(names = "--imei", paramLabel = "IMEI", defaultValue = Bc260yFacts.DEFAULT_IMEI, description = "Module IMEI (default: ${DEFAULT-VALUE}).")
     String imei;
@@ -142,6 +150,9 @@ final class ModuleCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         LabNetwork lab = labNetwork();
+        if (nvram != null) {
+            requireNvramDirectory();
+        }
         ModuleClock moduleClock = clock == ClockKind.virtual ? new VirtualClock() : new RealClock("module");
         // held until the module is closed; the OS releases it however the process ends
         NvramDirectoryLock nvramLock = nvram != null ? NvramDirectoryLock.acquire(nvram) : null;
@@ -192,6 +203,20 @@ final class ModuleCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code --nvram} names a directory, or where one can be made: a file on that path is a wrong option value. */
+    private void requireNvramDirectory() {
+        Path absolute = nvram.toAbsolutePath();
+        for (Path path = absolute; path != null; path = path.getParent()) {
+            if (Files.isDirectory(path)) {
+                return;
+            }
+            if (Files.exists(path)) {
+                throw new ParameterException(spec.commandLine(), "--nvram " + nvram + (path.equals(absolute) ? "" : ": " + path)
+                        + " is a file, not a directory (--nvram names the directory NVRAM is kept in, created if missing)");
+            }
+        }
     }
 
     /** The carriers' addresses routed to the platform; refuses anything but loopback (network safety). */

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code selfreg} command: the lab, the emulated module and the host tools. */
 @Command(name = "selfreg", mixinStandardHelpOptions = true, version = "selfreg 0.1.0",
@@ -38,7 +39,9 @@ public final class Selfreg {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
-        err.println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+        String suggestion = e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()
+                ? "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?" : "";
+        err.println(name + ": " + e.getMessage() + suggestion + " (see " + name + " --help)");
         err.flush();
         return ExitCodes.USAGE;
     }

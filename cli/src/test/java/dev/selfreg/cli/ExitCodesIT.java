@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +50,63 @@ class ExitCodesIT {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains("99999 is not a port number (0-65535)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"at --port 7000 AT", "status --port 7000", "provision --port 7000 --ct-enable 1"})
+    void aBarePortNumberIsAUsageErrorShowingTheTcpForm(String commandLine) throws Exception {
+        String[] args = commandLine.split(" ");
+        String command = args[0];
+        CliRun run = CliRun.of(args);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).containsExactly("selfreg " + command + ": --port 7000 is not a serial device; a TCP port is"
+                + " written --port tcp://127.0.0.1:7000 (see selfreg " + command + " --help)");
+    }
+
+    @Test
+    void aHostAndPortWithoutTcpIsAUsageErrorShowingTheTcpForm() throws Exception {
+        CliRun run = CliRun.of("at", "--port", "127.0.0.1:7000", "AT");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains("a TCP port is written --port tcp://127.0.0.1:7000");
+    }
+
+    @Test
+    void theModuleGivenPortIsAUsageErrorNamingAtPort() throws Exception {
+        CliRun run = CliRun.of("module", "--port", "7000");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).containsExactly("selfreg module: the module has no --port: its AT interface is --at-port 7000"
+                + " (the host commands reach it with --port tcp://127.0.0.1:7000) (see selfreg module --help)");
+    }
+
+    @Test
+    void aMisspeltOptionIsAUsageErrorSuggestingTheOption() throws Exception {
+        CliRun run = CliRun.of("module", "--at-port", "0", "--nvarm", "nv");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains("'--nvarm'", "did you mean --nvram?");
+    }
+
+    @Test
+    void anNvramFileWhereTheDirectoryBelongsIsAUsageError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("nvram.txt"), "not a directory");
+        CliRun run = CliRun.of("module", "--at-port", "0", "--nvram", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).containsExactly("selfreg module: --nvram " + file + " is a file, not a directory (--nvram"
+                + " names the directory NVRAM is kept in, created if missing) (see selfreg module --help)");
+        assertThat(file).hasContent("not a directory");
+    }
+
+    @Test
+    void anNvramPathUnderAFileIsAUsageErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("nvram.txt"), "not a directory");
+        CliRun run = CliRun.of("module", "--at-port", "0", "--nvram", file.resolve("nv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains(": " + file + " is a file, not a directory");
     }
 
     @Test
