@@ -20,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./selfreg} launcher in a tree of its own, with a stand-in for the project's Maven
  * ({@code build/mvn}) that records each build and puts the real jar in place: when the launcher builds, and that
- * launches started at once build once.
+ * launches started at once build once; and, with the project's real Maven, that a captured build output is plain
+ * text.
  */
 class LauncherIT {
 
     private static final Path LAUNCHER = Path.of("..", "selfreg").toAbsolutePath().normalize();
     private static final Path REAL_JAR = Path.of(System.getProperty("selfreg.jar"));
+    private static final Path PROJECT_MAVEN = Path.of("..", "build", "mvn").toAbsolutePath().normalize();
 
     @TempDir
     Path root;
@@ -98,6 +100,20 @@ class LauncherIT {
 
         assertThat(exitOf(launch())).isZero();
         assertThat(Files.readAllLines(builds)).hasSize(1);
+    }
+
+    @Test
+    void theBuildsOutputCarriesNoColourCodesWhenCaptured() throws Exception {
+        Files.copy(PROJECT_MAVEN, root.resolve("build/mvn"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        // a configuration that asks Maven for colours, as CI set-ups do
+        Files.writeString(Files.createDirectories(root.resolve(".mvn")).resolve("maven.config"), "-Dstyle.color=always\n");
+        Path err = root.resolve("launch-err.txt");
+        // the tree's pom.xml is no buildable project: the build ends in Maven's error lines
+        Process launch = new ProcessBuilder("bash", root.resolve("selfreg").toString(), "--version")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+
+        assertThat(exitOf(launch)).isNotZero();
+        assertThat(Files.readString(err)).contains("[ERROR]").doesNotContain("\u001B[");
     }
 
     /** A current jar: the tree's files are made older than it, so only files written afterwards are newer. */
