@@ -80,7 +80,13 @@ final class PlatformCommand implements Callable<Integer> {
                 Optional.ofNullable(db), dataDir, dmApps, strict, Optional.ofNullable(token));
         PrintStream out = System.out;
         CountDownLatch stopped = new CountDownLatch(1);
-        LabPlatform platform = LabPlatform.start(settings);
+        LabPlatform platform;
+        try {
+            platform = LabPlatform.start(settings);
+        } catch (IllegalArgumentException e) {
+            // the platform's own check of a setting, such as the token's shape
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
             stopped.countDown();

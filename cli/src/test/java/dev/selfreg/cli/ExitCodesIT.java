@@ -44,6 +44,16 @@ class ExitCodesIT {
     }
 
     @Test
+    void aTokenOfTheWrongShapeIsAUsageError() throws Exception {
+        CliRun run = CliRun.of("platform", "--token", "short", "--ct-coap-port", "0", "--ct-http-port", "0", "--dm-port", "0",
+                "--web-port", "0", "--db", "jdbc:h2:mem:exit-codes-token");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).filteredOn(line -> line.startsWith("selfreg platform:")).containsExactly("selfreg platform:"
+                + " the web token must be 16-256 characters of A-Z a-z 0-9 . _ ~ + / = - (see selfreg platform --help)");
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() throws Exception {
         CliRun run = CliRun.of("module", "--at-port", "99999");
 
