@@ -71,6 +71,7 @@ public final class Demo {
             int reports = store.ctRegistrations(CT_IMEI, 10).size();
             summary.expect("China Telecom report accepted by the platform", reports == 1, reports + " report(s)");
             EmulatedUnit cm = lab.unit("cmcc-unit");
+            story.narrator().note("asking cmcc-unit for its CMDMP state (AT+QDMPCFG=6)");
             AtReply state = cm.at("AT+QDMPCFG=6");
             summary.expect("China Mobile device registered (AT+QDMPCFG=6 -> 6)",
                     state.lines().contains("+QDMPCFG: 6,6"), state.toString());
