@@ -3,6 +3,7 @@ package dev.selfreg.bench;
 import dev.selfreg.platform.core.CoapEndpointSettings;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.dm.DmApplications;
 import dev.selfreg.platform.dm.DmService;
 import dev.selfreg.platform.store.DmEvent;
@@ -17,7 +18,6 @@ import dev.selfreg.vocabulary.TerminalInfoField;
 import dev.selfreg.vocabulary.TerminalType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -123,9 +123,10 @@ final class DmThroughput {
         int platformPort;
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data);
              LoadClients clients = new LoadClients(List.of(terminalInfo(cipher, served)));
+             PlatformTime time = PlatformTime.system();
              DmService service = new DmService(new PlatformRecords(comparison.platformStores ? store : new DiscardingStore()),
                      new PlatformMetrics(),
-                     DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), false, Clock.systemUTC())) {
+                     DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), false, time)) {
             service.start("127.0.0.1", 0);
             stock.start();
             stockPort = stock.getEndpoints().get(0).getURI().getPort();

@@ -3,19 +3,22 @@ package dev.selfreg.lab;
 import java.util.List;
 
 /**
- * What a module answered to one command line: the lines between the framing (echo removed,
- * unsolicited lines included where they came), the last being the final result code.
+ * What a module sent while answering one command line, echo removed: the command's answer, its last line the final
+ * result code, and apart from it the unsolicited lines that came meanwhile ({@code +QATWAKEUP} when the line woke the
+ * module, {@code RDY} after {@code AT+QRST=1}). They are told apart as the host's AT channel tells them apart: a known
+ * unsolicited result code ({@code dev.selfreg.host.UnsolicitedLines}) never joins an answer.
+ *
+ * @param lines       the answer
+ * @param unsolicited the unsolicited lines, in the order they came
  */
-public record AtReply(List<String> lines) {
+public record AtReply(List<String> lines, List<String> unsolicited) {
 
     public AtReply {
         lines = List.copyOf(lines);
+        unsolicited = List.copyOf(unsolicited);
     }
 
-    /**
-     * The final result code: {@code OK}, {@code ERROR} or {@code +CME ERROR: <n>} (unsolicited lines
-     * such as the {@code RDY} after {@code AT+QRST=1} may follow it); empty if none came.
-     */
+    /** The final result code: {@code OK}, {@code ERROR} or {@code +CME ERROR: <n>}; empty if none came. */
     public String finalResult() {
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (isFinalResult(lines.get(i))) {
@@ -34,6 +37,7 @@ public record AtReply(List<String> lines) {
         return finalResult().equals("OK");
     }
 
+    /** The answer's lines joined with {@code " / "}; the unsolicited lines are not part of it. */
     @Override
     public String toString() {
         return String.join(" / ", lines);

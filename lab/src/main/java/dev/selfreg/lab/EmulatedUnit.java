@@ -1,5 +1,6 @@
 package dev.selfreg.lab;
 
+import dev.selfreg.host.UnsolicitedLines;
 import dev.selfreg.module.emulator.Bc260yModule;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,10 @@ public final class EmulatedUnit {
         return module;
     }
 
-    /** Sends {@code line<CR>} and returns the answer (the module answers before this returns). */
+    /**
+     * Sends {@code line<CR>} and returns the answer (the module answers before this returns), the unsolicited lines
+     * that came meanwhile apart from it. What the module sent before the line is dropped.
+     */
     public AtReply at(String line) {
         drain();
         byte[] bytes = (line + "\r").getBytes(StandardCharsets.UTF_8);
@@ -45,13 +49,14 @@ public final class EmulatedUnit {
         if (echoed >= 0) {
             text = text.substring(0, echoed) + text.substring(echoed + echo.length());
         }
-        List<String> lines = new ArrayList<>();
+        List<String> answer = new ArrayList<>();
+        List<String> unsolicited = new ArrayList<>();
         for (String part : text.split("\r\n")) {
             if (!part.isEmpty()) {
-                lines.add(part);
+                (UnsolicitedLines.isKnown(part) ? unsolicited : answer).add(part);
             }
         }
-        return new AtReply(lines);
+        return new AtReply(answer, unsolicited);
     }
 
     /** What the module sent since the last read (unsolicited lines such as RDY), as lines. */

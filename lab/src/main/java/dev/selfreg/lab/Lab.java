@@ -6,10 +6,13 @@ import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.VirtualClock;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -18,29 +21,47 @@ import java.util.NoSuchElementException;
  * The emulated world in one process: a lab platform on loopback and any number of emulated
  * modules whose network leads to it, all on one {@link VirtualClock}. Scenarios, the demo and
  * end-to-end tests run in it; an hour or a day of module time passes in milliseconds.
+ *
+ * <p>On a virtual clock the platform runs on it too: its records carry module time counted from the lab's
+ * {@link #epoch()}, registrations expire in module time, and the clock waits for the platform's work under way (the
+ * read of object 666 after a Register or Update, until its record is committed) before time moves. So when
+ * {@link #advance} returns, the platform has recorded everything the modules' messages caused, each at the instant
+ * of the message: nothing has to be waited for in wall time.
  */
 public final class Lab implements AutoCloseable {
 
     private final LabPlatform platform;
     private final ModuleClock clock;
+    private final Instant epoch;
     private final LabNetwork network;
     private final Map<String, EmulatedUnit> units = new LinkedHashMap<>();
 
-    private Lab(LabPlatform platform, ModuleClock clock) {
+    private Lab(LabPlatform platform, ModuleClock clock, Instant epoch) {
         this.platform = platform;
         this.clock = clock;
+        this.epoch = epoch;
         this.network = LabNetwork.lab(InetAddress.getLoopbackAddress(), platform.ports().get("ct-coap"),
                 platform.ports().get("dm"));
     }
 
     /** Starts a platform with {@code settings} (ports are taken free) and an empty lab around it, on a virtual clock. */
     public static Lab start(PlatformSettings settings) {
-        return new Lab(LabPlatform.start(settings.withFreePorts()), new VirtualClock());
+        return start(settings.withFreePorts(), new VirtualClock());
     }
 
-    /** Starts a platform with {@code settings} exactly (ports as given) and modules on {@code clock}. */
+    /**
+     * Starts a platform with {@code settings} exactly (ports as given) and modules on {@code clock}; a virtual clock
+     * is the platform's too, starting at the whole second of wall time the lab starts at, while a real one leaves
+     * the platform on the system clock.
+     */
     public static Lab start(PlatformSettings settings, ModuleClock clock) {
-        return new Lab(LabPlatform.start(settings), clock);
+        Instant epoch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (clock instanceof VirtualClock virtual) {
+            LabPlatform platform = LabPlatform.start(settings, PlatformTime.of(virtual, epoch));
+            virtual.addQuiescenceBeforeMove(platform.workInProgress());
+            return new Lab(platform, clock, epoch);
+        }
+        return new Lab(LabPlatform.start(settings), clock, epoch);
     }
 
     /** Powers on a new module, its NVRAM in memory, its network leading to this lab's platform. */
@@ -83,6 +104,11 @@ public final class Lab implements AutoCloseable {
         return clock;
     }
 
+    /** The instant module time 0 stands for: on a virtual clock, what the platform's records count from. */
+    public Instant epoch() {
+        return epoch;
+    }
+
     public LabPlatform platform() {
         return platform;
     }
@@ -90,6 +116,9 @@ public final class Lab implements AutoCloseable {
     @Override
     public void close() {
         units.values().forEach(unit -> unit.module().close());
+        if (clock instanceof VirtualClock virtual) {
+            virtual.removeQuiescenceBeforeMove(platform.workInProgress());
+        }
         platform.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.selfreg.platform;
 
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.ct.ZzhcCoapServer;
 import dev.selfreg.platform.ct.ZzhcHttpServer;
 import dev.selfreg.platform.ct.ZzhcService;
@@ -9,7 +10,7 @@ import dev.selfreg.platform.dm.DmApplications;
 import dev.selfreg.platform.dm.DmService;
 import dev.selfreg.platform.store.JdbcPlatformStore;
 import dev.selfreg.platform.web.WebServer;
-import java.time.Clock;
+import dev.selfreg.time.Quiescence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The lab platform, composed: the store, China Telecom's ZZHC service over CoAP and HTTP,
  * China Mobile's CMDMP service over LwM2M, and the web side (REST API, metrics, dashboard).
- * What real modules and emulated ones register with.
+ * What real modules and emulated ones register with. Its records and its registrations' lifetimes run on its
+ * {@link PlatformTime}: the system clock standalone, a lab's clock in a lab.
  */
 public final class LabPlatform implements AutoCloseable {
 
@@ -31,24 +33,40 @@ public final class LabPlatform implements AutoCloseable {
     private final JdbcPlatformStore store;
     private final PlatformRecords records;
     private final PlatformMetrics metrics;
+    private final PlatformTime time;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final String bind;
     private Optional<String> token = Optional.empty();
 
-    private LabPlatform(JdbcPlatformStore store, String bind) {
+    private LabPlatform(JdbcPlatformStore store, String bind, PlatformTime time) {
         this.store = store;
         this.bind = bind;
+        this.time = time;
         this.records = new PlatformRecords(store);
         this.metrics = new PlatformMetrics();
     }
 
-    /** Opens the store and starts every service; on any failure what started is stopped again. */
+    /** Opens the store and starts every service on the system clock; on any failure what started is stopped again. */
     public static LabPlatform start(PlatformSettings settings) {
-        JdbcPlatformStore store = settings.db()
-                .map(url -> JdbcPlatformStore.open(url, null, null))
-                .orElseGet(() -> JdbcPlatformStore.openEmbedded(settings.dataDir()));
-        LabPlatform platform = new LabPlatform(store, settings.bind());
+        return start(settings, PlatformTime.system());
+    }
+
+    /**
+     * Opens the store and starts every service on {@code time}, which the platform takes over (it is closed with the
+     * platform, or when the start fails); on any failure what started is stopped again.
+     */
+    public static LabPlatform start(PlatformSettings settings, PlatformTime time) {
+        JdbcPlatformStore store;
+        try {
+            store = settings.db()
+                    .map(url -> JdbcPlatformStore.open(url, null, null))
+                    .orElseGet(() -> JdbcPlatformStore.openEmbedded(settings.dataDir()));
+        } catch (RuntimeException e) {
+            time.close();
+            throw e;
+        }
+        LabPlatform platform = new LabPlatform(store, settings.bind(), time);
         try {
             platform.startServices(settings);
             return platform;
@@ -59,8 +77,7 @@ public final class LabPlatform implements AutoCloseable {
     }
 
     private void startServices(PlatformSettings settings) {
-        Clock clock = Clock.systemUTC();
-        ZzhcService zzhc = new ZzhcService(records, metrics, clock);
+        ZzhcService zzhc = new ZzhcService(records, metrics, time.clock());
         ZzhcCoapServer ctCoap = listen("ct-coap", true, settings.ctCoapPort(),
                 () -> ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort()));
         running.add(ctCoap);
@@ -68,7 +85,7 @@ public final class LabPlatform implements AutoCloseable {
         ZzhcHttpServer ctHttp = listen("ct-http", false, settings.ctHttpPort(), () -> ZzhcHttpServer.start(zzhc, bind, settings.ctHttpPort()));
         running.add(ctHttp);
         ports.put("ct-http", ctHttp.port());
-        DmService dm = new DmService(records, metrics, DmApplications.parse(settings.dmApps()), settings.strict(), clock);
+        DmService dm = new DmService(records, metrics, DmApplications.parse(settings.dmApps()), settings.strict(), time);
         running.add(dm);
         listen("dm", true, settings.dmPort(), () -> {
             dm.start(bind, settings.dmPort());
@@ -125,7 +142,16 @@ public final class LabPlatform implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops the services (newest first), then closes the store after its last commit. */
+    /**
+     * The platform's work under way (the read of object 666 after a module's Register or Update, until its record is
+     * committed): a lab registers it with its {@code VirtualClock} as a quiescence before time moves, so that every
+     * record carries the instant of the message that caused it.
+     */
+    public Quiescence workInProgress() {
+        return time.quiescence();
+    }
+
+    /** Stops the services (newest first), then closes the store after its last commit, then the time. */
     @Override
     public void close() {
         for (int i = running.size() - 1; i >= 0; i--) {
@@ -136,5 +162,6 @@ public final class LabPlatform implements AutoCloseable {
             }
         }
         store.close();
+        time.close();
     }
 }

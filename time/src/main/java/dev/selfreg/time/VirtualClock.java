@@ -2,6 +2,7 @@ package dev.selfreg.time;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,6 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * moves to the target of an advance, every registered {@link Quiescence} is awaited, so events
  * from real I/O started at the current instant (a reply from a real peer) are handled at that
  * instant, as they would be on a wall clock where they take milliseconds.
+ *
+ * <p>Some outside work is fed by the clock's own tasks: a lab platform that reads a module's
+ * object after the module's Register waits for the module's answer, which a task due at this
+ * instant sends. Such work is a quiescence {@linkplain #addQuiescenceBeforeMove awaited before
+ * time moves}: once no task is due at the current instant any more, before a later timer runs
+ * and before time moves to the target, so that what it records carries the current instant.
  */
 public final class VirtualClock implements ModuleClock {
 
@@ -22,6 +29,7 @@ public final class VirtualClock implements ModuleClock {
     private final Object advanceLock = new Object();
     private final PriorityQueue<VirtualTimer> queue = new PriorityQueue<>();
     private final List<Quiescence> quiescences = new CopyOnWriteArrayList<>();
+    private final List<Quiescence> beforeMove = new CopyOnWriteArrayList<>();
     private long now;
     private long sequence;
 
@@ -62,10 +70,24 @@ public final class VirtualClock implements ModuleClock {
     }
 
     /**
+     * Registers outside work that the clock's own tasks may feed, awaited only when no task is
+     * due at the current instant, before time moves on (to a later timer or to the target of an
+     * advance). Waiting for it before each timer could wait for a task that has not run yet.
+     */
+    public void addQuiescenceBeforeMove(Quiescence quiescence) {
+        beforeMove.add(quiescence);
+    }
+
+    public void removeQuiescenceBeforeMove(Quiescence quiescence) {
+        beforeMove.remove(quiescence);
+    }
+
+    /**
      * Moves time forward by {@code duration}, running every timer due up to the new time,
      * including timers that those tasks schedule within the window. Before each timer and
-     * before the final move, every {@link Quiescence} is awaited. Returns the number of tasks
-     * run. Calls are serialised; a task may schedule but must not call advance.
+     * before the final move, every {@link Quiescence} is awaited, and before time moves on,
+     * every {@linkplain #addQuiescenceBeforeMove quiescence before a move}. Returns the number
+     * of tasks run. Calls are serialised; a task may schedule but must not call advance.
      */
     public int advance(Duration duration) {
         if (duration.isNegative()) {
@@ -78,7 +100,10 @@ public final class VirtualClock implements ModuleClock {
             }
             int ran = 0;
             while (true) {
-                awaitQuiet();
+                awaitQuiet(quiescences);
+                if (!dueNow()) {
+                    awaitQuiet(beforeMove);
+                }
                 VirtualTimer next = takeDue(target);
                 if (next == null) {
                     break;
@@ -105,9 +130,24 @@ public final class VirtualClock implements ModuleClock {
         }
     }
 
-    private void awaitQuiet() {
-        for (Quiescence quiescence : quiescences) {
+    /** Module time until the earliest waiting timer is due; empty when none waits. */
+    public Optional<Duration> untilNextTimer() {
+        synchronized (lock) {
+            VirtualTimer head = queue.peek();
+            return head == null ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0, head.due - now)));
+        }
+    }
+
+    private static void awaitQuiet(List<Quiescence> all) {
+        for (Quiescence quiescence : all) {
             quiescence.awaitQuiet();
+        }
+    }
+
+    private boolean dueNow() {
+        synchronized (lock) {
+            VirtualTimer head = queue.peek();
+            return head != null && head.due <= now;
         }
     }
 

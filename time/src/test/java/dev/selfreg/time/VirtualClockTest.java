@@ -156,4 +156,44 @@ class VirtualClockTest {
 
         assertThat(log).isEmpty();
     }
+
+    @Test
+    void aQuiescenceBeforeAMoveWaitsUntilTheTasksDueAtTheInstantHaveRun() {
+        clock.schedule(Duration.ofSeconds(2), () -> {
+            record("request");
+            clock.schedule(Duration.ZERO, () -> record("answer"));
+        });
+        clock.schedule(Duration.ofSeconds(4), () -> record("later"));
+        clock.addQuiescenceBeforeMove(() -> record("settled"));
+
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(log).containsExactly("settled@0", "request@2", "answer@2", "settled@2", "later@4", "settled@4");
+    }
+
+    @Test
+    void whatASettlingPeerRecordsCarriesTheInstantItWasFedAt() {
+        List<String> peer = new ArrayList<>();
+        List<Runnable> fed = new ArrayList<>();
+        clock.schedule(Duration.ofSeconds(3), () -> fed.add(() -> peer.add("recorded@" + clock.elapsed().toSeconds())));
+        clock.addQuiescenceBeforeMove(() -> {
+            fed.forEach(Runnable::run);
+            fed.clear();
+        });
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(peer).containsExactly("recorded@3");
+    }
+
+    @Test
+    void theTimeUntilTheNextTimerIsKnown() {
+        assertThat(clock.untilNextTimer()).isEmpty();
+        clock.schedule(Duration.ofHours(1), () -> { });
+        clock.schedule(Duration.ofSeconds(90), () -> { });
+
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(clock.untilNextTimer()).contains(Duration.ofSeconds(60));
+    }
 }

@@ -4,7 +4,6 @@ import dev.selfreg.lab.AtReply;
 import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.lab.LabApplication;
 import dev.selfreg.lab.Lab;
-import dev.selfreg.lab.PlatformSettle;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.LabService;
@@ -41,7 +40,7 @@ public final class Demo {
     /** Runs on the real clock until {@code stop} counts down, narrating to {@code out}. */
     public static void live(PlatformSettings settings, PrintStream out, CountDownLatch stop) throws InterruptedException {
         try (RealClock clock = new RealClock("demo"); Lab lab = Lab.start(LabApplication.addedTo(settings), clock)) {
-            Narrator narrator = new Narrator(out, clock);
+            Narrator narrator = new Narrator(out, clock, lab.epoch());
             announce(lab, out);
             lab.platform().records().subscribe(narrator);
             List<EmulatedUnit> units = bench(lab, narrator);
@@ -55,41 +54,48 @@ public final class Demo {
     /**
      * Runs the whole story on the virtual clock — boot, attach, both registrations, the object
      * 666 read, {@value #DAYS} days of updates, one injected failure and its recovery — then
-     * prints a summary table. Returns whether every expected outcome happened.
+     * prints a summary table. Returns whether every expected outcome happened. The platform runs
+     * on the same clock, so the narration, times included, is the same every run.
      */
     public static boolean once(PlatformSettings settings, PrintStream out) {
-        try (Lab lab = Lab.start(LabApplication.addedTo(settings), new VirtualClock())) {
-            VirtualClockNarration story = new VirtualClockNarration(lab, new Narrator(out, lab.clock()));
+        VirtualClock clock = new VirtualClock();
+        try (Lab lab = Lab.start(LabApplication.addedTo(settings), clock)) {
+            VirtualClockNarration story = new VirtualClockNarration(lab, clock, new Narrator(out, clock, lab.epoch()));
             announce(lab, out);
             lab.platform().records().subscribe(story.narrator());
             List<EmulatedUnit> units = bench(lab, story.narrator());
             Summary summary = new Summary();
 
-            story.advance(units, Duration.ofMinutes(5), Duration.ofSeconds(1));
+            story.advance(units, Duration.ofMinutes(5));
             PlatformStore store = lab.platform().records().store();
             int reports = store.ctRegistrations(CT_IMEI, 10).size();
             summary.expect("China Telecom report accepted by the platform", reports == 1, reports + " report(s)");
             EmulatedUnit cm = lab.unit("cmcc-unit");
+            story.narrator().note("asking cmcc-unit for its CMDMP state (AT+QDMPCFG=6)");
             AtReply state = cm.at("AT+QDMPCFG=6");
             summary.expect("China Mobile device registered (AT+QDMPCFG=6 -> 6)",
                     state.lines().contains("+QDMPCFG: 6,6"), state.toString());
-            Optional<DmDevice> device = readTerminalInfo(store);
+            Optional<DmDevice> device = store.dmDevices(CM_IMEI, 1).stream().findFirst();
             summary.expect("object 666 read and decrypted by the platform",
                     device.map(d -> !d.terminalInfo().isEmpty()).orElse(false),
                     device.map(d -> d.terminalInfo().size() + " values").orElse("no device"));
 
-            story.advance(units, Duration.ofDays(DAYS), Duration.ofHours(1));
+            story.advance(units, Duration.ofDays(DAYS));
             long updates = events(store, "update");
             summary.expect(DAYS + " daily updates", updates == DAYS, updates + " update(s)");
 
             story.narrator().note("injecting a fault: every CMDMP request is dropped");
             cm.module().network().faults().add(NetworkFault.dropAll(LabService.DM));
-            story.advance(units, Duration.ofDays(1), Duration.ofHours(1));
+            story.advance(units, Duration.ofDays(1));
             summary.expect("failed update seen (state 13, update timeout)", cm.module().dmState() == 13,
                     "state " + cm.module().dmState());
+            long expired = store.dmEvents(10_000).stream()
+                    .filter(e -> e.kind().equals("expired") && CM_IMEI.equals(e.imei())).count();
+            summary.expect("the platform saw the registration's lifetime run out", expired == 1,
+                    expired + " expiry(ies)");
             story.narrator().note("clearing the fault");
             cm.module().network().faults().clear();
-            story.advance(units, Duration.ofDays(1), Duration.ofHours(1));
+            story.advance(units, Duration.ofDays(1));
             // the lifetime (= update period) ran out with the failed update: one fresh Register (spec §3)
             long registers = events(store, "register");
             summary.expect("recovered at the next period with a fresh Register (state 6)",
@@ -100,15 +106,6 @@ public final class Demo {
             out.print(summary.table());
             return summary.allMet();
         }
-    }
-
-    /**
-     * The China Mobile device once its object 666 values are stored: the platform reads them in
-     * real time after answering the Register, beside the virtual clock.
-     */
-    private static Optional<DmDevice> readTerminalInfo(PlatformStore store) {
-        PlatformSettle.until(() -> store.dmDevices(CM_IMEI, 1).stream().anyMatch(d -> !d.terminalInfo().isEmpty()));
-        return store.dmDevices(CM_IMEI, 1).stream().findFirst();
     }
 
     /** Accepted CMDMP messages of one kind from the China Mobile unit. */
@@ -137,12 +134,19 @@ public final class Demo {
         return List.of(ct, cm);
     }
 
-    /** Advancing the virtual clock in steps, looking at the modules after each. */
-    private record VirtualClockNarration(Lab lab, Narrator narrator) {
-        void advance(List<EmulatedUnit> units, Duration total, Duration step) {
+    /**
+     * Advancing the virtual clock from one timer to the next, looking at the modules after each
+     * instant that had any, so that every change is told at the module time it happened.
+     */
+    private record VirtualClockNarration(Lab lab, VirtualClock clock, Narrator narrator) {
+        void advance(List<EmulatedUnit> units, Duration total) {
             narrator.look(units);
-            for (Duration done = Duration.ZERO; done.compareTo(total) < 0; done = done.plus(step)) {
+            Duration left = total;
+            while (!left.isZero()) {
+                Duration until = left;
+                Duration step = clock.untilNextTimer().filter(next -> next.compareTo(until) < 0).orElse(left);
                 lab.advance(step);
+                left = left.minus(step);
                 narrator.look(units);
             }
         }

@@ -40,6 +40,18 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aFailingAtStepQuotesTheAnswerWithoutTheWakeUpLine() {
+        ScenarioReport report = run("""
+                steps:
+                  - advance: 1m
+                  - at: AT+QDMPCFG=6
+                    expect: "+QDMPCFG: 6,9"
+                """);
+        assertThat(report.steps().get(1).message())
+                .isEqualTo("expected +QDMPCFG: 6,9 / OK, the module answered +QDMPCFG: 6,0 / OK");
+    }
+
+    @Test
     void anErrorCanBeExpected() {
         assertThat(run("""
                 steps:

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.leshan.server.registration.Registration;
 import org.slf4j.Logger;
@@ -95,31 +96,35 @@ final class DmRecorder {
 
     /**
      * The decrypted object 666 values. They are stored only while the device is still in the registration they
-     * were read for: a later Register starts afresh and reads again.
+     * were read for: a later Register starts afresh and reads again. Completes once the record is committed and
+     * announced.
      */
-    void terminalInfo(String registrationId, DmIdentity identity, Map<Integer, String> values) {
+    CompletableFuture<Void> terminalInfo(String registrationId, DmIdentity identity, Map<Integer, String> values) {
         synchronized (deviceLock(identity.endpoint())) {
             Optional<DmDevice> stored = current(identity.endpoint())
                     .filter(device -> registrationId.equals(device.registrationId()));
             if (stored.isEmpty()) {
-                readWithoutValues(identity, "failed",
+                return readWithoutValues(identity, "failed",
                         "object 666 answered after the registration " + registrationId + " ended; values dropped");
-                return;
             }
             DmDevice d = stored.get();
             save(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(), d.lifetime(),
                     d.registeredAt(), d.lastUpdate(), d.registrationId(), d.appKeyKnown(), values),
                     event(identity, "read", "ok", ""));
+            return CompletableFuture.completedFuture(null);
         }
     }
 
     /**
      * A read of object 666 that gave no values: {@code failed} or {@code flagged}. Nobody waits for this record, so
-     * it is committed in the background; a failure to commit it is logged.
+     * it is committed in the background; a failure to commit it is logged. Completes once committed and announced,
+     * or logged.
      */
-    void readWithoutValues(DmIdentity identity, String outcome, String reason) {
-        records.eventAsync(event(identity, "read", outcome, reason)).exceptionally(failure -> {
-            log.error("DM read event not stored: {}", failure.getMessage());
+    CompletableFuture<Void> readWithoutValues(DmIdentity identity, String outcome, String reason) {
+        return records.eventAsync(event(identity, "read", outcome, reason)).handle((stored, failure) -> {
+            if (failure != null) {
+                log.error("DM read event not stored: {}", failure.getMessage());
+            }
             return null;
         });
     }

@@ -3,10 +3,10 @@ package dev.selfreg.platform.dm;
 import dev.selfreg.platform.core.CoapEndpointSettings;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,6 @@ import org.eclipse.leshan.server.endpoint.LwM2mServerEndpointsProvider;
 import org.eclipse.leshan.server.model.LwM2mModelProvider;
 import org.eclipse.leshan.server.model.VersionedModelProvider;
 import org.eclipse.leshan.server.queue.ClientAwakeTimeProvider;
-import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
 import org.eclipse.leshan.server.registration.RegistrationDataExtractor;
 import org.eclipse.leshan.server.registration.RegistrationHandler;
 import org.eclipse.leshan.server.registration.RegistrationIdProvider;
@@ -53,6 +52,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link DmRegistrationReceiver}, through the protected {@code LeshanServer#createRequestReceiver} hook: the
  *       answer codes the Authorizer cannot give, and commit-then-reply;</li>
  *   <li>{@link DmTerminalInfoReader}, a {@code RegistrationListener}: the read of {@code /666/0} and expiry;</li>
+ *   <li>{@link DmRegistrationStore}, its {@code RegistrationStore}: Leshan's in-memory store with the lifetimes on the
+ *       platform's time, so that on a lab's virtual clock a registration expires in module time;</li>
  *   <li>{@link DmTrafficCounter}, the Californium message deliverer and datagram parser of Leshan's CoAP endpoint:
  *       counting and timing what Leshan answers on its own.</li>
  * </ul>
@@ -67,7 +68,7 @@ public final class DmService implements AutoCloseable {
     private final PlatformMetrics metrics;
     private final DmApplications applications;
     private final boolean strict;
-    private final Clock clock;
+    private final PlatformTime time;
     private final Timing timing;
     /**
      * Threads handling requests: each waits for its record's commit before Leshan replies, so
@@ -84,21 +85,22 @@ public final class DmService implements AutoCloseable {
      *
      * @param applications the APPkeys whose endpoints and values it can decrypt
      * @param strict refuse unknown APPkeys and plain LwM2M endpoint names (4.03) instead of flagging them
-     * @param clock the time of the records
+     * @param time the time of the records and of the registrations' lifetimes, and the account of the work a lab's
+     *             clock waits for; it stays its owner's to close
      */
     public DmService(PlatformRecords records, PlatformMetrics metrics, DmApplications applications, boolean strict,
-            Clock clock) {
-        this(records, metrics, applications, strict, clock, Timing.DEFAULT);
+            PlatformTime time) {
+        this(records, metrics, applications, strict, time, Timing.DEFAULT);
     }
 
     /** A service with its own timing, for tests that cannot wait for the defaults. */
     public DmService(PlatformRecords records, PlatformMetrics metrics, DmApplications applications, boolean strict,
-            Clock clock, Timing timing) {
+            PlatformTime time, Timing timing) {
         this.records = Objects.requireNonNull(records, "records");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.applications = Objects.requireNonNull(applications, "applications");
         this.strict = strict;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.time = Objects.requireNonNull(time, "time");
         this.timing = Objects.requireNonNull(timing, "timing");
     }
 
@@ -113,11 +115,10 @@ public final class DmService implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the DM service is already started");
         }
-        DmRecorder recorder = new DmRecorder(records, clock);
+        DmRecorder recorder = new DmRecorder(records, time.clock());
         DmEndpointAuthorizer authorizer = new DmEndpointAuthorizer(applications, strict);
-        DmTrafficCounter counter = new DmTrafficCounter(metrics, recorder, applications);
-        InMemoryRegistrationStore registrations =
-                new InMemoryRegistrationStore(timing.expirationCheckPeriod().toSeconds());
+        DmTrafficCounter counter = new DmTrafficCounter(metrics, recorder, applications, time);
+        DmRegistrationStore registrations = new DmRegistrationStore(time);
         CaliforniumServerEndpointsProvider endpoints =
                 new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
                         .setConfiguration(config -> CoapEndpointSettings.apply(config)
@@ -137,7 +138,7 @@ public final class DmService implements AutoCloseable {
         CoapServer coap = endpoints.getCoapServer();
         coap.setMessageDeliverer(counter.around(coap.getMessageDeliverer()));
         DmTerminalInfoReader terminalInfo =
-                new DmTerminalInfoReader(leshan, applications, recorder, timing.readTimeout());
+                new DmTerminalInfoReader(leshan, applications, recorder, timing.readTimeout(), time);
         leshan.getRegistrationService().addListener(terminalInfo);
         try {
             leshan.start();
@@ -187,24 +188,17 @@ public final class DmService implements AutoCloseable {
     }
 
     /**
-     * How often Leshan looks for expired registrations, and how long the read of {@code /666/0} waits for the
-     * device.
-     *
-     * @param expirationCheckPeriod whole seconds, at least one (Leshan counts in seconds)
+     * How long the read of {@code /666/0} waits for the device, in wall time: it is a real exchange (Californium's
+     * own timers). Expiry needs no setting: it follows the lifetimes on the platform's time.
      */
-    public record Timing(Duration expirationCheckPeriod, Duration readTimeout) {
+    public record Timing(Duration readTimeout) {
 
-        /** Expiry noticed within 5 s; a read answered within 10 s. */
-        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        /** A read answered within 10 s. */
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(10));
 
-        /** Checks both durations. */
+        /** Checks the duration. */
         public Timing {
-            Objects.requireNonNull(expirationCheckPeriod, "expirationCheckPeriod");
             Objects.requireNonNull(readTimeout, "readTimeout");
-            if (expirationCheckPeriod.toSeconds() < 1 || expirationCheckPeriod.toMillis() % 1000 != 0) {
-                throw new IllegalArgumentException("expirationCheckPeriod must be whole seconds, at least 1: "
-                        + expirationCheckPeriod);
-            }
             if (readTimeout.isNegative() || readTimeout.isZero()) {
                 throw new IllegalArgumentException("readTimeout must be positive: " + readTimeout);
             }

@@ -1,6 +1,7 @@
 package dev.selfreg.platform.dm;
 
 import dev.selfreg.platform.core.LogText;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.store.StoreException;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmDecryptException;
@@ -10,6 +11,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mResource;
 import org.eclipse.leshan.core.observation.Observation;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * Update and stores its decrypted values (cmcc-dm-wire.md, "Object 666"), and records a lifetime expiry.
  *
  * <p>Leshan calls it once the answer has reached the device, so the read never overtakes the 2.01/2.04. The read is
- * asynchronous: a device that does not answer stays registered and the failed read is an event.
+ * asynchronous: a device that does not answer stays registered and the failed read is an event. Each read is work
+ * under way on the {@link PlatformTime} from before its request leaves until its outcome is recorded, so a lab's
+ * virtual clock does not move on while a module's answer is still being taken in.
  */
 final class DmTerminalInfoReader implements RegistrationListener {
 
@@ -41,16 +46,19 @@ final class DmTerminalInfoReader implements RegistrationListener {
     private final DmApplications applications;
     private final DmRecorder recorder;
     private final Duration timeout;
+    private final PlatformTime time;
     private volatile boolean closed;
 
     /**
      * @param timeout how long to wait for the device's answer
      */
-    DmTerminalInfoReader(LeshanServer server, DmApplications applications, DmRecorder recorder, Duration timeout) {
+    DmTerminalInfoReader(LeshanServer server, DmApplications applications, DmRecorder recorder, Duration timeout,
+            PlatformTime time) {
         this.server = server;
         this.applications = applications;
         this.recorder = recorder;
         this.timeout = timeout;
+        this.time = time;
     }
 
     /** Stops recording: answers and cancelled reads arriving while the server shuts down are dropped. */
@@ -72,7 +80,10 @@ final class DmTerminalInfoReader implements RegistrationListener {
     public void unregistered(Registration registration, Collection<Observation> observations, boolean expired,
             Registration newRegistration) {
         if (expired) {
-            keep(() -> recorder.expired(registration));
+            keep(time.begin("record of an expiry"), () -> {
+                recorder.expired(registration);
+                return CompletableFuture.completedFuture(null);
+            });
             log.info("DM registration expired: {}", LogText.of(registration.getEndpoint()));
         }
     }
@@ -84,26 +95,32 @@ final class DmTerminalInfoReader implements RegistrationListener {
         DmIdentity identity = DmIdentity.of(registration);
         if (!registration.getSupportedObject().containsKey(TerminalInfo.OBJECT_ID)) {
             if (identity.dm()) {
-                keep(() -> recorder.readWithoutValues(identity, "failed",
+                keep(time.begin("record of a read not made"), () -> recorder.readWithoutValues(identity, "failed",
                         "object 666 is not among the objects the Register declared"));
             }
             return;
         }
-        server.send(registration, new ReadRequest(ContentFormat.TLV, TerminalInfo.OBJECT_ID, TerminalInfo.INSTANCE_ID),
-                timeout.toMillis(),
-                response -> keep(() -> answered(registration, identity, response)),
-                error -> keep(() -> unanswered(identity, error)));
+        PlatformTime.Work work = time.begin("read of /666/0");
+        try {
+            server.send(registration,
+                    new ReadRequest(ContentFormat.TLV, TerminalInfo.OBJECT_ID, TerminalInfo.INSTANCE_ID),
+                    timeout.toMillis(),
+                    response -> keep(work, () -> answered(registration, identity, response)),
+                    error -> keep(work, () -> unanswered(identity, error)));
+        } catch (RuntimeException e) {
+            work.done();
+            throw e;
+        }
     }
 
-    private void answered(Registration registration, DmIdentity identity, ReadResponse response) {
+    private CompletableFuture<Void> answered(Registration registration, DmIdentity identity, ReadResponse response) {
         if (!response.isSuccess()) {
-            recorder.readWithoutValues(identity, "failed", "/666/0 answered " + response.getCode().getName()
+            return recorder.readWithoutValues(identity, "failed", "/666/0 answered " + response.getCode().getName()
                     + (response.getErrorMessage() == null ? "" : ": " + response.getErrorMessage()));
-            return;
         }
         if (!(response.getContent() instanceof LwM2mObjectInstance instance)) {
-            recorder.readWithoutValues(identity, "failed", "/666/0 answered something else than an object instance");
-            return;
+            return recorder.readWithoutValues(identity, "failed",
+                    "/666/0 answered something else than an object instance");
         }
         Map<Integer, String> wire = new LinkedHashMap<>();
         for (LwM2mResource resource : instance.getResources().values()) {
@@ -113,45 +130,50 @@ final class DmTerminalInfoReader implements RegistrationListener {
         }
         Optional<DmCipher> cipher = identity.appKeyKnown() ? applications.cipher(identity.appKey()) : Optional.empty();
         if (cipher.isEmpty()) {
-            recorder.readWithoutValues(identity, "flagged", "object 666 read; values not decrypted: "
+            return recorder.readWithoutValues(identity, "flagged", "object 666 read; values not decrypted: "
                     + (identity.dm() ? "unknown APPkey " + identity.appKey() : "not a DM 2.0 endpoint"));
-            return;
         }
         TerminalInfo info;
         try {
             info = TerminalInfo.decrypt(wire, cipher.get());
         } catch (DmDecryptException e) {
-            recorder.readWithoutValues(identity, "failed", "object 666 does not decrypt: " + e.reason() + " "
+            return recorder.readWithoutValues(identity, "failed", "object 666 does not decrypt: " + e.reason() + " "
                     + e.getMessage());
-            return;
         }
         Map<Integer, String> values = info.byResourceId();
         for (Map.Entry<Integer, String> value : values.entrySet()) {
             if (value.getValue().length() > VALUE_CHARS) {
-                recorder.readWithoutValues(identity, "failed", "object 666 resource " + value.getKey() + " holds "
-                        + value.getValue().length() + " characters, the lab keeps at most " + VALUE_CHARS);
-                return;
+                return recorder.readWithoutValues(identity, "failed", "object 666 resource " + value.getKey()
+                        + " holds " + value.getValue().length() + " characters, the lab keeps at most " + VALUE_CHARS);
             }
         }
-        recorder.terminalInfo(registration.getId(), identity, values);
+        return recorder.terminalInfo(registration.getId(), identity, values);
     }
 
-    private void unanswered(DmIdentity identity, Exception error) {
+    private CompletableFuture<Void> unanswered(DmIdentity identity, Exception error) {
         String why = error instanceof TimeoutException
                 ? "no answer within " + timeout.toMillis() + " ms"
                 : error.getClass().getSimpleName() + ": " + error.getMessage();
-        recorder.readWithoutValues(identity, "failed", "read of /666/0 failed: " + why);
+        return recorder.readWithoutValues(identity, "failed", "read of /666/0 failed: " + why);
     }
 
-    /** Runs a recording step on a Leshan thread, which has nobody to report a failure to but the log. */
-    private void keep(Runnable step) {
+    /**
+     * Runs a recording step on a Leshan thread, which has nobody to report a failure to but the log; {@code work} is
+     * done once the step's record is committed, or the step failed.
+     */
+    private void keep(PlatformTime.Work work, Supplier<CompletableFuture<Void>> step) {
         if (closed) {
+            work.done();
             return;
         }
         try {
-            step.run();
+            step.get().whenComplete((ignored, failure) -> work.done());
         } catch (StoreException e) {
             log.error("DM record not stored: {}", e.getMessage());
+            work.done();
+        } catch (RuntimeException e) {
+            work.done();
+            throw e;
         }
     }
 }

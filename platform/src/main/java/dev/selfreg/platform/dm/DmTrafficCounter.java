@@ -2,6 +2,7 @@ package dev.selfreg.platform.dm;
 
 import dev.selfreg.platform.core.CountingUdpParser;
 import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.store.StoreException;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * answered (they run on the delivering thread). What Californium answers below the resources is not a delivered
  * message and is not counted: a retransmission answered from the deduplication cache, a blockwise transfer's
  * intermediate blocks or its 4.13, a ping.
+ *
+ * <p>Each delivery is work under way on the {@link PlatformTime} until it is counted and recorded, as the rejection
+ * event of a request Leshan answered on its own is recorded after the answer left.
  */
 final class DmTrafficCounter {
 
@@ -42,13 +46,15 @@ final class DmTrafficCounter {
     private final PlatformMetrics metrics;
     private final DmRecorder recorder;
     private final DmApplications applications;
+    private final PlatformTime time;
     /** The CoAP requests already counted, by identity. */
     private final Set<Object> counted = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
-    DmTrafficCounter(PlatformMetrics metrics, DmRecorder recorder, DmApplications applications) {
+    DmTrafficCounter(PlatformMetrics metrics, DmRecorder recorder, DmApplications applications, PlatformTime time) {
         this.metrics = metrics;
         this.recorder = recorder;
         this.applications = applications;
+        this.time = time;
     }
 
     /** Counts the CoAP request {@code coapRequest} now; its delivery then adds only its handling time. */
@@ -63,11 +69,16 @@ final class DmTrafficCounter {
             @Override
             public void deliverRequest(Exchange exchange) {
                 long start = System.nanoTime();
+                PlatformTime.Work work = time.begin("handling of a DM request");
                 try {
                     resources.deliverRequest(exchange);
                 } finally {
-                    countUnclaimed(exchange);
-                    metrics.handled(SERVICE, Duration.ofNanos(System.nanoTime() - start));
+                    try {
+                        countUnclaimed(exchange);
+                        metrics.handled(SERVICE, Duration.ofNanos(System.nanoTime() - start));
+                    } finally {
+                        work.done();
+                    }
                 }
             }
 

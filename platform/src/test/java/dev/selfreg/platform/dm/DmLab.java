@@ -2,10 +2,10 @@ package dev.selfreg.platform.dm;
 
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.JdbcPlatformStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A started DM service on a fresh in-memory H2 store, with the spec's test vectors (cmcc-dm-wire.md, "Test
- * vectors") as its one application, and fast timing: expiry checked every second, reads given up after 500 ms.
+ * vectors") as its one application, and fast timing: reads given up after 500 ms. On the system clock unless given a
+ * time of its own.
  */
 final class DmLab implements AutoCloseable {
 
@@ -26,13 +27,14 @@ final class DmLab implements AutoCloseable {
             "I@#@8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKwdxNY8TzbALdiUSZ3XyXEXx@#@M100000000@#@869999000000001@#@v2.0";
     static final String EPI = "8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKweAUOw4IHmdNHyggaZ08qTS";
     static final String OBJECT_LINKS = "</>;rt=\"oma.lwm2m\",</1/0>,</3/0>,</4/0>,</5/0>,</666/0>";
-    static final DmService.Timing FAST = new DmService.Timing(Duration.ofSeconds(1), Duration.ofMillis(500));
+    static final DmService.Timing FAST = new DmService.Timing(Duration.ofMillis(500));
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     final PlatformRecords records = new PlatformRecords(JdbcPlatformStore.open(
             "jdbc:h2:mem:dm" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null));
     final PlatformMetrics metrics = new PlatformMetrics();
+    final PlatformTime time;
     final DmService service;
 
     /** Lab mode, the test vectors' application known. */
@@ -45,7 +47,17 @@ final class DmLab implements AutoCloseable {
     }
 
     DmLab(boolean strict, DmApplications applications) {
-        service = new DmService(records, metrics, applications, strict, Clock.systemUTC(), FAST);
+        this(strict, applications, PlatformTime.system());
+    }
+
+    /** Lab mode, the test vectors' application known, on {@code time} (closed with the lab). */
+    DmLab(PlatformTime time) {
+        this(false, DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), time);
+    }
+
+    private DmLab(boolean strict, DmApplications applications, PlatformTime time) {
+        this.time = time;
+        service = new DmService(records, metrics, applications, strict, time, FAST);
         service.start("127.0.0.1", 0);
     }
 
@@ -74,5 +86,6 @@ final class DmLab implements AutoCloseable {
     public void close() {
         service.close();
         records.store().close();
+        time.close();
     }
 }

@@ -242,7 +242,7 @@ class DmServiceLibcoapTest {
         lab = new DmLab();
         assertThat(DmCoapClient.register(lab, ENDPOINT, 1).code()).isEqualTo("2.01");
 
-        // Leshan checks for expired registrations every second here (DmLab.FAST).
+        // On the system clock: the registration ends one second after the Register (the lab clock's case: DmLifetimeOnTheLabClockTest).
         await().atMost(Duration.ofSeconds(10)).until(() -> lab.device(ENDPOINT).state().equals("expired"));
 
         assertThat(last("expired")).extracting(DmEvent::outcome, DmEvent::reason, DmEvent::imei)

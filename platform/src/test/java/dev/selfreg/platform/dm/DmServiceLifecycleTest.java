@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.store.JdbcPlatformStore;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +39,8 @@ class DmServiceLifecycleTest {
                 // Awaitility polls from a thread of its own; the JDK reaps coap-client processes with another.
                 .filteredOn(thread -> !thread.getName().startsWith("awaitility"))
                 .filteredOn(thread -> !thread.getName().equals("process reaper"))
+                // The store completes commits on the JVM's common pool, which is nobody's to stop.
+                .filteredOn(thread -> !thread.getName().startsWith("ForkJoinPool.commonPool-worker"))
                 .isEmpty());
     }
 
@@ -71,9 +73,10 @@ class DmServiceLifecycleTest {
     @Test
     void aPortInUseFailsTheStart() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-                JdbcPlatformStore store = JdbcPlatformStore.open("jdbc:h2:mem:dm-taken", null, null)) {
+                JdbcPlatformStore store = JdbcPlatformStore.open("jdbc:h2:mem:dm-taken", null, null);
+                PlatformTime time = PlatformTime.system()) {
             DmService service = new DmService(new PlatformRecords(store), new PlatformMetrics(),
-                    DmApplications.parse(List.of()), false, Clock.systemUTC());
+                    DmApplications.parse(List.of()), false, time);
 
             assertThatIllegalStateException().isThrownBy(() -> service.start("127.0.0.1", taken.getLocalPort()))
                     .withMessage("the DM service cannot listen on 127.0.0.1:" + taken.getLocalPort());
