@@ -174,16 +174,9 @@ abstract class PlatformStoreContract {
 
     @Test
     void aVersion1DatabaseIsMigratedWithItsRecordsAndGoesOnCounting() throws Exception {
-        String version1 = newDatabaseUrl();
-        try (Connection connection = DriverManager.getConnection(version1);
-             Statement statement = connection.createStatement()) {
-            SchemaMigrations.migrate(connection, 1);
-            statement.executeUpdate("INSERT INTO ct_registration (received_at, transport, peer, imei, report_json)"
-                    + " VALUES (TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00', 'coap', '127.0.0.1:1',"
-                    + " '869999000000001', '{}')");
-        }
-        store.close();
-        store = open(version1);
+        String version1 = reopenedAfter(1, "INSERT INTO ct_registration (received_at, transport, peer, imei,"
+                + " report_json) VALUES (TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00', 'coap', '127.0.0.1:1',"
+                + " '869999000000001', '{}')");
         CtRegistration old = store.ctRegistrations(null, 10).get(0);
         CtRegistration added = store.add(registration("869999000000002", "89860321000000000002", T0));
         assertThat(old.imei()).isEqualTo("869999000000001");
@@ -233,21 +226,30 @@ abstract class PlatformStoreContract {
 
     @Test
     void aVersion2DatabaseGainsTheDialectColumnsAndKeepsItsRecordsWithoutOne() throws Exception {
-        String version2 = newDatabaseUrl();
-        try (Connection connection = DriverManager.getConnection(version2);
-             Statement statement = connection.createStatement()) {
-            SchemaMigrations.migrate(connection, 2);
-            statement.executeUpdate("INSERT INTO dm_event (time, endpoint, imei, kind, outcome, reason)"
-                    + " VALUES (TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00', 'ep', '869999000000001',"
-                    + " 'register', 'ok', '')");
-        }
-        store.close();
-        store = open(version2);
+        reopenedAfter(2, "INSERT INTO dm_event (time, endpoint, imei, kind, outcome, reason)"
+                + " VALUES (TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00', 'ep', '869999000000001',"
+                + " 'register', 'ok', '')");
 
         assertThat(store.dmEvents(10)).singleElement().satisfies(old -> assertThat(old.dialect()).isEmpty());
         DmEvent added = store.add(new DmEvent(0, T0, "ep", "869999000000001", "update", "ok", "",
                 DmDialect.parse("epi-full")));
         assertThat(store.dmEvents(10).get(0)).isEqualTo(added);
+    }
+
+    /**
+     * A fresh database brought to schema {@code version}, a row written there with {@code insert}, then opened as the
+     * test's store (which migrates it to the current version); its URL.
+     */
+    private String reopenedAfter(int version, String insert) throws Exception {
+        String older = newDatabaseUrl();
+        try (Connection connection = DriverManager.getConnection(older);
+             Statement statement = connection.createStatement()) {
+            SchemaMigrations.migrate(connection, version);
+            statement.executeUpdate(insert);
+        }
+        store.close();
+        store = open(older);
+        return older;
     }
 
     @Test

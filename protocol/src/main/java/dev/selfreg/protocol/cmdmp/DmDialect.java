@@ -1,5 +1,6 @@
 package dev.selfreg.protocol.cmdmp;
 
+import dev.selfreg.protocol.DialectTerm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -91,7 +92,7 @@ public record DmDialect(Set<Feature> features) {
         }
         Set<Feature> features = EnumSet.noneOf(Feature.class);
         for (String part : code.split(Pattern.quote(SEPARATOR), -1)) {
-            Optional<Feature> feature = Feature.ofCode(part);
+            Optional<Feature> feature = DialectTerm.ofCode(Feature.class, part);
             if (feature.isEmpty()) {
                 return Optional.empty();
             }
@@ -106,7 +107,7 @@ public record DmDialect(Set<Feature> features) {
     }
 
     /** One departure from the reference form, each from the spec's dialect list. */
-    public enum Feature {
+    public enum Feature implements DialectTerm {
         /** The version written {@code V2.0} (a OneNET CIS copy), in the endpoint name or inside the encryption. */
         VERSION_UPPER_CASE("v2.0-upper", "V2.0 upper case"),
         /** Encrypted with the key of 32 × {@code 0}, which one client hashes for an empty password. */
@@ -128,23 +129,15 @@ public record DmDialect(Set<Feature> features) {
             this.label = label;
         }
 
-        /** The stable text form. */
+        @Override
         public String code() {
             return code;
         }
 
-        /** For people. */
+        @Override
         public String label() {
             return label;
         }
 
-        static Optional<Feature> ofCode(String code) {
-            for (Feature feature : values()) {
-                if (feature.code.equals(code)) {
-                    return Optional.of(feature);
-                }
-            }
-            return Optional.empty();
-        }
     }
 }

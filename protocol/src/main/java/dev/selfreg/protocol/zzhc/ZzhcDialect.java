@@ -1,6 +1,7 @@
 package dev.selfreg.protocol.zzhc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.selfreg.protocol.DialectTerm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -90,13 +91,13 @@ public record ZzhcDialect(FieldSet fieldSet, Set<Quirk> quirks) {
      */
     public static Optional<ZzhcDialect> parse(String code) {
         String[] parts = code.split(Pattern.quote(SEPARATOR), -1);
-        Optional<FieldSet> fieldSet = FieldSet.ofCode(parts[0]);
+        Optional<FieldSet> fieldSet = DialectTerm.ofCode(FieldSet.class, parts[0]);
         if (fieldSet.isEmpty()) {
             return Optional.empty();
         }
         Set<Quirk> quirks = EnumSet.noneOf(Quirk.class);
         for (int i = 1; i < parts.length; i++) {
-            Optional<Quirk> quirk = Quirk.ofCode(parts[i]);
+            Optional<Quirk> quirk = DialectTerm.ofCode(Quirk.class, parts[i]);
             if (quirk.isEmpty()) {
                 return Optional.empty();
             }
@@ -174,7 +175,7 @@ public record ZzhcDialect(FieldSet fieldSet, Set<Quirk> quirks) {
     }
 
     /** Which client family's fields a report carries, decided by {@code REGVER} (and {@code IMEI1} for 5.0). */
-    public enum FieldSet {
+    public enum FieldSet implements DialectTerm {
         /** REGVER 2, the six fields of the spec table: NB-IoT firmware, the BC260Y-CN. */
         V2("v2", "REGVER 2, NB-IoT fields", true),
         /** REGVER 5.0 with only the six v2 fields, {@code MEID} = IMEI: an NB-IoT HTTP build. */
@@ -198,12 +199,12 @@ public record ZzhcDialect(FieldSet fieldSet, Set<Quirk> quirks) {
             this.nbIot = nbIot;
         }
 
-        /** The stable text form. */
+        @Override
         public String code() {
             return code;
         }
 
-        /** For people. */
+        @Override
         public String label() {
             return label;
         }
@@ -238,18 +239,10 @@ public record ZzhcDialect(FieldSet fieldSet, Set<Quirk> quirks) {
             };
         }
 
-        static Optional<FieldSet> ofCode(String code) {
-            for (FieldSet fieldSet : values()) {
-                if (fieldSet.code.equals(code)) {
-                    return Optional.of(fieldSet);
-                }
-            }
-            return Optional.empty();
-        }
     }
 
     /** A peculiarity of one client's writing, each from the spec's dialect table. */
-    public enum Quirk {
+    public enum Quirk implements DialectTerm {
         /** Some values are JSON numbers, e.g. {@code "UETYPE":23}. */
         NUMBER_VALUES("numbers", "values as JSON numbers"),
         /** Some values are neither strings nor numbers (true, null, an array, an object). */
@@ -279,23 +272,15 @@ public record ZzhcDialect(FieldSet fieldSet, Set<Quirk> quirks) {
             this.label = label;
         }
 
-        /** The stable text form. */
+        @Override
         public String code() {
             return code;
         }
 
-        /** For people. */
+        @Override
         public String label() {
             return label;
         }
 
-        static Optional<Quirk> ofCode(String code) {
-            for (Quirk quirk : values()) {
-                if (quirk.code.equals(code)) {
-                    return Optional.of(quirk);
-                }
-            }
-            return Optional.empty();
-        }
     }
 }
