@@ -234,8 +234,15 @@
       el('td', {}, mono(r.iccid)),
       el('td', {}, text(r.model)),
       el('td', {}, mono(r.swver)),
-      el('td', { class: 'center' }, text(r.regver)),
+      el('td', {}, el('div', { class: 'center' }, text(r.regver)), dialect(r)),
       el('td', { title: r.peer ? 'from ' + r.peer : null }, badge(r.transport, 'neutral')));
+  }
+
+  /** The wire dialect a record was seen in (ct-zzhc-wire.md, cmcc-dm-wire.md), its code on hover. */
+  function dialect(record) {
+    return record.dialectLabel
+      ? el('div', { class: 'sub dialect', title: 'dialect ' + record.dialect }, record.dialectLabel)
+      : null;
   }
 
   function deviceRow(d) {
@@ -246,7 +253,8 @@
         el('div', { class: 'sub mono endpoint', title: d.endpoint }, d.endpoint)),
       el('td', { class: 'nowrap' },
         el('div', {}, mono(d.appkey), d.appkeyKnown ? null : [' ', badge('unknown', 'warn')]),
-        el('div', { class: 'sub' }, text(TML_TYPES[d.tmlType] || d.tmlType))),
+        el('div', { class: 'sub' }, text(TML_TYPES[d.tmlType] || d.tmlType)),
+        dialect(d)),
       el('td', { class: 'nowrap' },
         badge(d.state, stateKind[d.state] || 'neutral'),
         el('div', { class: 'sub', title: d.lifetime + ' s' }, 'lifetime ' + duration(d.lifetime)),
@@ -276,6 +284,7 @@
       el('td', {},
         el('div', { class: 'strong' }, text(r.reason)),
         r.detail ? el('div', { class: 'sub' }, r.detail) : null,
+        dialect(r),
         el('div', { class: 'sub mono', title: r.body }, text(r.transport) + ' from ' + text(r.peer))));
   }
 
@@ -293,7 +302,7 @@
       ...sorted(lists.events, TIMELINE_LIMIT).map(e => ({
         time: e.time, key: lists.events.key(e), tag: ['DM', 'dm'],
         status: [e.kind, outcomeKind[e.outcome] || 'neutral'],
-        title: text(e.imei), detail: e.reason,
+        title: text(e.imei), detail: [e.reason, e.dialectLabel].filter(Boolean).join(' · '),
       })),
     ].sort((a, b) => (b.time || '').localeCompare(a.time || '')).slice(0, TIMELINE_LIMIT);
 

@@ -109,7 +109,7 @@ final class DmThroughput {
             String imei = String.format("86999%010d", i);
             String endpoint = DmEndpointName.build(TerminalType.INTERFACE, imei, IMSI, APP_KEY, cipher).text();
             prepared[i] = new Device(new DmRegister(endpoint, 86400).queryOptions(),
-                    DmEpi.build(imei, IMSI, cipher).queryOption());
+                    DmEpi.fullForm(TerminalType.INTERFACE, imei, IMSI, APP_KEY, cipher).queryOption());
         }
         // a Register and an Update per device and round, each followed by one read of object 666 where reads are made
         long perSide = 2L * devices * Rounds.PER_SIDE;

@@ -57,8 +57,16 @@ public final class Bc260yFacts {
     public static final String CT_PATH = "nb";
     /** Content-Format of the report: 50, application/json (spec ct-zzhc-wire.md, Transport). */
     public static final int CT_CONTENT_FORMAT = 50;
-    /** The report's MODEL, {@code <vendor>-<model>} (spec ct-zzhc-wire.md, Request body). */
-    public static final String CT_MODEL = MANUFACTURER + "-" + MODEL;
+    /**
+     * The vendor code in the report's MODEL: China Telecom assigns each vendor one of at most 3 characters (spec
+     * ct-zzhc-wire.md, MODEL). Interpretation: the lab's placeholder, as Quectel's code is not public; a product sets
+     * its own in the module profile.
+     */
+    public static final String CT_VENDOR_CODE = "QTL";
+    /** The model in the report's MODEL: {@link #MODEL} with its {@code -} a space, as XinYi writes it (same section). */
+    public static final String CT_MODEL_NAME = MODEL.replace('-', ' ');
+    /** The report's default MODEL, {@code <vendor code>-<model>}: {@code QTL-BC260Y CN} (spec ct-zzhc-wire.md, MODEL). */
+    public static final String CT_MODEL = CT_VENDOR_CODE + "-" + CT_MODEL_NAME;
     /** At most three CT attempts per boot: the first and two retries (seed 2.1.3). */
     public static final int CT_ATTEMPTS_PER_BOOT = 3;
     /** Wait between CT attempts (seed 2.1.3 "每次重试间隔时间为 1 小时"; Interpretation: counted from the failure). */
@@ -83,6 +91,11 @@ public final class Bc260yFacts {
     public static final Duration DM_EXCHANGE_TIMEOUT = Duration.ofSeconds(128);
     /** Short Server ID of the CMDMP server in object 1 (Interpretation: the seed and the DM sources give none). */
     public static final int DM_SHORT_SERVER_ID = 1;
+    /**
+     * What the Register's lifetime {@code lt} adds to {@code update_Period} (spec cmcc-dm-wire.md, Register,
+     * Interpretation: the Unisoc DM client's {@code dm_module_cus.c} sets the period plus 46 s).
+     */
+    public static final Duration DM_LIFETIME_MARGIN = Duration.ofSeconds(46);
 
     /** Default identity of an emulated unit (the wire specs' test vectors use this IMEI). */
     public static final String DEFAULT_IMEI = "869999000000001";

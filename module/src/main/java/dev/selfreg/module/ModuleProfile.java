@@ -5,12 +5,16 @@ import java.util.Optional;
 
 /**
  * What makes one emulated unit what it is: its identity, the SIM in its slot at power-on,
- * its factory defaults, its timings and the {@link AtDialect} it answers. Immutable;
- * {@code with...} methods make variants.
+ * its factory defaults, its timings, the {@link AtDialect} it answers and the {@code MODEL} it
+ * reports. Immutable; {@code with...} methods make variants.
+ *
+ * @param ctModel the {@code MODEL} of its China Telecom report, {@code <vendor code>-<model>}
+ *                (ct-zzhc-wire.md, MODEL): a product's own setting, {@link Bc260yFacts#CT_MODEL}
+ *                by default; any value is sent as set, so a test can send a wrong one
  */
 public record ModuleProfile(String imei, String firmware, Optional<Sim> sim, int qsregenableDefault,
                             Duration bootTime, Duration attachTime, Duration idleBeforeDeepSleep,
-                            AtDialect atDialect) {
+                            AtDialect atDialect, String ctModel) {
 
     public ModuleProfile {
         if (!imei.matches("\\d{15}")) {
@@ -25,36 +29,51 @@ public record ModuleProfile(String imei, String firmware, Optional<Sim> sim, int
         if (atDialect == null) {
             throw new IllegalArgumentException("AT dialect missing");
         }
+        if (ctModel.isEmpty()) {
+            throw new IllegalArgumentException("the China Telecom MODEL is empty");
+        }
     }
 
     /** A stock BC260Y-CN with a China Telecom card. */
     public static ModuleProfile standard() {
         return new ModuleProfile(Bc260yFacts.DEFAULT_IMEI, Bc260yFacts.DEFAULT_FIRMWARE, Optional.of(Sim.CHINA_TELECOM),
                 Bc260yFacts.QSREGENABLE_DEFAULT, Bc260yFacts.BOOT_TIME, Bc260yFacts.ATTACH_TIME,
-                Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP, AtDialect.BC260Y_CN);
+                Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP, AtDialect.BC260Y_CN, Bc260yFacts.CT_MODEL);
     }
 
     public ModuleProfile withImei(String value) {
-        return new ModuleProfile(value, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep, atDialect);
+        return new ModuleProfile(value, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep,
+                atDialect, ctModel);
     }
 
     public ModuleProfile withFirmware(String value) {
-        return new ModuleProfile(imei, value, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep, atDialect);
+        return new ModuleProfile(imei, value, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep,
+                atDialect, ctModel);
     }
 
     public ModuleProfile withSim(Optional<Sim> value) {
-        return new ModuleProfile(imei, firmware, value, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep, atDialect);
+        return new ModuleProfile(imei, firmware, value, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep,
+                atDialect, ctModel);
     }
 
     public ModuleProfile withQsregenableDefault(int value) {
-        return new ModuleProfile(imei, firmware, sim, value, bootTime, attachTime, idleBeforeDeepSleep, atDialect);
+        return new ModuleProfile(imei, firmware, sim, value, bootTime, attachTime, idleBeforeDeepSleep, atDialect,
+                ctModel);
     }
 
     public ModuleProfile withBootTime(Duration value) {
-        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, value, attachTime, idleBeforeDeepSleep, atDialect);
+        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, value, attachTime, idleBeforeDeepSleep,
+                atDialect, ctModel);
     }
 
     public ModuleProfile withAtDialect(AtDialect value) {
-        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep, value);
+        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep,
+                value, ctModel);
+    }
+
+    /** The same unit reporting {@code value} as its China Telecom {@code MODEL}. */
+    public ModuleProfile withCtModel(String value) {
+        return new ModuleProfile(imei, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep,
+                atDialect, value);
     }
 }

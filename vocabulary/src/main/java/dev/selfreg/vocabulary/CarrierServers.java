@@ -18,6 +18,11 @@ public final class CarrierServers {
     public static final String DM_TEST_SERVER = "117.161.2.7";
     /** CMDMP default domain name (seed 3.2.2 serverIP: 默认域名为 m.fxlttsbl.com). */
     public static final String DM_SERVER_DOMAIN = "m.fxlttsbl.com";
+    /**
+     * The same domain as every vendor source spells it; the seed's spelling is taken as a typo and the lab resolves
+     * both (spec cmcc-dm-wire.md, Transport).
+     */
+    public static final String DM_SERVER_DOMAIN_VENDOR_SPELLING = "m.fxltsbl.com";
     /** Default CMDMP server port, and its range (seed 3.2.2 server_Port). */
     public static final int DM_PORT_DEFAULT = 5683;
     public static final int DM_PORT_MIN = 1;

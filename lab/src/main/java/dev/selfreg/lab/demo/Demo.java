@@ -96,7 +96,7 @@ public final class Demo {
             story.narrator().note("clearing the fault");
             cm.module().network().faults().clear();
             story.advance(units, Duration.ofDays(1));
-            // the lifetime (= update period) ran out with the failed update: one fresh Register (spec §3)
+            // the lifetime (update period + 46 s) ran out with the failed update: one fresh Register (spec §3)
             long registers = events(store, "register");
             summary.expect("recovered at the next period with a fresh Register (state 6)",
                     cm.module().dmState() == 6 && registers == 2, "state " + cm.module().dmState() + ", " + registers + " registers");

@@ -161,7 +161,7 @@ public final class CtAgent implements ModuleLifecycle {
 
     private Request report() {
         Sim sim = module.sim().orElseThrow();
-        ZzhcReport report = ZzhcReport.v2(module.profile().imei(), Bc260yFacts.CT_MODEL, module.profile().firmware(),
+        ZzhcReport report = ZzhcReport.v2(module.profile().imei(), module.profile().ctModel(), module.profile().firmware(),
                 sim.iccid(), sim.imsi());
         Request request = new Request(Code.POST);
         request.getOptions().addUriPath(Bc260yFacts.CT_PATH).setContentFormat(Bc260yFacts.CT_CONTENT_FORMAT);

@@ -52,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * (the DM 2.0 endpoint name from the running {@code AT+QDMPCFG} type-2 values), {@code lt},
  * {@code lwm2m=1.0}, {@code b=U} as raw bytes, and the object links ({@link DmRegister}). A
  * 2.01 with a Location-Path is state 6; an error code or a Reset 7; no answer 8. After 5, 7 or
- * 8 nothing more until the next boot.
+ * 8 nothing more until the next boot. Every value is encrypted with the running password's key,
+ * or with the key of 32 × {@code 0} when the password is empty ({@link DmCipher#ofModulePassword},
+ * the "empty-password key" of cmcc-dm-wire.md).
  *
  * <p><b>Retransmission.</b> The seed's fixed schedule, {@link Bc260yFacts#DM_RETRANSMISSION}:
  * 6 sends at 0, 2, 6, 14, 30 and 62 s, no random factor; the failure is declared
@@ -62,15 +64,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Updates.</b> {@code update_Period} after the 2.01, and every {@code update_Period}
  * after that, an RTC timer ({@link AgentContext#rtcClock()}) wakes the module even from deep
- * sleep; it sends CON POST to the location with the single query option {@code epi} and no
- * payload, on the same schedule: 11 on 2.04 Changed, 12 on an error code or a Reset, 13 without
- * an answer. The timer is re-armed at each tick whatever the outcome, so a failure is retried at
- * the next period. <b>Interpretation</b> (spec §3): the lifetime, sent as {@code lt}, is
- * {@code update_Period} without a margin; at a tick when that lifetime has passed since the last
- * 2.01 or 2.04, the state becomes 9 and the module makes one fresh Register instead of the
- * Update. With {@code lt = update_Period} that is the tick after a failed Update (the platform
- * has dropped the registration by then). If the fresh Register fails, nothing until the next
- * boot.
+ * sleep; it sends CON POST to the location with the single query option {@code epi} in its full
+ * form (cmcc-dm-wire.md, Update, Interpretation: the endpoint name's shape, as the OneNET CIS
+ * based clients send it) and no payload, on the same schedule: 11 on 2.04 Changed, 12 on an error
+ * code or a Reset, 13 without an answer. The timer is re-armed at each tick whatever the outcome,
+ * so a failure is retried at the next period. <b>Interpretation</b> (cmcc-dm-wire.md, Register;
+ * self-registration.md §3): the lifetime, sent as {@code lt}, is {@code update_Period} plus
+ * {@link Bc260yFacts#DM_LIFETIME_MARGIN} (46 s); at a tick when that lifetime has passed since the
+ * last 2.01 or 2.04, the state becomes 9 and the module makes one fresh Register instead of the
+ * Update. That is the tick after a failed Update, as the module only wakes for its update timer
+ * (seed 2.2.4); the platform has dropped the registration 46 s after the failed tick. An Update
+ * that gets through only on its sixth send (62 s) can come after the margin: the platform
+ * answers 4.04, state 12. If the fresh Register fails, nothing until the next boot.
  *
  * <p><b>Requests from the platform</b> (its Read of {@code /666/0} after each Register and
  * Update) are answered by {@link DmObjects}: {@code /1/0}, {@code /3/0} and {@code /666/0} as
@@ -269,7 +274,7 @@ public final class DmAgent implements ModuleLifecycle {
     private Request registerRequest() {
         DmConfig dm = config();
         DmEndpointName endpoint = DmEndpointName.build(dm.tmlType(), imei(dm), imsi(), dm.appKey(),
-                new DmCipher(dm.password()));
+                DmCipher.ofModulePassword(dm.password()));
         DmRegister register = new DmRegister(endpoint.text(), lifetime().toSeconds());
         Request request = new Request(Code.POST);
         OptionSet options = request.getOptions();
@@ -284,7 +289,9 @@ public final class DmAgent implements ModuleLifecycle {
         Request request = new Request(Code.POST);
         OptionSet options = request.getOptions();
         location.forEach(options::addUriPath);
-        options.addUriQuery(DmEpi.build(imei(dm), imsi(), new DmCipher(dm.password())).queryOption().text());
+        DmEpi epi = DmEpi.fullForm(dm.tmlType(), imei(dm), imsi(), dm.appKey(),
+                DmCipher.ofModulePassword(dm.password()));
+        options.addUriQuery(epi.queryOption().text()); // raw, never percent-encoded
         return request;
     }
 
@@ -343,8 +350,8 @@ public final class DmAgent implements ModuleLifecycle {
         return Duration.ofSeconds(config().updatePeriod());
     }
 
-    /** The registration lifetime, {@code lt}: {@code update_Period} (cmcc-dm-wire.md, Interpretation). */
+    /** The registration lifetime, {@code lt}: {@code update_Period} + 46 s (cmcc-dm-wire.md, Interpretation). */
     private Duration lifetime() {
-        return period();
+        return period().plus(Bc260yFacts.DM_LIFETIME_MARGIN);
     }
 }

@@ -44,7 +44,8 @@ import org.eclipse.leshan.core.request.ContentFormat;
  *
  * <p>Every value comes from the running configuration: object 666 from the running
  * {@code AT+QDMPCFGEX} values ({@code NULL} for the unset ones) and the running tmlType, each
- * encrypted with the running password.
+ * encrypted with the running password (the empty-password key when it is empty). Object 1's
+ * lifetime is the Register's {@code lt}.
  */
 final class DmObjects {
 
@@ -111,10 +112,10 @@ final class DmObjects {
                 LwM2mSingleResource.newStringResource(16, DmRegister.BINDING));
     }
 
-    /** Object 666: every value encrypted with the running password. */
+    /** Object 666: every value encrypted with the running password's key. */
     private static LwM2mObjectInstance terminalInfo(RunningConfig running) {
         List<LwM2mResource> resources = new ArrayList<>();
-        terminalInfoValues(running).encrypt(new DmCipher(running.dm().password()))
+        terminalInfoValues(running).encrypt(DmCipher.ofModulePassword(running.dm().password()))
                 .forEach((id, value) -> resources.add(LwM2mSingleResource.newStringResource(id, value)));
         return new LwM2mObjectInstance(INSTANCE, resources);
     }

@@ -47,7 +47,8 @@ public final class LabNetwork {
     /**
      * The carriers' names and addresses routed to a lab platform on {@code host}: China Telecom's
      * ({@code zzhc.vnet.cn}, {@code 42.99.2.15}) to its CoAP port, China Mobile's
-     * ({@code 117.161.2.41}, {@code 117.161.2.7}, {@code m.fxlttsbl.com}) to its DM port. The lab
+     * ({@code 117.161.2.41}, {@code 117.161.2.7}, {@code m.fxlttsbl.com} as the seed prints it and
+     * {@code m.fxltsbl.com} as the vendor sources spell it) to its DM port. The lab
      * platform's DM service reads {@code /666/0} after each Register and Update it accepts
      * (cmcc-dm-wire.md), so DM {@link #followsUpAnswers follows up its answers}.
      *
@@ -62,6 +63,7 @@ public final class LabNetwork {
                 .withRoute(CarrierServers.DM_SERVER_DEFAULT, LabService.DM)
                 .withRoute(CarrierServers.DM_TEST_SERVER, LabService.DM)
                 .withRoute(CarrierServers.DM_SERVER_DOMAIN, LabService.DM)
+                .withRoute(CarrierServers.DM_SERVER_DOMAIN_VENDOR_SPELLING, LabService.DM)
                 .withFollowUp(LabService.DM, true);
     }
 

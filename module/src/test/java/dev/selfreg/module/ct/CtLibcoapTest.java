@@ -55,7 +55,7 @@ class CtLibcoapTest {
             assertThat(report.group(2)).isEqualTo("POST");
             assertThat(report.group(4)).isEqualTo("Uri-Path:nb, Content-Format:application/json");
             assertThat(report.group(5)).isEqualTo(new String(ZzhcReport.v2(Bc260yFacts.DEFAULT_IMEI,
-                    "Quectel-BC260Y-CN", Bc260yFacts.DEFAULT_FIRMWARE, Sim.CHINA_TELECOM.iccid(),
+                    "QTL-BC260Y CN", Bc260yFacts.DEFAULT_FIRMWARE, Sim.CHINA_TELECOM.iccid(),
                     Sim.CHINA_TELECOM.imsi()).encode(), StandardCharsets.US_ASCII));
         }
     }

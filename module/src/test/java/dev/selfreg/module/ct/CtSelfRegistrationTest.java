@@ -83,6 +83,20 @@ class CtSelfRegistrationTest {
     }
 
     @Test
+    void theDefaultModelIsAVendorCodeOfAtMost3CharactersAndTheModelWithoutAFurtherHyphen() {
+        assertThat(ModuleProfile.standard().ctModel()).isEqualTo("QTL-BC260Y CN").hasSizeLessThanOrEqualTo(20)
+                .matches("[A-Za-z0-9]{1,3}-[A-Za-z0-9+ ]+");
+    }
+
+    @Test
+    void theModelIsTheProfilesSettingAndSentAsSet() {
+        unit(ModuleProfile.standard().withCtModel("Quectel-BC260Y-CN")).advance(HOUR);
+
+        assertThat(platform.received()).singleElement()
+                .satisfies(received -> assertThat(received.report().model()).isEqualTo("Quectel-BC260Y-CN"));
+    }
+
+    @Test
     void theFirstBootSendsExactlyOneReportWithTheUnitsIdentity() {
         unit().advance(HOUR);
 
@@ -91,9 +105,9 @@ class CtSelfRegistrationTest {
         assertThat(received.path()).isEqualTo("nb");
         assertThat(received.contentFormat()).isEqualTo(50);
         ZzhcReport report = received.report();
-        assertThat(report).isEqualTo(ZzhcReport.v2(IMEI, "Quectel-BC260Y-CN", FIRMWARE, Sim.CHINA_TELECOM.iccid(),
+        assertThat(report).isEqualTo(ZzhcReport.v2(IMEI, "QTL-BC260Y CN", FIRMWARE, Sim.CHINA_TELECOM.iccid(),
                 Sim.CHINA_TELECOM.imsi()));
-        assertThat(report.json()).isEqualTo("{\"REGVER\":\"2\",\"MEID\":\"869999000000001\",\"MODEL\":\"Quectel-BC260Y-CN\","
+        assertThat(report.json()).isEqualTo("{\"REGVER\":\"2\",\"MEID\":\"869999000000001\",\"MODEL\":\"QTL-BC260Y CN\","
                 + "\"SWVER\":\"BC260YCNAAR01A04\",\"SIM1ICCID\":\"89860321000000000001\",\"SIM1LTEIMSI\":\"460111234567890\"}");
 
         assertThat(ct()).isEqualTo(new CtStatus(1, "success"));

@@ -38,8 +38,9 @@ final class DmBench implements AutoCloseable {
     /** The test vector's endpoint name, for IMSI 460041234567890 ({@link Sim#CHINA_MOBILE}). */
     static final String ENDPOINT = "I@#@8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKwdxNY8TzbALdiUSZ3XyXEXx"
             + "@#@M100000000@#@869999000000001@#@v2.0";
-    /** The test vector's epi. */
-    static final String EPI = "8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKweAUOw4IHmdNHyggaZ08qTS";
+    /** The test vector's epi in the full form, which the module sends (cmcc-dm-wire.md, Update). */
+    static final String EPI = "I@#@8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKweAUOw4IHmdNHyggaZ08qTS"
+            + "@#@M100000000@#@869999000000001@#@v2.0";
     /** Nothing is sent to CT in these tests; the port only completes the lab's map. */
     private static final int UNUSED_CT_PORT = 9;
     /** How long a Read from the server may take in wall time. */

@@ -65,7 +65,7 @@ class DmRegisterTest extends DmPeerTest {
         assertThat(registrations).hasSize(1);
         Registration registration = registrations.get(0);
         assertThat(registration.getEndpoint()).isEqualTo(DmBench.ENDPOINT);
-        assertThat(registration.getLifeTimeInSec()).isEqualTo(86400L);
+        assertThat(registration.getLifeTimeInSec()).as("update_Period + 46 s").isEqualTo(86446L);
         assertThat(registration.getLwM2mVersion()).isEqualTo(LwM2mVersion.V1_0);
         assertThat(registration.getBindingMode()).containsExactly(BindingMode.U);
         assertThat(registration.getSupportedObject()).containsOnlyKeys(1, 3, 4, 5, 666);
@@ -83,7 +83,7 @@ class DmRegisterTest extends DmPeerTest {
         bench.advance(MINUTE);
 
         assertThat(scripted.received()).containsExactly(new ScriptedDmPlatform.Received(Code.POST, List.of("rd"),
-                List.of("ep=" + DmBench.ENDPOINT, "lt=86400", "lwm2m=1.0", "b=U"), 40,
+                List.of("ep=" + DmBench.ENDPOINT, "lt=86446", "lwm2m=1.0", "b=U"), 40,
                 "</>;rt=\"oma.lwm2m\",</1/0>,</3/0>,</4/0>,</5/0>,</666/0>"));
         assertThat(bench.module.dm().state()).isEqualTo(DmState.REGISTERED);
     }
@@ -112,6 +112,17 @@ class DmRegisterTest extends DmPeerTest {
         DmEndpointName name = ((DmEndpointName.Parsed) DmEndpointName.parse(endpoint)).name();
         assertThat(name.verify(new DmCipher("secret")))
                 .isEqualTo(new DmIdentityCheck.Verified(Bc260yFacts.DEFAULT_IMEI, Sim.CHINA_MOBILE.imsi()));
+    }
+
+    @Test
+    void anEmptyPasswordIsHashedAs32ZerosAsTheSpecsEmptyPasswordVectorShows() {
+        withScriptedPlatform().provisioned("AT+QDMPCFG=5,2");
+
+        bench.advance(MINUTE);
+
+        // cmcc-dm-wire.md, "Test vectors": enc("869999000000001-****-460041234567890-v2.0") with the empty password
+        assertThat(scripted.received().get(0).query()).startsWith(
+                "ep=I@#@40DnZGgRkfHl5wWUaqWAxL90Uu7UJzRiG64pcl2eRoiUR1efR4yjYryDtzTa/OX0@#@@#@869999000000001@#@v2.0");
     }
 
     @Test
@@ -186,7 +197,7 @@ class DmRegisterTest extends DmPeerTest {
         bench.advance(MINUTE);
 
         assertThat(bench.transmissions).extracting(Transmission::host).containsExactly("10.1.2.3");
-        assertThat(leshan.registrations(1).get(0).getLifeTimeInSec()).isEqualTo(600L);
+        assertThat(leshan.registrations(1).get(0).getLifeTimeInSec()).isEqualTo(646L);
         assertThat(bench.module.dm().state()).isEqualTo(DmState.REGISTERED);
     }
 

@@ -225,7 +225,7 @@ class DmUpdateTest extends DmPeerTest {
         Duration reboot = bench.clock.elapsed();
         bench.advance(ATTACH.plusSeconds(600));
 
-        assertThat(leshan.registrations(2).get(1).getLifeTimeInSec()).isEqualTo(600L);
+        assertThat(leshan.registrations(2).get(1).getLifeTimeInSec()).isEqualTo(646L);
         assertThat(leshan.updates(2)).hasSize(2);
         assertThat(bench.sendTimes()).endsWith(reboot.plus(ATTACH), reboot.plus(ATTACH).plusSeconds(600));
     }

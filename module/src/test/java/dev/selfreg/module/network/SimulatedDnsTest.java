@@ -58,6 +58,20 @@ class SimulatedDnsTest {
     }
 
     @Test
+    void bothSpellingsOfTheCmdmpDomainLeadToTheLab() {
+        assertThat(LAB.route("m.fxlttsbl.com")).as("as the seed prints it").contains(LabService.DM);
+        assertThat(LAB.route("m.fxltsbl.com")).as("as the vendor sources spell it").contains(LabService.DM);
+    }
+
+    @Test
+    void theVendorSpellingOfTheCmdmpDomainResolvesToTheDmService() {
+        resolve("m.fxltsbl.com");
+        bench.advance(Duration.ofSeconds(3));
+
+        assertThat(answers).containsExactly("m.fxltsbl.com->dm@3");
+    }
+
+    @Test
     void aNameResolvesAfterTheDnsDelayOfModuleTime() {
         resolve("zzhc.vnet.cn");
         resolve("m.fxlttsbl.com");

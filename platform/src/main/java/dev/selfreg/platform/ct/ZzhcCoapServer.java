@@ -3,6 +3,7 @@ package dev.selfreg.platform.ct;
 import dev.selfreg.platform.core.CoapEndpointSettings;
 import dev.selfreg.platform.core.CountingUdpParser;
 import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.protocol.zzhc.ZzhcTransport;
 import java.net.InetSocketAddress;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
@@ -81,7 +82,7 @@ public final class ZzhcCoapServer implements AutoCloseable {
         @Override
         public void handlePOST(CoapExchange exchange) {
             InetSocketAddress source = exchange.advanced().getRequest().getSourceContext().getPeerAddress();
-            service.handle(exchange.getRequestPayload(), "coap", source.getAddress().getHostAddress() + ":" + source.getPort())
+            service.handle(exchange.getRequestPayload(), ZzhcTransport.COAP, source.getAddress().getHostAddress() + ":" + source.getPort())
                     .whenComplete((reply, failure) -> {
                         if (failure != null) {
                             log.error("ZZHC report not stored, answering 5.00: {}", failure.getMessage());

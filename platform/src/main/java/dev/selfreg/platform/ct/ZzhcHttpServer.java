@@ -1,12 +1,15 @@
 package dev.selfreg.platform.ct;
 
+import dev.selfreg.protocol.zzhc.ZzhcTransport;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 
 /**
  * The ZZHC service over HTTP, as Cat-M/Cat.1 modules use it: {@code POST /} with
- * {@code Content-Type: application/encrypted-json}, reply 200 with the JSON result.
+ * {@code Content-Type: application/encrypted-json}, reply 200 with the JSON result. NB-IoT
+ * firmware that posts over HTTP (Nordic, XinYi: {@code Connection: close},
+ * {@code x-forwarded-for}) is served the same way; the report's dialect says so.
  */
 public final class ZzhcHttpServer implements AutoCloseable {
 
@@ -34,7 +37,7 @@ public final class ZzhcHttpServer implements AutoCloseable {
         });
         app.post("/", ctx -> {
             String peer = ctx.req().getRemoteAddr() + ":" + ctx.req().getRemotePort();
-            ctx.future(() -> service.handle(ctx.bodyAsBytes(), "http", peer).handle((reply, failure) -> {
+            ctx.future(() -> service.handle(ctx.bodyAsBytes(), ZzhcTransport.HTTP, peer).handle((reply, failure) -> {
                 if (failure != null) {
                     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "report not stored"));
                 } else {

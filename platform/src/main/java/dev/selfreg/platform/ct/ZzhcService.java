@@ -6,11 +6,13 @@ import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.protocol.zzhc.ZzhcReply;
 import dev.selfreg.protocol.zzhc.ZzhcReport;
+import dev.selfreg.protocol.zzhc.ZzhcTransport;
 import dev.selfreg.protocol.zzhc.ZzhcVerdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -18,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * China Telecom's self-registration service, transport-free: a report body in, the reply out.
- * Every report is decoded and checked (ct-zzhc-wire.md), then committed — accepted or rejected
- * with its reason — before the reply is made, so an acknowledged report is never lost. The
- * CoAP and HTTP front ends only carry bytes.
+ * Every report is decoded, checked and classified (ct-zzhc-wire.md: each client's dialect is
+ * accepted and recorded with it), then committed — accepted or rejected with its reason —
+ * before the reply is made, so an acknowledged report is never lost. The CoAP and HTTP front
+ * ends only carry bytes.
  */
 public final class ZzhcService {
 
@@ -47,31 +50,33 @@ public final class ZzhcService {
      * the future fails with a {@link dev.selfreg.platform.store.StoreException}: the front end
      * then answers a server error, so the module counts a failure and tries again later.
      *
-     * @param transport {@code coap} or {@code http}
+     * @param transport how it arrived
      * @param peer      the sender, {@code host:port}
      */
-    public CompletableFuture<ZzhcReply> handle(byte[] body, String transport, String peer) {
+    public CompletableFuture<ZzhcReply> handle(byte[] body, ZzhcTransport transport, String peer) {
         long start = System.nanoTime();
         boolean oversized = body.length > MAX_BODY_BYTES;
-        ZzhcVerdict verdict = ZzhcReport.decode(oversized ? new byte[0] : body);
+        ZzhcVerdict verdict = ZzhcReport.decode(oversized ? new byte[0] : body, transport);
+        String via = transport.wireName();
         CompletableFuture<?> committed;
         if (verdict instanceof ZzhcVerdict.Accepted accepted) {
             ZzhcReport report = accepted.report();
-            committed = records.acceptedAsync(new CtRegistration(0, clock.instant(), transport, peer, report.imei(),
-                    report.sim1LteImsi(), report.sim1Iccid(), report.model(), report.swver(), report.regver(), report.json()))
+            committed = records.acceptedAsync(new CtRegistration(0, clock.instant(), via, peer, report.imei(),
+                    report.sim1LteImsi(), report.sim1Iccid(), report.model(), report.swver(), report.regver(),
+                    accepted.json(), Optional.of(accepted.dialect())))
                     .thenAccept(stored -> {
                         metrics.count("ct", "accepted", "");
-                        log.info("ZZHC report accepted over {} from {}: IMEI {} ICCID {}", transport, peer,
-                                stored.imei(), stored.iccid());
+                        log.info("ZZHC report accepted over {} from {}: IMEI {} ICCID {} ({})", via, peer,
+                                stored.imei(), stored.iccid(), accepted.dialect().label());
                     });
         } else {
             ZzhcVerdict.Rejected rejected = (ZzhcVerdict.Rejected) verdict;
             String detail = oversized ? "body of " + body.length + " bytes exceeds " + MAX_BODY_BYTES : rejected.detail();
-            committed = records.rejectedAsync(new CtRejection(0, clock.instant(), transport, peer, rejected.resultCode(),
-                    rejected.resultDesc(), detail, printable(body)))
+            committed = records.rejectedAsync(new CtRejection(0, clock.instant(), via, peer, rejected.resultCode(),
+                    rejected.resultDesc(), detail, printable(body), rejected.dialect()))
                     .thenAccept(stored -> {
                         metrics.count("ct", "rejected", rejected.reason().name().toLowerCase(Locale.ROOT));
-                        log.info("ZZHC report rejected over {} from {}: {} {} ({})", transport, peer,
+                        log.info("ZZHC report rejected over {} from {}: {} {} ({})", via, peer,
                                 rejected.resultCode(), rejected.resultDesc(), detail);
                     });
         }

@@ -1,7 +1,7 @@
 package dev.selfreg.platform.dm;
 
-import dev.selfreg.protocol.WireBase64;
 import dev.selfreg.protocol.cmdmp.DmCipher;
+import dev.selfreg.protocol.cmdmp.DmDialect;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmEpi;
 import dev.selfreg.protocol.cmdmp.DmIdentityCheck;
@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.leshan.core.peer.LwM2mPeer;
 import org.eclipse.leshan.core.request.DeregisterRequest;
@@ -28,9 +29,14 @@ import org.eclipse.leshan.server.security.Authorizer;
  *
  * <p>Register: the {@code ep} must have the DM 2.0 shape (else 4.00); with a known APPkey its encrypted identity must
  * name the endpoint's IMEI (else 4.03); an unknown APPkey, or a plain endpoint name without {@code @#@}, is accepted
- * but flagged in lab mode and refused (4.03) when strict. Update: {@code epi} is checked the same way against the
- * IMEI of the Register. An approval carries the device's {@link DmIdentity} as Leshan application data, so Leshan
- * keeps it with the registration.
+ * but flagged in lab mode and refused (4.03) when strict. Update: {@code epi}, in its short or full form, is checked
+ * the same way against the IMEI of the Register; a 3-field identity is accepted and flagged. An approval carries the
+ * device's {@link DmIdentity} as Leshan application data, so Leshan keeps it with the registration.
+ *
+ * <p>Every dialect of cmcc-dm-wire.md is accepted and named in the verdict's {@link DmDialect}: {@code V2.0}, a second
+ * IMEI, the epi forms. An identity the application's key cannot decrypt is tried with the empty-password key: a module
+ * without a password encrypts with it; the real platform cannot read that, so the lab refuses it the same way (4.03)
+ * and says why; for an unknown APPkey it reads the identity that way where it can.
  *
  * <p>Both values are taken from the raw Uri-Query options of the CoAP request, split at their first {@code =}
  * ({@link UriQueryOption#parse}). Leshan's own parsing is right for {@code ep} but not for {@code epi}: it splits
@@ -47,7 +53,9 @@ final class DmEndpointAuthorizer implements Authorizer {
      * which Californium enforces.
      */
     private static final int APP_KEY_CHARS = 128;
-    private static final int AES_BLOCK_BYTES = 16;
+    /** Why an identity that only the empty-password key reads is refused. */
+    private static final String EMPTY_PASSWORD_KEY_DETAIL = "encrypted with the empty-password key (SHA-256 of 32 x 0):"
+            + " the module's password is empty, the application's is not";
 
     private final DmApplications applications;
     private final boolean strict;
@@ -117,23 +125,30 @@ final class DmEndpointAuthorizer implements Authorizer {
         DmEndpointName name = ((DmEndpointName.Parsed) parse).name();
         if (name.appKey().length() > APP_KEY_CHARS) {
             return new DmVerdict.Rejected(endpoint, name.imei(), DmFinding.MALFORMED_ENDPOINT, "the APPkey has "
-                    + name.appKey().length() + " characters, the lab keeps at most " + APP_KEY_CHARS);
+                    + name.appKey().length() + " characters, the lab keeps at most " + APP_KEY_CHARS,
+                    Optional.of(name.dialect()));
         }
         Optional<DmCipher> cipher = applications.cipher(name.appKey());
+        KeyedCheck keyed = KeyedCheck.of(cipher, name::verify);
+        Optional<DmDialect> dialect = Optional.of(keyed.dialect().orElse(name.dialect()));
         if (cipher.isEmpty()) {
             String detail = "APPkey " + name.appKey() + " is not in the application table (--dm-app)";
             return strict
                     ? new DmVerdict.Rejected(endpoint, name.imei(), DmFinding.UNKNOWN_APP_KEY,
-                            detail + ", refused by --strict")
-                    : new DmVerdict.Flagged(DmIdentity.of(name, false, null), DmFinding.UNKNOWN_APP_KEY,
-                            detail + ", identity not checked");
+                            detail + ", refused by --strict", dialect)
+                    : new DmVerdict.Flagged(DmIdentity.of(name, false, keyed.imsi(), dialect.get()),
+                            DmFinding.UNKNOWN_APP_KEY, detail + ", identity not checked" + keyed.unknownAppKeyNote(),
+                            dialect);
         }
-        DmIdentityCheck check = name.verify(cipher.get());
-        if (check instanceof DmIdentityCheck.Mismatch mismatch) {
+        if (keyed.emptyPasswordKey()) {
             return new DmVerdict.Rejected(endpoint, name.imei(), DmFinding.ENDPOINT_MISMATCH,
-                    mismatch.reason() + ": " + mismatch.detail());
+                    EMPTY_PASSWORD_KEY_DETAIL, dialect);
         }
-        return new DmVerdict.Accepted(DmIdentity.of(name, true, ((DmIdentityCheck.Verified) check).imsi()));
+        if (keyed.check() instanceof DmIdentityCheck.Mismatch mismatch) {
+            return new DmVerdict.Rejected(endpoint, name.imei(), DmFinding.ENDPOINT_MISMATCH,
+                    mismatch.reason() + ": " + mismatch.detail(), dialect);
+        }
+        return new DmVerdict.Accepted(DmIdentity.of(name, true, keyed.imsi(), dialect.get()), dialect);
     }
 
     private DmVerdict update(List<UriQueryOption> query, DmIdentity registered) {
@@ -144,33 +159,95 @@ final class DmEndpointAuthorizer implements Authorizer {
         List<String> epis = values(query, DmEpi.QUERY_KEY);
         if (epis.isEmpty()) {
             return new DmVerdict.Rejected(registered.endpoint(), registered.imei(), DmFinding.MISSING_EPI,
-                    "a DM 2.0 Update carries epi=Base64(AES(<IMEI>-****-<IMSI>-****))");
+                    "a DM 2.0 Update carries epi, short Base64(AES(<IMEI>-****-<IMSI>-****)) or in the full form");
         }
         if (epis.size() > 1) {
             return new DmVerdict.Rejected(registered.endpoint(), registered.imei(), DmFinding.MALFORMED_EPI,
                     "epi is given " + epis.size() + " times");
         }
-        boolean wholeBlocks = WireBase64.decode(epis.get(0))
-                .filter(bytes -> bytes.length > 0 && bytes.length % AES_BLOCK_BYTES == 0)
-                .isPresent();
-        if (!wholeBlocks) {
+        DmEpi epi = new DmEpi(epis.get(0));
+        DmDialect form = DmDialect.of(epi.form() == DmEpi.Form.FULL ? DmDialect.Feature.EPI_FULL
+                : DmDialect.Feature.EPI_SHORT);
+        Optional<String> flaw = epi.flaw();
+        if (flaw.isPresent()) {
             return new DmVerdict.Rejected(registered.endpoint(), registered.imei(), DmFinding.MALFORMED_EPI,
-                    "epi is not standard padded Base64 of whole AES blocks");
+                    flaw.get(), Optional.of(form));
+        }
+        Optional<String> otherAppKey = epi.fields().map(DmEndpointName::appKey)
+                .filter(appKey -> !appKey.equals(registered.appKey()));
+        if (otherAppKey.isPresent()) {
+            return new DmVerdict.Rejected(registered.endpoint(), registered.imei(), DmFinding.EPI_MISMATCH,
+                    "full-form epi names APPkey " + otherAppKey.get() + ", registered with " + registered.appKey(),
+                    Optional.of(form));
         }
         Optional<DmCipher> cipher = applications.cipher(registered.appKey());
+        KeyedCheck keyed = KeyedCheck.of(cipher, c -> epi.verify(c, registered.imei()));
+        Optional<DmDialect> dialect = Optional.of(keyed.dialect().orElse(form));
         if (cipher.isEmpty()) {
             String detail = "APPkey " + registered.appKey() + " is not in the application table (--dm-app)";
             return strict
                     ? new DmVerdict.Rejected(registered.endpoint(), registered.imei(), DmFinding.UNKNOWN_APP_KEY,
-                            detail + ", refused by --strict")
-                    : new DmVerdict.Flagged(registered, DmFinding.UNKNOWN_APP_KEY, detail + ", epi not checked");
+                            detail + ", refused by --strict", dialect)
+                    : new DmVerdict.Flagged(keyed.imsi() == null ? registered : registered.withImsi(keyed.imsi()),
+                            DmFinding.UNKNOWN_APP_KEY, detail + ", epi not checked" + keyed.unknownAppKeyNote(),
+                            dialect);
         }
-        DmIdentityCheck check = new DmEpi(epis.get(0)).verify(cipher.get(), registered.imei());
-        if (check instanceof DmIdentityCheck.Mismatch mismatch) {
+        if (keyed.emptyPasswordKey()) {
             return new DmVerdict.Rejected(registered.endpoint(), registered.imei(), DmFinding.EPI_MISMATCH,
-                    mismatch.reason() + ": " + mismatch.detail());
+                    EMPTY_PASSWORD_KEY_DETAIL, dialect);
         }
-        return new DmVerdict.Accepted(registered.withImsi(((DmIdentityCheck.Verified) check).imsi()));
+        if (keyed.check() instanceof DmIdentityCheck.Mismatch mismatch) {
+            return new DmVerdict.Rejected(registered.endpoint(), registered.imei(), DmFinding.EPI_MISMATCH,
+                    mismatch.reason() + ": " + mismatch.detail(), dialect);
+        }
+        DmIdentity updated = registered.withImsi(keyed.imsi());
+        if (dialect.get().has(DmDialect.Feature.EPI_THREE_FIELDS)) {
+            return new DmVerdict.Flagged(updated, DmFinding.THREE_FIELD_EPI,
+                    "epi reads <IMEI>-****-<IMSI> without its last field ****", dialect);
+        }
+        return new DmVerdict.Accepted(updated, dialect);
+    }
+
+    /**
+     * An identity checked with the application's key and, when that cannot decrypt it (or there is no application),
+     * with the empty-password key: a module whose password is empty encrypts with it (cmcc-dm-wire.md, "Endpoint
+     * name"), which a real platform refuses when the application has a password.
+     *
+     * @param check the check that decides
+     * @param emptyPasswordKey whether it verified with the empty-password key
+     */
+    private record KeyedCheck(DmIdentityCheck check, boolean emptyPasswordKey) {
+
+        static KeyedCheck of(Optional<DmCipher> application, Function<DmCipher, DmIdentityCheck> verify) {
+            DmIdentityCheck own = application.map(verify).orElse(null);
+            if (own != null && !(own instanceof DmIdentityCheck.Mismatch mismatch
+                    && mismatch.reason() == DmIdentityCheck.Reason.UNDECRYPTABLE)) {
+                return new KeyedCheck(own, false);
+            }
+            DmIdentityCheck empty = verify.apply(DmCipher.EMPTY_PASSWORD_KEY);
+            return empty instanceof DmIdentityCheck.Verified || own == null
+                    ? new KeyedCheck(empty, empty instanceof DmIdentityCheck.Verified)
+                    : new KeyedCheck(own, false);
+        }
+
+        /** The decrypted IMSI, null when the identity did not verify. */
+        String imsi() {
+            return check instanceof DmIdentityCheck.Verified verified ? verified.imsi() : null;
+        }
+
+        /** The dialect the identity was read in, the key included; empty when it did not verify. */
+        Optional<DmDialect> dialect() {
+            if (!(check instanceof DmIdentityCheck.Verified verified)) {
+                return Optional.empty();
+            }
+            return Optional.of(emptyPasswordKey
+                    ? verified.dialect().with(DmDialect.Feature.EMPTY_PASSWORD_KEY) : verified.dialect());
+        }
+
+        /** What an unknown application's record adds: whether the empty-password key read the identity. */
+        String unknownAppKeyNote() {
+            return emptyPasswordKey ? "; it decrypts with the empty-password key (the module has no password)" : "";
+        }
     }
 
     private static List<UriQueryOption> rawQuery(UplinkRequest<?> request) {

@@ -20,7 +20,12 @@ enum DmFinding {
     /** The {@code epi} is given twice or is not Base64 of whole AES blocks. */
     MALFORMED_EPI("malformed epi", ResponseCode.BAD_REQUEST),
     /** The {@code epi} does not decrypt to {@code <IMEI>-****-<IMSI>-****} with the registration's IMEI. */
-    EPI_MISMATCH("epi mismatch", ResponseCode.FORBIDDEN);
+    EPI_MISMATCH("epi mismatch", ResponseCode.FORBIDDEN),
+    /**
+     * The {@code epi} identity lacks its last field, {@code <IMEI>-****-<IMSI>} (cmcc-dm-wire.md, "Update"): accepted
+     * and flagged, never rejected (the code is the one a refusal would take).
+     */
+    THREE_FIELD_EPI("3-field epi", ResponseCode.BAD_REQUEST);
 
     private final String label;
     private final ResponseCode code;

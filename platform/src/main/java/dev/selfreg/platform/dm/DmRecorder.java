@@ -2,6 +2,7 @@ package dev.selfreg.platform.dm;
 
 import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.DmDevice;
+import dev.selfreg.protocol.cmdmp.DmDialect;
 import dev.selfreg.platform.store.DmEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,25 +57,35 @@ final class DmRecorder {
         return stripes[Math.floorMod(endpoint.hashCode(), STRIPES)];
     }
 
-    /** An accepted Register: a fresh device record (its object 666 values are read next). */
+    /** An accepted Register: a fresh device record (its object 666 values are read next), in its dialect. */
     void registered(Registration registration, DmIdentity identity, String outcome, String reason) {
         synchronized (deviceLock(identity.endpoint())) {
             Instant now = clock.instant();
             save(new DmDevice(identity.endpoint(), identity.imei(), identity.imsi(), identity.appKey(),
                     identity.tmlType(), REGISTERED, registration.getLifeTimeInSec(), now, now, registration.getId(),
-                    identity.appKeyKnown(), Map.of()), event(identity, "register", outcome, reason));
+                    identity.appKeyKnown(), Map.of(), identity.dialect()),
+                    event(identity.endpoint(), identity.imei(), "register", outcome, reason, identity.dialect()));
         }
     }
 
-    /** An accepted Update: lifetime, registration and the IMSI from {@code epi} refreshed. */
-    void updated(Registration registration, DmIdentity identity, String outcome, String reason) {
+    /**
+     * An accepted Update: lifetime, registration and the IMSI from {@code epi} refreshed; the device's dialect is its
+     * Register's and this Update's together.
+     *
+     * @param dialect the Update's dialect
+     */
+    void updated(Registration registration, DmIdentity identity, String outcome, String reason,
+            Optional<DmDialect> dialect) {
         synchronized (deviceLock(identity.endpoint())) {
             Instant now = clock.instant();
             Optional<DmDevice> stored = current(identity.endpoint());
+            Optional<DmDialect> device = identity.dialect().isEmpty() ? dialect
+                    : identity.dialect().map(registered -> dialect.map(registered::and).orElse(registered));
             save(new DmDevice(identity.endpoint(), identity.imei(), identity.imsi(), identity.appKey(),
                     identity.tmlType(), REGISTERED, registration.getLifeTimeInSec(),
                     stored.map(DmDevice::registeredAt).orElse(now), now, registration.getId(), identity.appKeyKnown(),
-                    stored.map(DmDevice::terminalInfo).orElse(Map.of())), event(identity, "update", outcome, reason));
+                    stored.map(DmDevice::terminalInfo).orElse(Map.of()), device),
+                    event(identity.endpoint(), identity.imei(), "update", outcome, reason, dialect));
         }
     }
 
@@ -109,7 +120,7 @@ final class DmRecorder {
             }
             DmDevice d = stored.get();
             save(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(), d.lifetime(),
-                    d.registeredAt(), d.lastUpdate(), d.registrationId(), d.appKeyKnown(), values),
+                    d.registeredAt(), d.lastUpdate(), d.registrationId(), d.appKeyKnown(), values, d.dialect()),
                     event(identity, "read", "ok", ""));
             return CompletableFuture.completedFuture(null);
         }
@@ -132,7 +143,7 @@ final class DmRecorder {
     /** A Register or Update the checks refused. */
     void rejected(String message, DmVerdict.Rejected verdict) {
         records.event(event(verdict.endpoint(), verdict.imei(), "rejected", "failed",
-                message + " answered " + verdict.finding().answer() + ": " + verdict.explanation()));
+                message + " answered " + verdict.finding().answer() + ": " + verdict.explanation(), verdict.dialect()));
     }
 
     /** A request to the registration interface that Leshan's CoAP layer answered itself, before any check. */
@@ -159,9 +170,9 @@ final class DmRecorder {
         Instant now = clock.instant();
         DmDevice d = current(identity.endpoint()).orElseGet(() -> new DmDevice(identity.endpoint(), identity.imei(),
                 identity.imsi(), identity.appKey(), identity.tmlType(), state, 0, now, now, null,
-                identity.appKeyKnown(), Map.of()));
+                identity.appKeyKnown(), Map.of(), identity.dialect()));
         save(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), state, d.lifetime(),
-                d.registeredAt(), now, d.registrationId(), d.appKeyKnown(), d.terminalInfo()), event);
+                d.registeredAt(), now, d.registrationId(), d.appKeyKnown(), d.terminalInfo(), d.dialect()), event);
     }
 
     private DmEvent event(DmIdentity identity, String kind, String outcome, String reason) {
@@ -169,7 +180,12 @@ final class DmRecorder {
     }
 
     private DmEvent event(String endpoint, String imei, String kind, String outcome, String reason) {
-        return new DmEvent(0, clock.instant(), endpoint, imei, kind, outcome, cut(reason, REASON_CHARS));
+        return event(endpoint, imei, kind, outcome, reason, Optional.empty());
+    }
+
+    private DmEvent event(String endpoint, String imei, String kind, String outcome, String reason,
+            Optional<DmDialect> dialect) {
+        return new DmEvent(0, clock.instant(), endpoint, imei, kind, outcome, cut(reason, REASON_CHARS), dialect);
     }
 
     private static String cut(String text, int chars) {

@@ -122,7 +122,7 @@ final class DmRegistrationReceiver implements UplinkRequestReceiver {
                     identity.imei(), registration.getId(), reason.isEmpty() ? "" : " (" + LogText.of(reason) + ")");
         } else if (request instanceof UpdateRequest update) {
             Registration registration = registrations.getRegistration(update.getRegistrationId());
-            recorder.updated(registration, identity, outcome, reason);
+            recorder.updated(registration, identity, outcome, reason, verdict.dialect());
             log.info("DM update {}: {} IMEI {}{}", verdict.outcome(), LogText.of(identity.endpoint()),
                     identity.imei(), reason.isEmpty() ? "" : " (" + LogText.of(reason) + ")");
         } else {

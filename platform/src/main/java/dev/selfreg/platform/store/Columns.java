@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How record values go into the tables' columns and come back, the same on H2 and PostgreSQL: times as
@@ -26,6 +28,26 @@ final class Columns {
 
     static Instant instant(ResultSet row, int column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** A dialect as its code, {@code NULL} when there is none. */
+    static <D> String dialect(Optional<D> dialect, Function<D, String> code) {
+        return dialect.map(code).orElse(null);
+    }
+
+    /**
+     * A dialect read back from its code; none for {@code NULL} (a record stored before dialects were recorded).
+     *
+     * @throws StoreException for a code this selfreg does not know
+     */
+    static <D> Optional<D> dialect(ResultSet row, int column, Function<String, Optional<D>> parse)
+            throws SQLException {
+        String code = row.getString(column);
+        if (code == null) {
+            return Optional.empty();
+        }
+        return Optional.of(parse.apply(code).orElseThrow(
+                () -> new StoreException("stored dialect " + code + " is not one this selfreg knows", null)));
     }
 
     /**

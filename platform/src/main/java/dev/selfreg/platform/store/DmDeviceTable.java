@@ -3,6 +3,7 @@ package dev.selfreg.platform.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selfreg.protocol.cmdmp.DmDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
@@ -16,15 +17,15 @@ final class DmDeviceTable {
     /** Replaces the device of an endpoint; the values of {@link #values}, the endpoint last. */
     static final String UPDATE = "UPDATE dm_device SET imei = ?, imsi = ?, app_key = ?, tml_type = ?, state = ?,"
             + " lifetime = ?, registered_at = ?, last_update = ?, registration_id = ?, app_key_known = ?,"
-            + " terminal_info = ? WHERE endpoint = ?";
+            + " terminal_info = ?, dialect = ? WHERE endpoint = ?";
 
     /** Creates a device; the same values as {@link #UPDATE}. */
     static final String INSERT = "INSERT INTO dm_device (imei, imsi, app_key, tml_type, state, lifetime, registered_at,"
-            + " last_update, registration_id, app_key_known, terminal_info, endpoint)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " last_update, registration_id, app_key_known, terminal_info, dialect, endpoint)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String SELECT = "SELECT endpoint, imei, imsi, app_key, tml_type, state, lifetime,"
-            + " registered_at, last_update, registration_id, app_key_known, terminal_info FROM dm_device";
+            + " registered_at, last_update, registration_id, app_key_known, terminal_info, dialect FROM dm_device";
     private static final String MATCHING = " WHERE endpoint LIKE ? OR imei LIKE ? OR imsi LIKE ?";
     private static final int SEARCHED_COLUMNS = 3;
 
@@ -48,13 +49,14 @@ final class DmDeviceTable {
     /** The values of {@link #UPDATE} and {@link #INSERT}: the terminal information encoded here, not by the writer. */
     static Object[] values(DmDevice d) {
         return new Object[] {d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(), d.lifetime(), d.registeredAt(),
-            d.lastUpdate(), d.registrationId(), d.appKeyKnown(), json(d.terminalInfo()), d.endpoint()};
+            d.lastUpdate(), d.registrationId(), d.appKeyKnown(), json(d.terminalInfo()),
+            Columns.dialect(d.dialect(), DmDialect::code), d.endpoint()};
     }
 
     static DmDevice read(ResultSet row) throws SQLException {
         return new DmDevice(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), row.getLong(7), Columns.instant(row, 8), Columns.instant(row, 9), row.getString(10),
-                row.getBoolean(11), terminalInfo(row.getString(12)));
+                row.getBoolean(11), terminalInfo(row.getString(12)), Columns.dialect(row, 13, DmDialect::parse));
     }
 
     private static String json(Map<Integer, String> terminalInfo) {

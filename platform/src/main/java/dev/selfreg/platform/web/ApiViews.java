@@ -9,6 +9,8 @@ import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
+import dev.selfreg.protocol.cmdmp.DmDialect;
+import dev.selfreg.protocol.zzhc.ZzhcDialect;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,44 +26,56 @@ final class ApiViews {
     private ApiViews() {
     }
 
-    /** An accepted China Telecom report; {@code report} is the decoded JSON object the module sent. */
+    /**
+     * An accepted China Telecom report; {@code report} is the decoded JSON object the module sent, {@code dialect} and
+     * {@code dialectLabel} the dialect it was written in (ct-zzhc-wire.md), null when none was recorded.
+     */
     record CtRegistrationView(long id, String time, String transport, String peer, String imei, String imsi,
-                              String iccid, String model, String swver, String regver, JsonNode report) {
+                              String iccid, String model, String swver, String regver, JsonNode report,
+                              String dialect, String dialectLabel) {
     }
 
-    /** A rejected China Telecom report with the reply the platform sent. */
+    /** A rejected China Telecom report with the reply the platform sent, and its dialect when it was read. */
     record CtRejectionView(long id, String time, String transport, String peer, String resultCode, String reason,
-                           String detail, String body) {
+                           String detail, String body, String dialect, String dialectLabel) {
     }
 
-    /** A CMDMP device; {@code terminalInfo} holds the decrypted object 666 values by resource id. */
+    /**
+     * A CMDMP device; {@code terminalInfo} holds the decrypted object 666 values by resource id, {@code dialect} and
+     * {@code dialectLabel} those of its Register and last Update (cmcc-dm-wire.md).
+     */
     record DmDeviceView(String endpoint, String imei, String imsi, String appkey, boolean appkeyKnown, String tmlType,
                         String state, long lifetime, String registeredAt, String lastUpdate, String registrationId,
-                        SortedMap<Integer, String> terminalInfo) {
+                        SortedMap<Integer, String> terminalInfo, String dialect, String dialectLabel) {
     }
 
-    /** A CMDMP register, update, deregister, expiry, read or rejection. */
-    record DmEventView(long id, String time, String endpoint, String imei, String kind, String outcome, String reason) {
+    /** A CMDMP register, update, deregister, expiry, read or rejection; a Register's or Update's dialect. */
+    record DmEventView(long id, String time, String endpoint, String imei, String kind, String outcome, String reason,
+                       String dialect, String dialectLabel) {
     }
 
     static CtRegistrationView of(CtRegistration r) {
         return new CtRegistrationView(r.id(), time(r.receivedAt()), r.transport(), r.peer(), r.imei(), r.imsi(),
-                r.iccid(), r.model(), r.swver(), r.regver(), report(r.reportJson()));
+                r.iccid(), r.model(), r.swver(), r.regver(), report(r.reportJson()),
+                r.dialect().map(ZzhcDialect::code).orElse(null), r.dialect().map(ZzhcDialect::label).orElse(null));
     }
 
     static CtRejectionView of(CtRejection r) {
         return new CtRejectionView(r.id(), time(r.receivedAt()), r.transport(), r.peer(), r.resultCode(), r.reason(),
-                r.detail(), r.body());
+                r.detail(), r.body(), r.dialect().map(ZzhcDialect::code).orElse(null),
+                r.dialect().map(ZzhcDialect::label).orElse(null));
     }
 
     static DmDeviceView of(DmDevice d) {
         return new DmDeviceView(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.appKeyKnown(), d.tmlType(), d.state(),
                 d.lifetime(), time(d.registeredAt()), time(d.lastUpdate()), d.registrationId(),
-                new TreeMap<>(d.terminalInfo()));
+                new TreeMap<>(d.terminalInfo()), d.dialect().map(DmDialect::code).orElse(null),
+                d.dialect().map(DmDialect::label).orElse(null));
     }
 
     static DmEventView of(DmEvent e) {
-        return new DmEventView(e.id(), time(e.time()), e.endpoint(), e.imei(), e.kind(), e.outcome(), e.reason());
+        return new DmEventView(e.id(), time(e.time()), e.endpoint(), e.imei(), e.kind(), e.outcome(), e.reason(),
+                e.dialect().map(DmDialect::code).orElse(null), e.dialect().map(DmDialect::label).orElse(null));
     }
 
     /** The view of whatever record a change carries. */

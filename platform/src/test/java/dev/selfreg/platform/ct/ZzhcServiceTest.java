@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.protocol.zzhc.ZzhcReply;
+import dev.selfreg.protocol.zzhc.ZzhcTransport;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,7 @@ class ZzhcServiceTest {
     private final ZzhcFixtures lab = new ZzhcFixtures();
 
     private ZzhcReply post(String body) {
-        return lab.service.handle(body.getBytes(StandardCharsets.UTF_8), "coap", "127.0.0.1:5000").join();
+        return lab.service.handle(body.getBytes(StandardCharsets.UTF_8), ZzhcTransport.COAP, "127.0.0.1:5000").join();
     }
 
     @Test

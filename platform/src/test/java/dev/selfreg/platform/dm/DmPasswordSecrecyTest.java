@@ -43,7 +43,7 @@ class DmPasswordSecrecyTest {
             DmCoapClient.Answer created = DmCoapClient.register(lab, ENDPOINT, 300);
             answers.append(created).append(DmCoapClient.update(lab, created.location(), "epi=" + EPI))
                     .append(DmCoapClient.update(lab, created.location(),
-                            "epi=" + DmEpi.build(IMEI, IMSI, wrongPassword).value()))
+                            "epi=" + DmEpi.shortForm(IMEI, IMSI, wrongPassword).value()))
                     .append(DmCoapClient.register(lab,
                             DmEndpointName.build(TerminalType.INTERFACE, IMEI, IMSI, APP_KEY, wrongPassword).text(),
                             300))

@@ -89,7 +89,7 @@ class DmServiceLibcoapTest {
     void anUpdateWithAWrongEpiIsForbidden() throws Exception {
         lab = new DmLab();
         String location = registered();
-        String otherImeisEpi = DmEpi.build(OTHER_IMEI, IMSI, CIPHER).value();
+        String otherImeisEpi = DmEpi.shortForm(OTHER_IMEI, IMSI, CIPHER).value();
 
         Answer forbidden = DmCoapClient.update(lab, location, "epi=" + otherImeisEpi);
 

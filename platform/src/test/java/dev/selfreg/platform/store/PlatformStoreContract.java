@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.selfreg.platform.store.InterceptedConnections.HeldCommit;
 import dev.selfreg.platform.store.StoreUnavailableException.Reason;
+import dev.selfreg.protocol.cmdmp.DmDialect;
+import dev.selfreg.protocol.zzhc.ZzhcDialect;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -171,16 +174,9 @@ abstract class PlatformStoreContract {
 
     @Test
     void aVersion1DatabaseIsMigratedWithItsRecordsAndGoesOnCounting() throws Exception {
-        String version1 = newDatabaseUrl();
-        try (Connection connection = DriverManager.getConnection(version1);
-             Statement statement = connection.createStatement()) {
-            SchemaMigrations.migrate(connection, 1);
-            statement.executeUpdate("INSERT INTO ct_registration (received_at, transport, peer, imei, report_json)"
-                    + " VALUES (TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00', 'coap', '127.0.0.1:1',"
-                    + " '869999000000001', '{}')");
-        }
-        store.close();
-        store = open(version1);
+        String version1 = reopenedAfter(1, "INSERT INTO ct_registration (received_at, transport, peer, imei,"
+                + " report_json) VALUES (TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00', 'coap', '127.0.0.1:1',"
+                + " '869999000000001', '{}')");
         CtRegistration old = store.ctRegistrations(null, 10).get(0);
         CtRegistration added = store.add(registration("869999000000002", "89860321000000000002", T0));
         assertThat(old.imei()).isEqualTo("869999000000001");
@@ -191,6 +187,69 @@ abstract class PlatformStoreContract {
             version.next();
             assertThat(version.getInt(1)).isEqualTo(SchemaMigrations.currentVersion());
         }
+    }
+
+    @Test
+    void eachRecordKeepsTheDialectItWasSeenIn() {
+        CtRegistration r = registration("869999000000001", "89860321000000000001", T0);
+        Optional<ZzhcDialect> cat1 = ZzhcDialect.parse("v5-cat1+cellid-hex+regdate-comma");
+        CtRegistration registration = store.add(new CtRegistration(0, T0, "http", r.peer(), r.imei(), r.imsi(),
+                r.iccid(), r.model(), r.swver(), "5.0", r.reportJson(), cat1));
+        CtRejection rejection = store.add(new CtRejection(0, T0, "coap", "127.0.0.1:1", "3", "Not a China Telecom IMSI",
+                "IMSI 460041234567890", "eyJ...", ZzhcDialect.parse("v1-modelsms")));
+        String endpoint = "I@#@abc@#@M100000000@#@869999000000001@#@V2.0";
+        Optional<DmDialect> upper = Optional.of(DmDialect.of(DmDialect.Feature.VERSION_UPPER_CASE,
+                DmDialect.Feature.EPI_FULL));
+        DmDevice d = device(endpoint, "registered", Map.of());
+        DmDevice device = new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(),
+                d.lifetime(), d.registeredAt(), d.lastUpdate(), d.registrationId(), true, Map.of(), upper);
+        DmEvent update = store.save(device, new DmEvent(0, T0, endpoint, d.imei(), "update", "ok", "", upper));
+
+        assertThat(store.ctRegistrations(null, 10)).containsExactly(registration);
+        assertThat(registration.dialect()).isEqualTo(cat1);
+        assertThat(store.ctRejections(10)).containsExactly(rejection);
+        assertThat(store.dmDevice(endpoint)).contains(device);
+        assertThat(store.dmEvents(10)).containsExactly(update);
+        assertThat(update.dialect()).isEqualTo(upper);
+    }
+
+    @Test
+    void aRecordWithoutADialectReadsBackWithoutOne() {
+        CtRegistration registration = store.add(registration("869999000000001", "89860321000000000001", T0));
+        DmEvent read = store.add(event("ep", "read", T0));
+
+        assertThat(store.ctRegistrations(null, 10).get(0).dialect()).isEmpty();
+        assertThat(store.dmEvents(10).get(0).dialect()).isEmpty();
+        assertThat(registration.dialect()).isEmpty();
+        assertThat(read.dialect()).isEmpty();
+    }
+
+    @Test
+    void aVersion2DatabaseGainsTheDialectColumnsAndKeepsItsRecordsWithoutOne() throws Exception {
+        reopenedAfter(2, "INSERT INTO dm_event (time, endpoint, imei, kind, outcome, reason)"
+                + " VALUES (TIMESTAMP WITH TIME ZONE '2026-11-26 08:00:00+00', 'ep', '869999000000001',"
+                + " 'register', 'ok', '')");
+
+        assertThat(store.dmEvents(10)).singleElement().satisfies(old -> assertThat(old.dialect()).isEmpty());
+        DmEvent added = store.add(new DmEvent(0, T0, "ep", "869999000000001", "update", "ok", "",
+                DmDialect.parse("epi-full")));
+        assertThat(store.dmEvents(10).get(0)).isEqualTo(added);
+    }
+
+    /**
+     * A fresh database brought to schema {@code version}, a row written there with {@code insert}, then opened as the
+     * test's store (which migrates it to the current version); its URL.
+     */
+    private String reopenedAfter(int version, String insert) throws Exception {
+        String older = newDatabaseUrl();
+        try (Connection connection = DriverManager.getConnection(older);
+             Statement statement = connection.createStatement()) {
+            SchemaMigrations.migrate(connection, version);
+            statement.executeUpdate(insert);
+        }
+        store.close();
+        store = open(older);
+        return older;
     }
 
     @Test

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
+import dev.selfreg.protocol.cmdmp.DmDialect;
+import dev.selfreg.protocol.zzhc.ZzhcDialect;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +111,30 @@ class DashboardBrowserTest {
                     "swVer", "BC260YCNAAR01A04", "netType", "4G", "3 unset");
             assertThat(browser.findElement(By.id("ct-registrations-empty")).isDisplayed()).isFalse();
             assertThat(pageWasNotReloaded()).isTrue();
+        }
+    }
+
+    @Test
+    void eachRecordShowsTheDialectItWasSeenIn() {
+        try (WebTestBench bench = WebTestBench.open()) {
+            CtRegistration r = ctRegistration("869999000000001", "460111234567890", "89860321000000000001");
+            bench.records.accepted(new CtRegistration(0, r.receivedAt(), "http", r.peer(), r.imei(), r.imsi(),
+                    r.iccid(), r.model(), r.swver(), "5.0", r.reportJson(), ZzhcDialect.parse("v5-cat1+cellid-hex")));
+            DmDevice d = dmDevice("869999000000002", "460041234567890", Map.of());
+            Optional<DmDialect> upper = Optional.of(DmDialect.of(DmDialect.Feature.VERSION_UPPER_CASE,
+                    DmDialect.Feature.EPI_FULL));
+            bench.records.device(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(),
+                    d.lifetime(), d.registeredAt(), d.lastUpdate(), d.registrationId(), true, Map.of(), upper),
+                    new DmEvent(0, Instant.now(), d.endpoint(), d.imei(), "update", "ok", "", upper));
+            open(bench, "/");
+
+            waitFor(() -> rows("ct-registrations").size() == 1 && rows("dm-devices").size() == 1);
+
+            assertThat(text("ct-registrations")).contains("REGVER 5.0, Cat.1 fields; SIM1CELLID as hex");
+            assertThat(text("dm-devices")).contains("V2.0 upper case; epi full form");
+            assertThat(text("timeline")).contains("V2.0 upper case; epi full form");
+            assertThat(browser.findElement(By.cssSelector("#ct-registrations .dialect")).getAttribute("title"))
+                    .isEqualTo("dialect v5-cat1+cellid-hex");
         }
     }
 
@@ -217,7 +244,8 @@ class DashboardBrowserTest {
             CtRegistration r = ctRegistration("86999900000000" + i, "46011123456789" + i, "8986032100000000000" + i);
             bench.records.accepted(new CtRegistration(0, now.minusSeconds(600 - i * 60L), i % 3 == 0 ? "http" : "coap",
                     "127.0.0.1:" + (40100 + i), r.imei(), r.imsi(), r.iccid(), r.model(),
-                    i % 2 == 0 ? "BC260YCNAAR01A05" : "BC260YCNAAR01A04", "2", r.reportJson()));
+                    i % 2 == 0 ? "BC260YCNAAR01A05" : "BC260YCNAAR01A04", "2", r.reportJson(),
+                    ZzhcDialect.parse(i % 3 == 0 ? "v2+http-nb" : "v2")));
         }
         bench.records.rejected(ctRejection("3", "Not a China Telecom IMSI",
                 "IMSI 460001234567890 has prefix 46000, not 46003/46005/46011/46012"));
@@ -228,7 +256,7 @@ class DashboardBrowserTest {
                     i == 3 ? Map.of() : WebTestBench.terminalInfo());
             bench.records.device(new DmDevice(d.endpoint(), d.imei(), d.imsi(), i == 2 ? "M100000099" : d.appKey(),
                     d.tmlType(), states.get(i - 1), i == 1 ? 86400 : 420, now.minusSeconds(900), now.minusSeconds(i * 40L),
-                    d.registrationId(), i != 2, d.terminalInfo()),
+                    d.registrationId(), i != 2, d.terminalInfo(), DmDialect.parse("epi-full")),
                     new DmEvent(0, now.minusSeconds(i * 40L), d.endpoint(), d.imei(), "register",
                     i == 2 ? "flagged" : "ok", i == 2 ? "unknown APPkey M100000099: not decrypted" : ""));
             bench.records.event(new DmEvent(0, now.minusSeconds(i * 40L - 1), d.endpoint(), d.imei(), "read",

@@ -29,6 +29,15 @@ public final class DmCipher {
     static final int BLOCK_BYTES = 16;
     private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[BLOCK_BYTES]);
 
+    /**
+     * What a client hashes in place of an empty password: 32 × {@code 0} (cmcc-dm-wire.md, "Endpoint name", the
+     * "empty-password key" dialect of XinYi CIS {@code prv_dm_encode}, which the emulated BC260Y-CN follows).
+     */
+    public static final String EMPTY_PASSWORD_STAND_IN = "0".repeat(32);
+
+    /** The cipher of the empty-password key, which a platform tries when a value does not decrypt. */
+    public static final DmCipher EMPTY_PASSWORD_KEY = new DmCipher(EMPTY_PASSWORD_STAND_IN);
+
     private final SecretKeySpec key;
     /**
      * Cipher objects are stateful and not thread-safe, and looking one up is slow: each thread keeps one per mode,
@@ -43,6 +52,16 @@ public final class DmCipher {
      */
     public DmCipher(String password) {
         this.key = new SecretKeySpec(sha256(utf8(password)), "AES");
+    }
+
+    /**
+     * The cipher a module configured with {@code password} encrypts with: the password's own key, or
+     * {@link #EMPTY_PASSWORD_KEY} when the password is empty.
+     *
+     * @throws IllegalArgumentException when the password is not well-formed UTF-16 and so has no UTF-8 form
+     */
+    public static DmCipher ofModulePassword(String password) {
+        return password.isEmpty() ? EMPTY_PASSWORD_KEY : new DmCipher(password);
     }
 
     /**

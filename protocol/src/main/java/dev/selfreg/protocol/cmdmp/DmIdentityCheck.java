@@ -13,12 +13,24 @@ public sealed interface DmIdentityCheck {
      *
      * @param imei the IMEI found, equal to the expected one
      * @param imsi the IMSI found
+     * @param dialect how the identity was written: {@link DmDialect#REFERENCE} when as the spec writes it
      */
-    record Verified(String imei, String imsi) implements DmIdentityCheck {
-        /** Requires both values. */
+    record Verified(String imei, String imsi, DmDialect dialect) implements DmIdentityCheck {
+        /** Requires every value. */
         public Verified {
             Objects.requireNonNull(imei, "imei");
             Objects.requireNonNull(imsi, "imsi");
+            Objects.requireNonNull(dialect, "dialect");
+        }
+
+        /** An identity written in the reference form. */
+        public Verified(String imei, String imsi) {
+            this(imei, imsi, DmDialect.REFERENCE);
+        }
+
+        /** The same identity, also showing {@code more}. */
+        Verified and(DmDialect more) {
+            return new Verified(imei, imsi, dialect.and(more));
         }
     }
 

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Reads and writes the ZZHC JSON: UTF-8 only, exactly one value, no duplicate keys; writes compact. */
 final class StrictJson {
@@ -18,6 +20,9 @@ final class StrictJson {
             // Two values for one key would make the report ambiguous: which one did the module mean?
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A number keeps the digits it was sent with (1.50 stays 1.50), so its text is what the client wrote.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     private StrictJson() {
@@ -53,12 +58,51 @@ final class StrictJson {
         return node;
     }
 
+    /**
+     * Whether every key and string in {@code node} has a UTF-8 form: JSON's {@code \\u} escapes can spell a lone
+     * surrogate, which no UTF-8 text can hold.
+     */
+    static boolean hasUtf8Form(JsonNode node) {
+        if (node.isTextual()) {
+            return hasUtf8Form(node.textValue());
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!hasUtf8Form(field.getKey()) || !hasUtf8Form(field.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!hasUtf8Form(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Every surrogate in a pair, so the text has a UTF-8 form (checked by hand: an encoder per field is costly). */
+    static boolean hasUtf8Form(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes a node as compact UTF-8 JSON. */
     static byte[] write(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (JacksonException impossible) {
-            // A tree of strings always serialises; reaching this is a bug, not bad input.
+            // A tree with UTF-8 text always serialises; reaching this is a bug, not bad input.
             throw new IllegalStateException("cannot write JSON", impossible);
         }
     }

@@ -109,6 +109,22 @@ class DmCipherTest {
     }
 
     @Test
+    void emptyModulePasswordEncryptsWithTheKeyOf32Zeros() {
+        assertThat(DmCipher.ofModulePassword("").encrypt("869999000000001-****-460041234567890-v2.0"))
+                .isEqualTo(DmVectors.EP_IDENTITY_EMPTY_PASSWORD);
+    }
+
+    @Test
+    void aModulePasswordThatIsSetEncryptsWithItsOwnKey() {
+        assertThat(DmCipher.ofModulePassword(DmVectors.PASSWORD).encrypt("4G")).isEqualTo(ENC_4G);
+    }
+
+    @Test
+    void theEmptyPasswordKeyIsTheHashOf32Zeros() {
+        assertThat(DmCipher.EMPTY_PASSWORD_KEY.encrypt("4G")).isEqualTo(new DmCipher("0".repeat(32)).encrypt("4G"));
+    }
+
+    @Test
     void aValueThatFailsToDecryptLeavesTheNextOneOnTheSameThreadIntact() throws DmDecryptException {
         assertThat(reasonOf(CIPHER, WRONG_CIPHER.encrypt(MAC))).isEqualTo(DmDecryptException.Reason.BAD_PADDING);
         assertThat(CIPHER.decrypt(ENC_MAC)).isEqualTo(MAC);

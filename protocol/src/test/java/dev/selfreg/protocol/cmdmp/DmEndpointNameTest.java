@@ -5,6 +5,7 @@ import static dev.selfreg.protocol.cmdmp.DmVectors.CIPHER;
 import static dev.selfreg.protocol.cmdmp.DmVectors.EP;
 import static dev.selfreg.protocol.cmdmp.DmVectors.EPI;
 import static dev.selfreg.protocol.cmdmp.DmVectors.EP_IDENTITY;
+import static dev.selfreg.protocol.cmdmp.DmVectors.EP_IDENTITY_UPPER_CASE;
 import static dev.selfreg.protocol.cmdmp.DmVectors.IMEI;
 import static dev.selfreg.protocol.cmdmp.DmVectors.IMSI;
 import static dev.selfreg.protocol.cmdmp.DmVectors.WRONG_CIPHER;
@@ -96,9 +97,57 @@ class DmEndpointNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1.0", "V2.0", "v2.0 ", "", "2.0"})
+    @ValueSource(strings = {"v1.0", "V1.0", "v2.0 ", "", "2.0", "v2.O"})
     void suffixOtherThanV20IsTheWrongVersion(String suffix) {
         assertFlaw(EP.substring(0, EP.length() - "v2.0".length()) + suffix, DmEndpointName.Flaw.VERSION);
+    }
+
+    @Test
+    void upperCaseVersionParsesAndKeepsItsSpelling() {
+        String upper = EP.replace("@#@v2.0", "@#@V2.0");
+
+        assertThat(DmEndpointName.parse(upper)).isEqualTo(new DmEndpointName.Parsed(
+                new DmEndpointName(TerminalType.INTERFACE, EP_IDENTITY, APP_KEY, IMEI, "V2.0")));
+        assertThat(((DmEndpointName.Parsed) DmEndpointName.parse(upper)).name().text()).isEqualTo(upper);
+    }
+
+    @Test
+    void upperCaseVersionIsNamedInTheDialect() {
+        DmEndpointName upper = new DmEndpointName(TerminalType.INTERFACE, EP_IDENTITY, APP_KEY, IMEI, "V2.0");
+
+        assertThat(upper.verify(CIPHER)).isEqualTo(new DmIdentityCheck.Verified(IMEI, IMSI,
+                DmDialect.of(DmDialect.Feature.VERSION_UPPER_CASE)));
+    }
+
+    @Test
+    void upperCaseVersionInsideTheEncryptionIsNamedInTheDialect() {
+        DmEndpointName name = new DmEndpointName(TerminalType.INTERFACE, EP_IDENTITY_UPPER_CASE, APP_KEY, IMEI);
+
+        assertThat(CIPHER.encrypt("869999000000001-****-460041234567890-V2.0")).isEqualTo(EP_IDENTITY_UPPER_CASE);
+        assertThat(name.verify(CIPHER)).isEqualTo(new DmIdentityCheck.Verified(IMEI, IMSI,
+                DmDialect.of(DmDialect.Feature.VERSION_UPPER_CASE)));
+    }
+
+    @Test
+    void aSecondImeiInTheImei2SlotIsNamedInTheDialect() {
+        String identity = CIPHER.encrypt(IMEI + "-869999000000019-" + IMSI + "-v2.0");
+        DmEndpointName name = new DmEndpointName(TerminalType.INTERFACE, identity, APP_KEY, IMEI);
+
+        assertThat(name.verify(CIPHER)).isEqualTo(new DmIdentityCheck.Verified(IMEI, IMSI,
+                DmDialect.of(DmDialect.Feature.SECOND_IMEI)));
+    }
+
+    @Test
+    void theSpecEndpointNameIsInTheReferenceForm() {
+        assertThat(SPEC_NAME.verify(CIPHER)).isInstanceOfSatisfying(DmIdentityCheck.Verified.class,
+                verified -> assertThat(verified.dialect()).isEqualTo(DmDialect.REFERENCE));
+    }
+
+    @Test
+    void threeFieldIdentityInAnEndpointNameIsTheWrongLayout() {
+        DmEndpointName name = new DmEndpointName(TerminalType.INTERFACE, DmVectors.EPI_THREE_FIELDS, APP_KEY, IMEI);
+
+        assertMismatch(name.verify(CIPHER), DmIdentityCheck.Reason.LAYOUT);
     }
 
     @Test
@@ -131,7 +180,8 @@ class DmEndpointNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"hello", "869999000000001-****-460041234567890-v2.0-", "869999000000001-xxxx-"
             + "460041234567890-v2.0", "869999000000001-****-46004123456789-v2.0", "86999900000000A-****-"
-            + "460041234567890-v2.0", "-****-460041234567890-v2.0"})
+            + "460041234567890-v2.0", "-****-460041234567890-v2.0", "869999000000001-8699990000000-460041234567890-v2.0",
+            "869999000000001-****-460041234567890-V2.O"})
     void decryptedTextOutOfLayoutIsTheWrongLayout(String plaintext) {
         DmEndpointName name = new DmEndpointName(TerminalType.INTERFACE, CIPHER.encrypt(plaintext), APP_KEY, IMEI);
 

@@ -3,6 +3,7 @@ package dev.selfreg.protocol.cmdmp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.vocabulary.TerminalType;
+import java.util.Set;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -56,12 +57,28 @@ class DmProperties {
     }
 
     @Property
-    void builtEpiVerifiesItsIdentity(@ForAll("imeis") String imei, @ForAll("imsis") String imsi,
+    void builtShortFormEpiVerifiesItsIdentity(@ForAll("imeis") String imei, @ForAll("imsis") String imsi,
             @ForAll("text") String password) {
         DmCipher cipher = new DmCipher(password);
 
-        assertThat(DmEpi.build(imei, imsi, cipher).verify(cipher, imei))
-                .isEqualTo(new DmIdentityCheck.Verified(imei, imsi));
+        assertThat(DmEpi.shortForm(imei, imsi, cipher).verify(cipher, imei))
+                .isEqualTo(new DmIdentityCheck.Verified(imei, imsi, DmDialect.of(DmDialect.Feature.EPI_SHORT)));
+    }
+
+    @Property
+    void builtFullFormEpiVerifiesItsIdentity(@ForAll TerminalType type, @ForAll("imeis") String imei,
+            @ForAll("imsis") String imsi, @ForAll("appKeys") String appKey, @ForAll("text") String password) {
+        DmCipher cipher = new DmCipher(password);
+
+        assertThat(DmEpi.fullForm(type, imei, imsi, appKey, cipher).verify(cipher, imei))
+                .isEqualTo(new DmIdentityCheck.Verified(imei, imsi, DmDialect.of(DmDialect.Feature.EPI_FULL)));
+    }
+
+    @Property
+    void anyDialectCodeParsesBack(@ForAll Set<DmDialect.Feature> features) {
+        DmDialect dialect = new DmDialect(features);
+
+        assertThat(DmDialect.parse(dialect.code())).contains(dialect);
     }
 
     @Property

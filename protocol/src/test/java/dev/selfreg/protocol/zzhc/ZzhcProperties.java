@@ -3,7 +3,14 @@ package dev.selfreg.protocol.zzhc;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +28,10 @@ class ZzhcProperties {
 
     @Property
     void decodingAnEncodedValidReportGivesItBack(@ForAll("validReports") ZzhcReport report) {
-        assertThat(ZzhcReport.decode(report.encode())).isEqualTo(new ZzhcVerdict.Accepted(report));
+        ZzhcVerdict verdict = ZzhcReport.decode(report.encode());
+
+        assertThat(verdict).isInstanceOfSatisfying(ZzhcVerdict.Accepted.class,
+                accepted -> assertThat(accepted.report()).isEqualTo(report));
     }
 
     @Property
@@ -60,8 +70,8 @@ class ZzhcProperties {
     Arbitrary<ZzhcReport> validReports() {
         Arbitrary<V5Fields> v5Fields = Combinators.combine(digits(15), unicodeText(0, 15), unicodeText(0, 15),
                 unicodeText(0, 10), unicodeText(0, 19)).as(V5Fields::new).injectNull(0.5);
-        Arbitrary<Map<String, String>> extras = Arbitraries.maps(
-                unicodeText(0, 10).filter(key -> !REPORT_KEYS.contains(key)), unicodeText(0, 20)).ofMaxSize(4);
+        Arbitrary<Map<String, JsonNode>> extras = Arbitraries.maps(
+                unicodeText(0, 10).filter(key -> !REPORT_KEYS.contains(key)), jsonValues()).ofMaxSize(4);
         Arbitrary<String> imsi = Combinators.combine(Arbitraries.of("46003", "46005", "46011", "46012"), digits(10))
                 .as(String::concat);
         Arbitrary<String> iccid = Arbitraries.strings().numeric().alpha().ofMinLength(19).ofMaxLength(20);
@@ -75,6 +85,19 @@ class ZzhcProperties {
                 .flatMap(report -> extras.map(more -> new ZzhcReport(report.regver(), report.meid(),
                         report.modelKey(), report.model(), report.swver(), report.imei1(), report.sim1CdmaImsi(),
                         report.sim1Iccid(), report.sim1LteImsi(), report.sim1CellId(), report.regDate(), more)));
+    }
+
+    /** Values of every JSON type, as end-device clients send them. */
+    private static Arbitrary<JsonNode> jsonValues() {
+        return Arbitraries.oneOf(
+                unicodeText(0, 20).map(TextNode::valueOf),
+                Arbitraries.integers().map(IntNode::valueOf),
+                Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE, NullNode.getInstance()),
+                unicodeText(0, 5).list().ofMaxSize(3).map(texts -> {
+                    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                    texts.forEach(array::add);
+                    return array;
+                }));
     }
 
     /** The fields a v5.0 report adds, and its MEID, which is not checked once IMEI1 is there. */

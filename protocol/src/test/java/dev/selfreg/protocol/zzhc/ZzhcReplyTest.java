@@ -3,6 +3,7 @@ package dev.selfreg.protocol.zzhc;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,7 +83,7 @@ class ZzhcReplyTest {
     @Test
     void everyLabRejectionReadsAsAnErrorCodeOnTheModule() {
         for (ZzhcVerdict.Reason reason : ZzhcVerdict.Reason.values()) {
-            ZzhcReply reply = new ZzhcVerdict.Rejected(reason, "desc", "detail").reply();
+            ZzhcReply reply = new ZzhcVerdict.Rejected(reason, "desc", "detail", Optional.empty()).reply();
 
             assertThat(ZzhcReply.parse(reply.encode()))
                     .isEqualTo(new ZzhcOutcome.Failure(ZzhcOutcome.Cause.ERROR_CODE,

@@ -7,6 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_16;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,7 @@ class ZzhcReportDecodingTest {
 
     @Test
     void specBase64DecodesToTheSpecReport() {
-        assertThat(ZzhcReport.decode(SPEC_BASE64.getBytes(US_ASCII)))
-                .isEqualTo(new ZzhcVerdict.Accepted(SPEC_REPORT));
+        assertThat(accepted(ZzhcReport.decode(SPEC_BASE64.getBytes(US_ASCII)))).isEqualTo(SPEC_REPORT);
     }
 
     @Test
@@ -69,7 +69,8 @@ class ZzhcReportDecodingTest {
 
         ZzhcReport report = accepted(ZzhcReport.decode(body));
 
-        assertThat(report.extras()).containsExactly(Map.entry("UETYPE", "1"), Map.entry("DATASIM", "1"));
+        assertThat(report.extras()).containsExactly(Map.entry("UETYPE", TextNode.valueOf("1")),
+                Map.entry("DATASIM", TextNode.valueOf("1")));
         assertThat(report.encode()).isEqualTo(body);
     }
 
@@ -79,7 +80,7 @@ class ZzhcReportDecodingTest {
                 + "\"SWVER\":\"BC260YCNAAR01A04\",\"MODEL\":\"Quectel-BC260Y-CN\",\"MEID\":\"869999000000001\","
                 + "\"REGVER\":\"2\" }";
 
-        assertThat(ZzhcReport.decode(body(json))).isEqualTo(new ZzhcVerdict.Accepted(SPEC_REPORT));
+        assertThat(accepted(ZzhcReport.decode(body(json)))).isEqualTo(SPEC_REPORT);
     }
 
     @Test
@@ -89,7 +90,7 @@ class ZzhcReportDecodingTest {
         ZzhcReport report = accepted(ZzhcReport.decode(body));
 
         assertThat(report.modelKey()).isEqualTo(ZzhcReport.ModelKey.MODEL);
-        assertThat(report.extras()).containsExactly(Map.entry("MODELSMS", "Old-Name"));
+        assertThat(report.extras()).containsExactly(Map.entry("MODELSMS", TextNode.valueOf("Old-Name")));
     }
 
     // ---- "1" Malformed ----
@@ -117,9 +118,9 @@ class ZzhcReportDecodingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "REGVER=2", "{\"REGVER\":\"2\"", "{\"REGVER\":\"2\"}{}", "{\"REGVER\":\"2\"} x",
-            "[\"2\"]", "\"2\"", "null", "{\"REGVER\":2}", "{\"REGVER\":null}", "{\"REGVER\":[\"2\"]}",
-            "{\"REGVER\":{\"v\":\"2\"}}", "{\"REGVER\":\"2\",\"REGVER\":\"2\"}"})
-    void jsonThatIsNotOneObjectOfStringsIsMalformed(String json) {
+            "[\"2\"]", "\"2\"", "null", "{\"REGVER\":\"2\",\"REGVER\":\"2\"}", "{\"MODEL\":\"\\ud800\"}",
+            "{\"X\":[{\"\\udc00\":1}]}"})
+    void jsonThatIsNotOneObjectOrHasNoUtf8FormIsMalformed(String json) {
         assertRejected(ZzhcReport.decode(body(json)), "1", "Malformed");
     }
 
@@ -130,9 +131,14 @@ class ZzhcReportDecodingTest {
 
     @Test
     void malformedRejectionSaysWhy() {
-        ZzhcVerdict.Rejected rejected = (ZzhcVerdict.Rejected) ZzhcReport.decode(body("{\"REGVER\":2}"));
+        ZzhcVerdict.Rejected rejected = (ZzhcVerdict.Rejected) ZzhcReport.decode(body("[\"REGVER\"]"));
 
-        assertThat(rejected.detail()).isEqualTo("value of REGVER is not a string");
+        assertThat(rejected.detail()).isEqualTo("decoded JSON is not an object");
+    }
+
+    @Test
+    void malformedRejectionHasNoDialect() {
+        assertThat(((ZzhcVerdict.Rejected) ZzhcReport.decode(body("[]"))).dialect()).isEmpty();
     }
 
     // ---- "2" Invalid <FIELD> ----

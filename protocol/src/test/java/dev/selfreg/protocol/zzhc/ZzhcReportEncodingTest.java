@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,9 +66,9 @@ class ZzhcReportEncodingTest {
 
     @Test
     void extrasFollowTheKnownFieldsInTheirOrder() {
-        Map<String, String> extras = new LinkedHashMap<>();
-        extras.put("UETYPE", "1");
-        extras.put("ACCESSTYPE", "2");
+        Map<String, JsonNode> extras = new LinkedHashMap<>();
+        extras.put("UETYPE", TextNode.valueOf("1"));
+        extras.put("ACCESSTYPE", TextNode.valueOf("2"));
         ZzhcReport report = new ZzhcReport("2", "869999000000001", ZzhcReport.ModelKey.MODEL, "M", "S", null, null,
                 null, null, null, null, extras);
 
@@ -99,13 +101,13 @@ class ZzhcReportEncodingTest {
     @Test
     void anExtraCannotReuseAReportKey() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ZzhcReport("2", null, ZzhcReport.ModelKey.MODEL,
-                null, null, null, null, null, null, null, null, Map.of("MEID", "1")));
+                null, null, null, null, null, null, null, null, Map.of("MEID", TextNode.valueOf("1"))));
     }
 
     @Test
     void theUnusedModelKeyMayBeAnExtra() {
         ZzhcReport report = new ZzhcReport("2", null, ZzhcReport.ModelKey.MODEL, "A", null, null, null, null, null,
-                null, null, Map.of("MODELSMS", "B"));
+                null, null, Map.of("MODELSMS", TextNode.valueOf("B")));
 
         assertThat(report.json()).isEqualTo("{\"REGVER\":\"2\",\"MODEL\":\"A\",\"MODELSMS\":\"B\"}");
     }
