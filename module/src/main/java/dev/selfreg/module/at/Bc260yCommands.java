@@ -27,6 +27,15 @@ public final class Bc260yCommands {
                 .add(new CpinCommand())
                 .add(new CfunCommand())
                 .add(new CeregCommand())
+                .add(new CgattCommand())
+                .add(new CsqCommand())
+                .add(new CesqCommand())
+                .add(new CgpaddrCommand())
+                .add(new CgdcontCommand())
+                .add(new CopsCommand())
+                .add(new QbandCommand())
+                .add(new QengCommand())
+                .add(new QidnscfgCommand())
                 .add(new QsclkCommand())
                 .add(new QrstCommand());
         if (dialect == AtDialect.BC26_COMPAT) {
