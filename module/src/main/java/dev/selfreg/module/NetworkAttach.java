@@ -224,10 +224,14 @@ public final class NetworkAttach {
         return saved.bands();
     }
 
-    /** {@code AT+QBAND=<n>,...}: saves the bands and registers again (research §2 AT+QBAND). */
+    /** {@code AT+QBAND=<n>,...}: saves the bands; {@link #registerAgain()} follows. */
     public void setBands(List<Integer> bands) {
+        saved.saveBands(bands);
+    }
+
+    /** A registration or search starts over, as after new bands (research §2 AT+QBAND: setting them re-registers). */
+    public void registerAgain() {
         scheduler.serialised(() -> {
-            saved.saveBands(bands);
             if (search != null || registration() == NetworkRegistration.REGISTERED) {
                 startSearch();
             }

@@ -58,7 +58,7 @@ final class QbandCommand extends AtCommand<AtContext> {
             bands.add(band);
         }
         module.attach().setBands(n == 0 ? Bc260yFacts.BANDS : bands);
-        return AtResponse.ok();
+        return AtResponse.ok().then(() -> module.attach().registerAgain()); // a +CEREG report follows the OK
     }
 
     @Override
