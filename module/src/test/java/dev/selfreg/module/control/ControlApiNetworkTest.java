@@ -11,9 +11,6 @@ import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.time.VirtualClock;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +30,7 @@ class ControlApiNetworkTest {
     private final VirtualClock clock = new VirtualClock();
     private final Bc260yModule module = new Bc260yModule(ModuleProfile.standard(), clock, new MemoryNvramStore());
     private final ControlApi api = ControlApi.start(module, "127.0.0.1", 0);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ControlClient client = new ControlClient(api);
 
     ControlApiNetworkTest() {
         module.powerOn();
@@ -46,10 +43,7 @@ class ControlApiNetworkTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.send(method, path, body);
     }
 
     private JsonNode post(String body) throws Exception {
