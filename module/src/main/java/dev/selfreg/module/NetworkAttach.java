@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * and after the {@link NetworkConditions}' attach time the network registers it, refuses it or
  * is not there (the conditions say which; they are the world's, set by a test, the control API
  * or a scenario). Every change of the registration goes to the {@link ModuleLifecycle}
- * listeners and, per {@code AT+CEREG}, to the host ({@link RegistrationState#urcLine}). The
+ * listeners and, per {@code AT+CEREG} (and the BC26's {@code AT+CGREG}), to the host
+ * ({@link RegistrationState#urcLine}). The
  * first registration after a boot is the {@link ModuleLifecycle#attached()} that triggers the
  * self-registrations; a later one in the same boot (after a detach, a lost network, a refusal)
  * is none (seed 2.1.1, 2.2.1: the trigger is the boot's network entry).
@@ -45,6 +46,7 @@ public final class NetworkAttach {
     private boolean attachWanted;
     private RegistrationState state = RegistrationState.NONE;
     private int ceregReporting;
+    private int cgregReporting;
     private boolean attachedThisBoot;
     private ModuleClock.Timer search;
     private Optional<List<String>> configuredDns = Optional.empty();
@@ -163,6 +165,15 @@ public final class NetworkAttach {
 
     public void setCeregReporting(int mode) {
         scheduler.serialised(() -> ceregReporting = mode);
+    }
+
+    /** The {@code <n>} of {@code AT+CGREG}, which only the BC26-compat dialect answers. */
+    public int cgregReporting() {
+        return scheduler.serialised(() -> cgregReporting);
+    }
+
+    public void setCgregReporting(int mode) {
+        scheduler.serialised(() -> cgregReporting = mode);
     }
 
     /** The PSM timers the network granted at the attach; empty while PSM is not in use. */
@@ -298,8 +309,13 @@ public final class NetworkAttach {
                 next == NetworkRegistration.DENIED ? OptionalInt.of(conditions.rejectCause()) : OptionalInt.empty(),
                 Optional.empty());
         network.setRegistered(next == NetworkRegistration.REGISTERED);
-        if (ceregReporting > 0 && scheduler.power() == Power.ACTIVE) {
-            uart.urc(state.urcLine(ceregReporting));
+        if (scheduler.power() == Power.ACTIVE) {
+            if (ceregReporting > 0) {
+                uart.urc(state.urcLine(ceregReporting));
+            }
+            if (cgregReporting > 0) {
+                uart.urc(state.cgregUrcLine(cgregReporting));
+            }
         }
         listeners.registrationChanged(next);
         if (next == NetworkRegistration.REGISTERED && scheduler.power() == Power.ACTIVE && !attachedThisBoot) {
@@ -314,6 +330,7 @@ public final class NetworkAttach {
             radio = 1;
             attachWanted = true;
             ceregReporting = 0;
+            cgregReporting = 0;
             attachedThisBoot = false;
             configuredDns = Optional.empty();
         }

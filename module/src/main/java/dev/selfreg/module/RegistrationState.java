@@ -79,6 +79,28 @@ public record RegistrationState(NetworkRegistration registration, OptionalInt re
         return line.toString();
     }
 
+    /**
+     * The answer line of the BC26's {@code AT+CGREG?} (27.007 §10.1.20) with {@code <n>} =
+     * {@code n} (0-2): {@code +CGREG: <n>,<stat>}, with n 2 on a cell the location
+     * {@code ,"<lac>","<ci>",<AcT>} (the EPS cell's; <b>Interpretation</b>: off a cell it is left out).
+     */
+    public String cgregReadLine(int n) {
+        StringBuilder line = new StringBuilder("+CGREG: ").append(n).append(',').append(registration.stat());
+        if (n == 2 && located()) {
+            location(line);
+        }
+        return line.toString();
+    }
+
+    /** The unsolicited {@code +CGREG} line with {@code <n>} = {@code n} (1 or 2): as the read line without {@code <n>}. */
+    public String cgregUrcLine(int n) {
+        StringBuilder line = new StringBuilder("+CGREG: ").append(registration.stat());
+        if (n == 2 && located()) {
+            location(line);
+        }
+        return line.toString();
+    }
+
     private void location(StringBuilder line) {
         if (located()) {
             line.append(String.format(",\"%04X\",\"%08X\",%d", Bc260yFacts.CELL_TAC, Bc260yFacts.CELL_ID, Bc260yFacts.ACT_NB_S1));

@@ -2,23 +2,27 @@ package dev.selfreg.module.at;
 
 import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
-import dev.selfreg.module.Bc260yFacts;
 
 /**
  * {@code AT+CGDCONT?}: the PDP context definitions (3GPP TS 27.007 §10.1.1) in the BC260 build's
- * layout (research §2 AT+CGDCONT): the default bearer's context, cid 0, type {@code IP}.
+ * layout (research §2 AT+CGDCONT): the default bearer's context ({@link DefaultContext}: cid 0,
+ * in BC26-compat 1), type {@code IP}.
  * <b>Interpretation</b>: its APN shows empty (the research has no network-assigned APN), and
  * defining contexts ({@code AT+CGDCONT=...}) is not emulated.
  */
 final class CgdcontCommand extends AtCommand<AtContext> {
 
-    CgdcontCommand() {
+    private final DefaultContext context;
+
+    CgdcontCommand(DefaultContext context) {
         super("+CGDCONT");
+        this.context = context;
     }
 
     @Override
     public AtResponse query(AtContext module) {
-        return AtResponse.ok("+CGDCONT: " + Bc260yFacts.DEFAULT_CID + ",\"IP\",\"\",,0,0,,,,,0,0");
+        context.shown(module);
+        return AtResponse.ok("+CGDCONT: " + context.cid() + ",\"IP\",\"\",,0,0,,,,,0,0");
     }
 
     /** The BC260 build's list (research §2 AT+CGDCONT). */

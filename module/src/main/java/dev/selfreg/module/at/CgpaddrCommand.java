@@ -6,7 +6,6 @@ import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
 import dev.selfreg.module.Bc260yFacts;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,16 +14,19 @@ import java.util.Set;
  * {@code AT+CGPADDR}: the addresses of the PDP contexts (3GPP TS 27.007 §10.1.14), as the BC260
  * build answers (research §2 AT+CGPADDR): the execute and the read form list every defined
  * context, {@code =<cid>[,<cid>]} the given ones (0-10, at most two; one not defined prints
- * nothing). The module's one context is the default bearer's, cid 0, defined from boot:
- * {@code +CGPADDR: 0,"<IPv4>"} while attached, {@code +CGPADDR: 0} without an address.
+ * nothing). The module's one context is the default bearer's ({@link DefaultContext}), defined
+ * from boot: {@code +CGPADDR: 0,"<IPv4>"} while attached, {@code +CGPADDR: 0} without an address;
+ * in BC26-compat {@code +CGPADDR: 1,<IPv4>}.
  */
 final class CgpaddrCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(Param.integer("cid", 0, Bc260yFacts.CID_MAX),
             Param.integer("cid2", 0, Bc260yFacts.CID_MAX).optional());
+    private final DefaultContext context;
 
-    CgpaddrCommand() {
+    CgpaddrCommand(DefaultContext context) {
         super("+CGPADDR");
+        this.context = context;
     }
 
     @Override
@@ -37,14 +39,14 @@ final class CgpaddrCommand extends AtCommand<AtContext> {
         Set<Integer> cids = new LinkedHashSet<>();
         cids.add(args.integer("cid"));
         args.optionalInteger("cid2").ifPresent(cid -> cids.add(cid.intValue()));
-        List<String> lines = new ArrayList<>();
-        cids.stream().filter(cid -> cid == Bc260yFacts.DEFAULT_CID).forEach(cid -> lines.add(line(module)));
-        return AtResponse.ok(lines);
+        return cids.contains(context.cid()) ? execute(module) : AtResponse.ok();
     }
 
     @Override
     public AtResponse execute(AtContext module) {
-        return AtResponse.ok(line(module));
+        context.shown(module);
+        String address = module.attach().address().map(a -> "," + (context.quoted() ? "\"" + a + "\"" : a)).orElse("");
+        return AtResponse.ok(List.of("+CGPADDR: " + context.cid() + address));
     }
 
     @Override
@@ -55,11 +57,6 @@ final class CgpaddrCommand extends AtCommand<AtContext> {
     /** The defined contexts (research §2 AT+CGPADDR: the test form lists them). */
     @Override
     public AtResponse test(AtContext module) {
-        return AtResponse.ok("+CGPADDR: (" + Bc260yFacts.DEFAULT_CID + ")");
-    }
-
-    private static String line(AtContext module) {
-        return "+CGPADDR: " + Bc260yFacts.DEFAULT_CID
-                + module.attach().address().map(address -> ",\"" + address + "\"").orElse("");
+        return AtResponse.ok("+CGPADDR: (" + context.cid() + ")");
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * resolves names itself whatever the servers are. A malformed address is a parameter error
  * (<b>Interpretation</b>: the real module answers a TCP/IP error whose number is not known).
  */
-final class QidnscfgCommand extends AtCommand<AtContext> {
+class QidnscfgCommand extends AtCommand<AtContext> {
 
     private final Signature signature = Signature.of(address("pri"), address("sec").optional());
 
@@ -28,7 +28,8 @@ final class QidnscfgCommand extends AtCommand<AtContext> {
         super("+QIDNSCFG");
     }
 
-    private static Param.StringParam address(String name) {
+    /** An IPv4 or IPv6 address of up to 51 characters, quoted or not. */
+    static Param.StringParam address(String name) {
         return Param.string(name, 1, Bc260yFacts.DNS_ADDRESS_MAX, Param.Quoting.OPTIONAL)
                 .matching(Loopback::isAddress, "an IPv4 or IPv6 address");
     }
@@ -46,12 +47,18 @@ final class QidnscfgCommand extends AtCommand<AtContext> {
 
     @Override
     public AtResponse query(AtContext module) {
-        List<String> v4 = new ArrayList<>();
-        List<String> v6 = new ArrayList<>();
+        return AtResponse.ok("+QIDNSCFG: " + pair(servers(module, false)) + "," + pair(servers(module, true)));
+    }
+
+    /** The DNS servers of one family, primary first. */
+    static List<String> servers(AtContext module, boolean ipv6) {
+        List<String> servers = new ArrayList<>();
         for (String server : module.attach().dnsServers()) {
-            (server.indexOf(':') >= 0 ? v6 : v4).add(server);
+            if ((server.indexOf(':') >= 0) == ipv6) {
+                servers.add(server);
+            }
         }
-        return AtResponse.ok("+QIDNSCFG: " + pair(v4) + "," + pair(v6));
+        return servers;
     }
 
     /** The 260Y build's test answer, names rather than ranges. */
@@ -60,7 +67,8 @@ final class QidnscfgCommand extends AtCommand<AtContext> {
         return AtResponse.ok("+QIDNSCFG: <PrimaryDns>[,<SecondaryDns>]");
     }
 
-    private static String pair(List<String> servers) {
+    /** {@code "<primary>","<secondary>"}, an unknown one empty. */
+    static String pair(List<String> servers) {
         return "\"" + (servers.size() > 0 ? servers.get(0) : "") + "\",\"" + (servers.size() > 1 ? servers.get(1) : "") + "\"";
     }
 }
