@@ -6,9 +6,7 @@ import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
 import dev.selfreg.module.Bc260yFacts;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code AT+CGPADDR}: the addresses of the PDP contexts (3GPP TS 27.007 §10.1.14), as the BC260
@@ -36,10 +34,9 @@ final class CgpaddrCommand extends AtCommand<AtContext> {
 
     @Override
     public AtResponse set(AtContext module, Args args) {
-        Set<Integer> cids = new LinkedHashSet<>();
-        cids.add(args.integer("cid"));
-        args.optionalInteger("cid2").ifPresent(cid -> cids.add(cid.intValue()));
-        return cids.contains(context.cid()) ? execute(module) : AtResponse.ok();
+        boolean asked = args.integer("cid") == context.cid()
+                || args.optionalInteger("cid2").filter(cid -> cid == context.cid()).isPresent();
+        return asked ? execute(module) : AtResponse.ok(); // the context once, however often it was asked for
     }
 
     @Override
