@@ -15,10 +15,11 @@ public final class UnsolicitedLines {
 
     /**
      * {@code +CEREG: <stat>}, with location fields for {@code <n>} 2 and up: the stat is followed
-     * by a quoted TAC. The answer to {@code AT+CEREG?} is {@code +CEREG: <n>,<stat>...}, whose
-     * second field is a number, so the two never look alike.
+     * by a quoted TAC, or by an empty one off a cell ({@code +CEREG: 0,,,}; spec at-commands.md
+     * §7.9). The answer to {@code AT+CEREG?} is {@code +CEREG: <n>,<stat>...}, whose second field
+     * is a number, so the two never look alike.
      */
-    private static final Pattern CEREG = Pattern.compile("\\+CEREG: ?\\d+(,\".*)?");
+    private static final Pattern CEREG = Pattern.compile("\\+CEREG: ?\\d+(,[\",].*)?");
 
     private UnsolicitedLines() {
     }

@@ -4,6 +4,8 @@ import dev.selfreg.module.network.RetransmissionSchedule;
 import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.TerminalType;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The numbers of the BC260Y-CN that selfreg emulates, in one place, each with its source:
@@ -52,6 +54,70 @@ public final class Bc260yFacts {
     public static final Duration BOOT_TIME = Duration.ZERO;
     /** Network search from boot to attach, +CEREG stat 2 meanwhile (Interpretation). */
     public static final Duration ATTACH_TIME = Duration.ofSeconds(2);
+
+    // ---- the emulated radio network (docs/research/bc260y-cn-at-commands.md, "research" below) ----
+
+    /**
+     * The signal a unit measures by default: {@code +CSQ: 8,0} as a real BC260Y-CN answered it
+     * (research §2 AT+CSQ, bench log [R-BC260Y]); RSRP 33 (-108 dBm) and RSRQ 20 (-10 dB) for
+     * {@code AT+CESQ} (Interpretation: the log has no CESQ; values of a cell of that strength).
+     */
+    public static final RadioSignal DEFAULT_SIGNAL = new RadioSignal(8, 0, 33, 20);
+    /** The EMM cause a refused registration carries: #11 PLMN not allowed (TS 24.301 Annex A; Interpretation). */
+    public static final int DEFAULT_REJECT_CAUSE = 11;
+    /** {@code <cause_type>} 0: the reject cause is an EMM cause (TS 27.007 §10.1.22). */
+    public static final int CAUSE_TYPE_EMM = 0;
+    /** {@code <AcT>} 9: E-UTRAN NB-S1, the only one of an NB-IoT module (TS 27.007 §10.1.22; research §2 AT+CEREG). */
+    public static final int ACT_NB_S1 = 9;
+    /** Tracking area code of the emulated cell, 2 bytes (Interpretation: any value; the research has none). */
+    public static final int CELL_TAC = 0x5A2B;
+    /** E-UTRAN cell identity of the emulated cell, 28 bits (Interpretation). */
+    public static final int CELL_ID = 0x0C3B4D01;
+    /** Physical cell id of the emulated cell, 0-503 (Interpretation). */
+    public static final int CELL_PCI = 215;
+    /** SINR of the emulated cell in dB, for {@code AT+QENG=0} (Interpretation). */
+    public static final int CELL_SINR = 12;
+    /** Coverage enhancement level, for {@code AT+QENG=0}: 0, normal coverage (Interpretation). */
+    public static final int CELL_ECL = 0;
+    /** Transmit power in dBm, for {@code AT+QENG=0} (Interpretation). */
+    public static final int CELL_TX_POWER = 10;
+    /** Operation mode, for {@code AT+QENG=0}: 0, in-band with the same PCI (Interpretation). */
+    public static final int CELL_OPERATION_MODE = 0;
+    /**
+     * The bands of the BC260Y-CN in the order {@code AT+QBAND?} lists them: {@code +QBAND: 5,8,3}
+     * (research §2 AT+QBAND, bench log [R-BC260Y]; the test form {@code (5,8,3)} per the clone's NV log).
+     */
+    public static final List<Integer> BANDS = List.of(5, 8, 3);
+    /** Most bands {@code AT+QBAND=<n>,...} takes: {@code <n>} 0-3 (research §2 AT+QBAND). */
+    public static final int BANDS_MAX_SET = 3;
+    /**
+     * The band each carrier's NB-IoT cell is on, for {@code AT+QENG=0}: China Telecom 5, China
+     * Mobile 8, any other (China Unicom) 3 (research [CSDN-BC260Y]); the EARFCN is one of the band's
+     * (Interpretation). The emulated network serves every band: {@code AT+QBAND} restricts nothing.
+     */
+    public static final int BAND_CHINA_TELECOM = 5;
+    public static final int BAND_CHINA_MOBILE = 8;
+    public static final int BAND_OTHER = 3;
+    public static final Map<Integer, Integer> BAND_EARFCN = Map.of(5, 2506, 8, 3738, 3, 1825);
+    /** The default context of the BC260Y-CN: cid 0 ({@code +CGPADDR: 0,"..."}, research §2 AT+CGPADDR). */
+    public static final int DEFAULT_CID = 0;
+    /** Highest context id of {@code AT+CGPADDR=<cid>} and {@code AT+CGDCONT}: 0-10 (research §2 AT+CGPADDR). */
+    public static final int CID_MAX = 10;
+    /**
+     * Where the addresses the network assigns come from: RFC 6598 shared address space
+     * 100.64.0.0/10, as the real unit's {@code 100.67.249.195} (research §2 AT+CGPADDR); each unit's
+     * is derived from its IMEI (Interpretation). No socket ever uses it: the lab is on loopback.
+     */
+    public static final int ASSIGNED_ADDRESS_BASE = (100 << 24) | (64 << 16);
+    public static final int ASSIGNED_ADDRESS_HOSTS = 1 << 22;
+    /**
+     * The DNS servers the emulated network hands out at the attach, shown by {@code AT+QIDNSCFG?}
+     * (Interpretation: the research has no value; the lab resolves names itself whatever they are).
+     */
+    public static final String NETWORK_DNS_PRIMARY = "114.114.114.114";
+    public static final String NETWORK_DNS_SECONDARY = "8.8.8.8";
+    /** Longest DNS server address {@code AT+QIDNSCFG} takes, in characters (research §2: 260Y build {@code %51p}). */
+    public static final int DNS_ADDRESS_MAX = 51;
 
     /** CoAP Uri-Path of the report (spec ct-zzhc-wire.md: {@code coap://zzhc.vnet.cn:5683/nb}). */
     public static final String CT_PATH = "nb";

@@ -6,10 +6,12 @@ import dev.selfreg.vocabulary.DmGroup;
 import dev.selfreg.vocabulary.TerminalInfoType;
 import dev.selfreg.vocabulary.TerminalType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The module's settings as saved in NVRAM, read and written through typed operations. Every
@@ -20,6 +22,7 @@ public final class SavedConfig {
 
     private static final String QSREGENABLE = "ct.qsregenable";
     private static final String SLEEP_MODE = "sleep.qsclk";
+    private static final String BANDS = "radio.bands";
     private static final String BOOTED_FIRMWARE = "firmware.booted";
     private static final String CT_REGISTERED_FIRMWARE = "ct.registered.firmware";
     private static final String CT_REGISTERED_IMEI = "ct.registered.imei";
@@ -60,6 +63,17 @@ public final class SavedConfig {
 
     public void saveSleepMode(int mode) {
         store.update(image -> image.with(SLEEP_MODE, Integer.toString(mode)));
+    }
+
+    /** The bands of {@code AT+QBAND}, in the order set; all the module's ({@link Bc260yFacts#BANDS}) until one is saved. */
+    public List<Integer> bands() {
+        return store.image().get(BANDS)
+                .map(text -> Arrays.stream(text.split(",")).map(Integer::valueOf).toList())
+                .orElse(Bc260yFacts.BANDS);
+    }
+
+    public void saveBands(List<Integer> bands) {
+        store.update(image -> image.with(BANDS, bands.stream().map(String::valueOf).collect(Collectors.joining(","))));
     }
 
     /** The firmware version the module last booted, if it ever booted with this NVRAM. */

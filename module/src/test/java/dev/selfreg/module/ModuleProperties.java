@@ -28,7 +28,8 @@ class ModuleProperties {
 
     /** Every command of the module but {@code +QRST}, which reboots, and {@code E}, which would turn echo on. */
     private static final List<String> NAMES = List.of("+QSREGENABLE", "+QDMPCFG", "+QDMPCFGEX", "+CFUN", "+QSCLK",
-            "+CEREG", "+CMEE", "+CGMR", "+CGSN", "+CIMI", "+QCCID", "+CPIN", "I", "", "+QSREGENABLEX", "+FOO");
+            "+CEREG", "+CMEE", "+CGMR", "+CGSN", "+CIMI", "+QCCID", "+CPIN", "+CGATT", "+CSQ", "+CESQ", "+CGPADDR",
+            "+CGDCONT", "+COPS", "+QBAND", "+QENG", "+QIDNSCFG", "I", "", "+QSREGENABLEX", "+FOO");
 
     private static final Pattern FINAL = Pattern.compile("OK|ERROR|\\+CME ERROR: .*");
 
@@ -84,7 +85,7 @@ class ModuleProperties {
         Arbitrary<String> anyCommand = Combinators.combine(Arbitraries.of("AT", "at", "At"), name, form)
                 .as((at, n, f) -> at + n + f);
         Arbitrary<String> selected = Combinators.combine(
-                        Arbitraries.of("AT+QDMPCFG=", "AT+QDMPCFGEX="),
+                        Arbitraries.of("AT+QDMPCFG=", "AT+QDMPCFGEX=", "AT+QBAND=", "AT+CGPADDR=", "AT+QIDNSCFG="),
                         Arbitraries.integers().between(0, 7),
                         Arbitraries.integers().between(0, 3),
                         parameter().list().ofMinSize(0).ofMaxSize(5))
@@ -108,7 +109,8 @@ class ModuleProperties {
         Arbitrary<String> quoted = text.map(s -> "\"" + s + "\"");
         Arbitrary<String> bare = Arbitraries.strings().withChars("abcXYZ0189.-_?").ofMinLength(1).ofMaxLength(20);
         Arbitrary<String> odd = Arbitraries.of("", " ", "?", "\"", "\"unterminated", "\"a\"b", "=", "+", "\"\"",
-                "863703030822519", "\"863703030822519\"", "86370303082251A");
+                "863703030822519", "\"863703030822519\"", "86370303082251A", "\"10.0.0.1\"", "2001:db8::1", "\"1:2:3\"",
+                "\"999.1.1.1\"", "::", "\"g::1\"");
         return Arbitraries.frequencyOf(
                 Tuple.of(5, smallInt),
                 Tuple.of(2, bigInt),

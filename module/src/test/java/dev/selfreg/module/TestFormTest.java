@@ -14,7 +14,15 @@ class TestFormTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "AT+CEREG=?|+CEREG: (0,1)",
+            "AT+CEREG=?|+CEREG: (0,1,2,3,4,5)",
+            "AT+CGATT=?|+CGATT: (0,1)",
+            "AT+CSQ=?|+CSQ: (0-31,99),(0-7,99)",
+            "AT+CESQ=?|+CESQ: (99),(99),(255),(255),(0-34,255),(0-97,255)",
+            "AT+CGPADDR=?|+CGPADDR: (0)",
+            "AT+CGDCONT=?|+CGDCONT: (0-10),(\"IP\",\"IPV6\",\"IPV4V6\",\"Non-IP\"),,,(0),(0,1),,,,,(0,1),(0,1)",
+            "AT+QBAND=?|+QBAND: (0-3),(5,8,3)",
+            "AT+QENG=?|+QENG: (0,3)",
+            "AT+QIDNSCFG=?|+QIDNSCFG: <PrimaryDns>[,<SecondaryDns>]",
             "AT+CFUN=?|+CFUN: (0,1)",
             "AT+CGSN=?|+CGSN: (1)",
             "AT+QRST=?|+QRST: (1)",

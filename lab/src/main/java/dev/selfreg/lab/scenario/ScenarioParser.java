@@ -1,6 +1,8 @@
 package dev.selfreg.lab.scenario;
 
 import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.NetworkConditions;
+import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;
@@ -36,6 +38,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   - firmware: BC260YCNAAR01A05
  *   - fault: {service: ct, mode: drop, count: 1}
  *   - clear-faults
+ *   - network: {registration: lost}      # available, denied, lost; reject-cause: N; attach: 30s
+ *   - network: {signal: {rssi: 3, ber: 0, rsrp: 20, rsrq: 10}}
  *   - expect-module: {power: deep-sleep, dmState: 6, ct: {lastOutcome: success}}
  *   - expect-platform: {imei: "869999000000001", ct-registrations: 1}
  * </pre>
@@ -46,9 +50,10 @@ public final class ScenarioParser {
     private static final String DEFAULT_UNIT = "unit";
     /** In the order the docs list them, which error messages keep. */
     private static final List<String> STEP_KINDS = List.of("at", "advance", "power-cycle", "sim", "firmware", "fault",
-            "clear-faults", "expect-module", "expect-platform");
+            "clear-faults", "network", "expect-module", "expect-platform");
     private static final List<String> FAULT_KEYS = List.of("service", "mode", "count", "probability", "seconds");
     private static final List<String> SIM_KEYS = List.of("imsi", "iccid");
+    private static final List<String> NETWORK_KEYS = List.of("registration", "reject-cause", "attach", "signal");
 
     private ScenarioParser() {
     }
@@ -146,6 +151,7 @@ public final class ScenarioParser {
                 case "fault" -> new Steps.Fault(unit, Optional.of(fault(known(map(value, where), FAULT_KEYS, "fault"),
                         where)));
                 case "clear-faults" -> new Steps.Fault(unit, Optional.empty());
+                case "network" -> network(unit, known(map(value, where), NETWORK_KEYS, "network"));
                 case "expect-module" -> new Steps.ExpectModule(unit, map(value, where));
                 default -> new Steps.ExpectPlatform(map(value, where));
             };
@@ -186,6 +192,35 @@ public final class ScenarioParser {
         Optional<Duration> seconds = spec.get("seconds") instanceof Number s
                 ? Optional.of(Duration.ofNanos(Math.round(s.doubleValue() * 1e9))) : Optional.empty();
         return new NetworkFault(service, mode, count, probability, seconds);
+    }
+
+    /** A change of the network conditions, checked against their ranges before the first step runs. */
+    private static Steps.Network network(String unit, Map<String, Object> spec) {
+        Optional<NetworkConditions.Availability> registration = Optional.empty();
+        if (spec.containsKey("registration")) {
+            String label = String.valueOf(spec.get("registration"));
+            registration = Optional.of(NetworkConditions.Availability.ofLabel(label).orElseThrow(() -> new ScenarioException(
+                    "network registration is available, denied or lost, not " + label)));
+        }
+        OptionalInt rejectCause = spec.containsKey("reject-cause")
+                ? OptionalInt.of(whole(spec.get("reject-cause"), "network reject-cause")) : OptionalInt.empty();
+        Optional<Duration> attach = spec.containsKey("attach")
+                ? Optional.of(Durations.parse(String.valueOf(spec.get("attach")))) : Optional.empty();
+        Map<String, Integer> signal = new LinkedHashMap<>();
+        if (spec.containsKey("signal")) {
+            known(map(spec.get("signal"), "network signal"), RadioSignal.FIELDS, "network signal")
+                    .forEach((field, number) -> signal.put(field, whole(number, "network signal " + field)));
+        }
+        Steps.Network step = new Steps.Network(unit, registration, rejectCause, attach, signal);
+        step.applyTo(NetworkConditions.standard(ModuleProfile.standard())); // out-of-range values fail now
+        return step;
+    }
+
+    private static int whole(Object value, String what) {
+        if (!(value instanceof Integer number)) {
+            throw new ScenarioException(what + " must be a whole number, not " + value);
+        }
+        return number;
     }
 
     /** {@code fields}, once every key is one of {@code keys}: a misspelt key is caught before the first step runs. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfreg.lab.AtReply;
 import dev.selfreg.lab.Lab;
+import dev.selfreg.module.NetworkConditions;
+import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.platform.store.CtRegistration;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The kinds of step a scenario file can hold. */
 final class Steps {
@@ -107,6 +110,52 @@ final class Steps {
         public void run(Lab lab) {
             var faults = lab.unit(unit).module().network().faults();
             fault.ifPresentOrElse(faults::add, faults::clear);
+        }
+    }
+
+    /**
+     * {@code network: {registration, reject-cause, attach, signal}}: the radio network around the
+     * module changes; what the step leaves out stays as it was.
+     */
+    record Network(String unit, Optional<NetworkConditions.Availability> registration, OptionalInt rejectCause,
+                   Optional<Duration> attach, Map<String, Integer> signal) implements Step {
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            registration.ifPresent(value -> parts.add("registration " + value.label()));
+            rejectCause.ifPresent(value -> parts.add("reject-cause " + value));
+            attach.ifPresent(value -> parts.add("attach " + Durations.format(value)));
+            if (!signal.isEmpty()) {
+                parts.add("signal " + signal);
+            }
+            return "network " + String.join(", ", parts);
+        }
+
+        public void run(Lab lab) {
+            var attach = lab.unit(unit).module().attach();
+            attach.setConditions(applyTo(attach.conditions()));
+        }
+
+        /**
+         * {@code conditions} with this step's changes.
+         *
+         * @throws IllegalArgumentException when a value is out of its range
+         */
+        NetworkConditions applyTo(NetworkConditions conditions) {
+            NetworkConditions next = conditions;
+            if (registration.isPresent()) {
+                next = next.withAvailability(registration.get());
+            }
+            if (rejectCause.isPresent()) {
+                next = next.withRejectCause(rejectCause.getAsInt());
+            }
+            if (attach.isPresent()) {
+                next = next.withAttachTime(attach.get());
+            }
+            RadioSignal measured = next.signal();
+            for (Map.Entry<String, Integer> value : signal.entrySet()) {
+                measured = measured.with(value.getKey(), value.getValue());
+            }
+            return next.withSignal(measured);
         }
     }
 

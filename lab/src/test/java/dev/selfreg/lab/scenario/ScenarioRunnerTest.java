@@ -116,13 +116,61 @@ class ScenarioRunnerTest {
                 .hasMessage("x.yaml step 1: fault has no 'times' (use service, mode, count, probability, seconds)");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - sim: {imsi: \"460031234567891\", icid: x}\n", "x.yaml"))
                 .hasMessage("x.yaml step 1: sim has no 'icid' (use imsi, iccid)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {coverage: lost}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: network has no 'coverage' (use registration, reject-cause, attach, signal)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {signal: {sinr: 3}}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: network signal has no 'sinr' (use rssi, ber, rsrp, rsrq)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - expect-module: {network: {state: 1}}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: expect-module network has no 'state'"
+                        + " (use stat, registration, rejectCause, attachSeconds, signal)");
+    }
+
+    @Test
+    void aNetworkStepsValuesAreCheckedWhenTheFileIsRead() {
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {registration: gone}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: network registration is available, denied or lost, not gone");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {signal: {rssi: 32}}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: rssi must be 0-31 or 99 (unknown), not 32");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {signal: {rssi: high}}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: network signal rssi must be a whole number, not high");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {reject-cause: 300}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: reject cause is an EMM cause, 0-255, not 300");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {attach: 2d}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: attach time must be 0 to 86400 s, not 172800.0 s");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {attach: soon}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: not a duration: 'soon' (write e.g. 500ms, 10s, 5m, 1h, 30d)");
+    }
+
+    @Test
+    void aNetworkStepSetsWhatTheModuleReportsAndKeepsWhatItLeavesOut() {
+        ScenarioReport report = run("""
+                steps:
+                  - network: {signal: {rssi: 3, ber: 1}}
+                  - network: {attach: 30s}
+                  - at: AT+CSQ
+                    expect: "+CSQ: 3,1"
+                  - at: AT+CGATT=0
+                  - at: AT+CGATT=1
+                  - advance: 29s
+                  - expect-module: {network: {stat: 2}}
+                  - advance: 1s
+                  - expect-module: {network: {stat: 1, attachSeconds: 30}}
+                  - network: {registration: denied, reject-cause: 7}
+                  - at: AT+CEREG=3
+                  - at: AT+CEREG?
+                    expect: "+CEREG: 3,3,\\"5A2B\\",\\"0C3B4D01\\",9,0,7"
+                """);
+
+        assertThat(report.passed()).as(report.text()).isTrue();
+        assertThat(report.steps().get(1).description()).isEqualTo("network attach 30s");
+        assertThat(report.steps().get(9).description()).isEqualTo("network registration denied, reject-cause 7");
     }
 
     @Test
     void theValidStepKindsAreListedInTheirDocumentedOrder() {
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - jump: 3\n", "x.yaml"))
                 .hasMessage("x.yaml step 1: a step is one of [at, advance, power-cycle, sim, firmware, fault, clear-faults,"
-                        + " expect-module, expect-platform] (found [jump])");
+                        + " network, expect-module, expect-platform] (found [jump])");
     }
 
     @Test

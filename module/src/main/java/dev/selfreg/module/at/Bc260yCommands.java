@@ -15,6 +15,7 @@ public final class Bc260yCommands {
 
     /** A new set (each module has its own: the BC26 notices are told once per module). */
     public static AtCommandSet<AtContext> all(AtDialect dialect) {
+        DefaultContext context = DefaultContext.of(dialect);
         AtCommandSet<AtContext> commands = new AtCommandSet<AtContext>()
                 .add(new QsregenableCommand())
                 .add(new QdmpcfgCommand())
@@ -27,10 +28,20 @@ public final class Bc260yCommands {
                 .add(new CpinCommand())
                 .add(new CfunCommand())
                 .add(new CeregCommand())
+                .add(new CgattCommand())
+                .add(new CsqCommand())
+                .add(new CesqCommand())
+                .add(new CgpaddrCommand(context))
+                .add(new CgdcontCommand(context))
+                .add(new CopsCommand())
+                .add(new QbandCommand())
+                .add(new QengCommand())
+                .add(dialect == AtDialect.BC26_COMPAT ? new QidnscfgWithContextCommand(context) : new QidnscfgCommand())
                 .add(new QsclkCommand())
                 .add(new QrstCommand());
         if (dialect == AtDialect.BC26_COMPAT) {
             commands.add(new Bc26Command(new GsnCommand()));
+            commands.add(new Bc26Command(new CgregCommand()));
         }
         return commands;
     }

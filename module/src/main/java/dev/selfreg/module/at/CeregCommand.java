@@ -7,12 +7,14 @@ import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
 
 /**
- * {@code AT+CEREG}: network registration. {@code <n>} 0 (default) or 1, which adds the
- * unsolicited {@code +CEREG: <stat>} on every change; the location forms 2-5 are not emulated.
+ * {@code AT+CEREG}: network registration (3GPP TS 27.007 §10.1.22). {@code <n>} 0 (default; an
+ * omitted one is 0 too) reports nothing unsolicited, 1 {@code +CEREG: <stat>} on every change, 2
+ * adds the location, 3 the reject cause, 4 the PSM timers instead of the cause, 5 both. The lines
+ * are {@link dev.selfreg.module.RegistrationState}'s.
  */
 final class CeregCommand extends AtCommand<AtContext> {
 
-    private final Signature signature = Signature.of(Param.integer("n", 0, 1));
+    private final Signature signature = Signature.of(Param.integer("n", 0, 5).optional());
 
     CeregCommand() {
         super("+CEREG");
@@ -25,17 +27,18 @@ final class CeregCommand extends AtCommand<AtContext> {
 
     @Override
     public AtResponse set(AtContext module, Args args) {
-        module.attach().setCeregReporting(args.integer("n"));
+        module.attach().setCeregReporting(args.optionalInteger("n").orElse(0L).intValue());
         return AtResponse.ok();
     }
 
     @Override
     public AtResponse query(AtContext module) {
-        return AtResponse.ok("+CEREG: " + module.attach().ceregReporting() + "," + module.attach().registration().stat());
+        return AtResponse.ok(module.attach().state().readLine(module.attach().ceregReporting()));
     }
 
+    /** Every value listed, as the BC260 build prints it (research §2 AT+CEREG), not the signature's run {@code (0-5)}. */
     @Override
     public AtResponse test(AtContext module) {
-        return testFromSignature();
+        return AtResponse.ok("+CEREG: (0,1,2,3,4,5)");
     }
 }

@@ -3,6 +3,8 @@ package dev.selfreg.module.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selfreg.module.NetworkConditions;
+import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabService;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The module control API (interfaces.md): HTTP/JSON for tests, scripts and people to drive the
  * emulated world — read the module's state, advance its virtual clock, cycle its power, swap its
- * SIM, install firmware, inject network faults. A bad request answers 400 with a JSON
+ * SIM, install firmware, set the radio network's conditions, inject network faults. A bad request answers 400 with a JSON
  * {@code error}; nothing crashes.
  */
 public final class ControlApi implements AutoCloseable {
@@ -36,6 +38,7 @@ public final class ControlApi implements AutoCloseable {
     /** The longest single advance, so a typo cannot freeze the emulation for hours of work. */
     private static final long MAX_ADVANCE_SECONDS = 400L * 24 * 3600;
     private static final Set<String> FAULT_FIELDS = Set.of("service", "mode", "count", "probability", "seconds");
+    private static final Set<String> NETWORK_FIELDS = Set.of("registration", "rejectCause", "attachSeconds", "signal");
 
     private final Javalin app;
     private final ObjectMapper json = new ObjectMapper();
@@ -52,6 +55,8 @@ public final class ControlApi implements AutoCloseable {
         });
         app.post("/module/sim", this::sim);
         app.post("/module/firmware", this::firmware);
+        app.get("/module/network", ctx -> ctx.json(module.attach().status()));
+        app.post("/module/network", this::network);
         app.get("/module/faults", ctx -> ctx.json(faults()));
         app.post("/module/faults", this::addFault);
         app.delete("/module/faults", ctx -> {
@@ -117,27 +122,58 @@ public final class ControlApi implements AutoCloseable {
         ctx.json(module.status());
     }
 
+    /**
+     * Changes the network conditions: {@code registration} ({@code available}, {@code denied},
+     * {@code lost}), {@code rejectCause}, {@code attachSeconds}, {@code signal} ({@code rssi},
+     * {@code ber}, {@code rsrp}, {@code rsrq}); what is left out stays as it was.
+     */
+    private void network(Context ctx) {
+        JsonNode body = body(ctx);
+        knownFields(body, NETWORK_FIELDS, "network conditions");
+        NetworkConditions next = module.attach().conditions();
+        try {
+            if (body.has("registration")) {
+                String labels = Arrays.stream(NetworkConditions.Availability.values())
+                        .map(NetworkConditions.Availability::label).collect(Collectors.joining(", "));
+                next = next.withAvailability(NetworkConditions.Availability.ofLabel(text(body, "registration"))
+                        .orElseThrow(() -> new BadRequest("\"registration\" must be one of " + labels)));
+            }
+            if (body.has("rejectCause")) {
+                next = next.withRejectCause(wholeNumber(body, "rejectCause"));
+            }
+            if (body.has("attachSeconds")) {
+                next = next.withAttachTime(Duration.ofNanos(Math.round(number(body, "attachSeconds") * 1e9)));
+            }
+            if (body.has("signal")) {
+                JsonNode signal = body.get("signal");
+                if (!signal.isObject()) {
+                    throw new BadRequest("\"signal\" must be an object with " + RadioSignal.FIELDS);
+                }
+                knownFields(signal, Set.copyOf(RadioSignal.FIELDS), "a signal");
+                RadioSignal measured = next.signal();
+                for (String field : RadioSignal.FIELDS) {
+                    if (signal.has(field)) {
+                        measured = measured.with(field, wholeNumber(signal, field));
+                    }
+                }
+                next = next.withSignal(measured);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        module.attach().setConditions(next);
+        ctx.json(module.attach().status());
+    }
+
     private void addFault(Context ctx) {
         JsonNode body = body(ctx);
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FAULT_FIELDS.contains(name)) {
-                throw new BadRequest("unknown field \"" + name + "\"; a fault has " + FAULT_FIELDS.stream().sorted().toList());
-            }
-        }
+        knownFields(body, FAULT_FIELDS, "a fault");
         LabService service = LabService.ofLabel(text(body, "service"))
                 .orElseThrow(() -> new BadRequest("\"service\" must be \"ct\" or \"dm\""));
         String modes = Arrays.stream(NetworkFault.Mode.values()).map(NetworkFault.Mode::label).collect(Collectors.joining(", "));
         NetworkFault.Mode mode = NetworkFault.Mode.ofLabel(text(body, "mode"))
                 .orElseThrow(() -> new BadRequest("\"mode\" must be one of " + modes));
-        OptionalInt count = OptionalInt.empty();
-        if (body.has("count")) {
-            JsonNode value = body.get("count");
-            if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-                throw new BadRequest("\"count\" must be a whole number");
-            }
-            count = OptionalInt.of(value.intValue());
-        }
+        OptionalInt count = body.has("count") ? OptionalInt.of(wholeNumber(body, "count")) : OptionalInt.empty();
         OptionalDouble probability = body.has("probability") ? OptionalDouble.of(number(body, "probability")) : OptionalDouble.empty();
         Optional<Duration> seconds = Optional.empty();
         if (body.has("seconds")) {
@@ -169,6 +205,24 @@ public final class ControlApi implements AutoCloseable {
             return entry;
         }).toList();
         return Map.of("faults", list);
+    }
+
+    /** Refuses a field {@code what} does not have, naming the ones it has. */
+    private static void knownFields(JsonNode body, Set<String> fields, String what) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!fields.contains(name)) {
+                throw new BadRequest("unknown field \"" + name + "\"; " + what + " has " + fields.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static int wholeNumber(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new BadRequest("\"" + field + "\" must be a whole number");
+        }
+        return value.intValue();
     }
 
     private static double number(JsonNode body, String field) {

@@ -84,12 +84,12 @@ public final class Bc260yModule implements AutoCloseable {
         sleep = new SleepController(scheduler, saved, profile);
         scheduler.wakeUpWith(sleep::wakeFor);
         uart = new Uart(scheduler, sleep, profile.imei());
-        attach = new NetworkAttach(scheduler, uart, lifecycle, profile.attachTime());
         // seeded by the IMEI: reproducible runs, and units of a fleet that differ from each other
         network = new ModuleNetwork(lab, scheduler.poweredClock(), Long.parseLong(profile.imei()), profile.imei());
         if (clock instanceof VirtualClock virtual) {
             virtual.addQuiescence(network);
         }
+        attach = new NetworkAttach(scheduler, uart, lifecycle, network, saved, profile);
         boot = new BootSequence(profile, saved, scheduler, lifecycle, uart, attach, sleep, network);
         AgentContext agents = new ModuleForAgents(boot, saved, scheduler, sleep, network);
         ct = new CtAgent(agents);
@@ -193,7 +193,7 @@ public final class Bc260yModule implements AutoCloseable {
         return sleep;
     }
 
-    /** The radio and the network registration. */
+    /** The radio, the network registration and the network conditions around the module. */
     public NetworkAttach attach() {
         return attach;
     }
@@ -242,7 +242,7 @@ public final class Bc260yModule implements AutoCloseable {
             awakeBreakdown().forEach((reason, time) -> breakdown.put(reason.label(), seconds(time)));
             return new ModuleStatus(profile.imei(), sim.map(Sim::imsi).orElse(null), sim.map(Sim::iccid).orElse(null),
                     profile.firmware(), power().label(), seconds(clock().elapsed()), ct.status(), dmState(),
-                    seconds(awake()), breakdown);
+                    seconds(awake()), breakdown, attach.status());
         });
     }
 

@@ -115,7 +115,7 @@ final class BootSequence {
         uart.urc("RDY");
         log.info("{} booted {} with {}", profile.imei(), profile.firmware(),
                 sim.map(card -> "SIM " + card.imsi()).orElse("no SIM"));
-        attach.start(sim.isPresent());
+        attach.start(sim);
         sleep.bootCompleted();
     }
 

@@ -67,6 +67,11 @@ final class LabDns {
         lookup(delay, () -> then.accept(answer(wanted)));
     }
 
+    /** Reports a failed lookup of {@code why} at once, on the clock (the module cannot reach any DNS). */
+    synchronized void fail(String why, Consumer<Resolution> then) {
+        lookup(Duration.ZERO, () -> then.accept(Resolution.failed(why)));
+    }
+
     private void lookup(Duration delay, Runnable report) {
         ModuleClock.Timer[] timer = new ModuleClock.Timer[1];
         timer[0] = clock.schedule(delay, () -> {

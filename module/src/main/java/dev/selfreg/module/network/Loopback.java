@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class Loopback {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f]*:[0-9A-Fa-f:.]*");
 
     private Loopback() {
     }
@@ -52,6 +53,19 @@ public final class Loopback {
                     + " is not a loopback address; the emulated module only talks to a lab on loopback");
         }
         return address;
+    }
+
+    /** Whether {@code text} is a well-formed IPv4 or IPv6 address, checked without any DNS look-up. */
+    public static boolean isAddress(String text) {
+        if (!IPV4.matcher(text).matches() && !IPV6_CHARACTERS.matcher(text).matches()) {
+            return false; // anything else could make the JDK look the text up as a name
+        }
+        try {
+            literal(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Parses an IP literal without any DNS look-up (which a malformed dotted quad would cause). */

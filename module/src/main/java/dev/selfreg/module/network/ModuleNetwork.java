@@ -90,6 +90,8 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     private final RequestDeduplicator served;
     private final Connector connector;
     private final List<Consumer<Transmission>> transmissionListeners = new CopyOnWriteArrayList<>();
+    /** Whether the module is registered on the radio network; written serialised, read by the receivers too. */
+    private volatile boolean registered = true;
 
     /**
      * @param lab   the map of names, services and endpoints
@@ -136,6 +138,17 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         transmissionListeners.add(listener);
     }
 
+    /**
+     * Whether the module is registered on the radio network, so that its datagrams go anywhere
+     * (true until told otherwise, for a network used without a module). Unregistered, what it
+     * sends is lost at once ({@link Transmission.Fate#NO_SERVICE}) while the retransmission
+     * schedule goes on, a name does not resolve, and what arrives for it is lost: a network that
+     * comes back within the schedule lets a later retransmission through.
+     */
+    public void setRegistered(boolean value) {
+        registered = value;
+    }
+
     // ---- DNS ---------------------------------------------------------------------------------
 
     /**
@@ -155,11 +168,16 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     /**
      * Resolves {@code host} on the simulated DNS and reports the answer on the clock. A name
      * takes the lab's DNS delay plus any {@code dns-delay} fault, and fails when it is not in
-     * the map or a {@code dns-fail} fault is in force for its service. An IP literal needs no
-     * DNS: it resolves at once, to an unreachable destination when it has no route.
+     * the map or a {@code dns-fail} fault is in force for its service, and at once while the
+     * module is not registered. An IP literal needs no DNS: it resolves at once, to an
+     * unreachable destination when it has no route.
      */
     public void resolve(String host, Consumer<Resolution> then) {
-        dns.resolve(host, then);
+        if (registered || Loopback.isIpLiteral(LabNetwork.normalize(host))) {
+            dns.resolve(host, then);
+        } else {
+            dns.fail(host + ": no network (not registered)", then);
+        }
     }
 
     // ---- confirmable exchanges ---------------------------------------------------------------
@@ -220,7 +238,8 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     /** One transmission of {@code exchange} (under the matcher's lock): routed, through the faults, onto the socket. */
     private void transmit(ConfirmableExchange exchange, int number) {
         Optional<LabService> service = exchange.destination().service().filter(s -> lab.endpoint(s).isPresent());
-        Transmission.Fate fate = service.isEmpty() ? Transmission.Fate.NO_ROUTE
+        Transmission.Fate fate = !registered ? Transmission.Fate.NO_SERVICE
+                : service.isEmpty() ? Transmission.Fate.NO_ROUTE
                 : injection.transmit(service.get(), exchange.request(), () -> sendReal(service.get(), exchange));
         Transmission transmission = new Transmission(clock.elapsed(), exchange.destination().host(),
                 exchange.destination().service(), exchange.mid(), number, fate);
@@ -284,6 +303,10 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
 
     /** Hands a message from {@code service} to its layer, in module time. */
     private void receive(LabService service, Message message) {
+        if (!registered) {
+            log.debug("{}: {} from {} lost: not registered", name, message.getType(), service.label());
+            return;
+        }
         if (message instanceof Request request) {
             if (request.getType() == Type.CON) {
                 served.receive(service, request);

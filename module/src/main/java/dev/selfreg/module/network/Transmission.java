@@ -24,6 +24,8 @@ public record Transmission(Duration at, String host, Optional<LabService> servic
         DROPPED,
         /** Answered by an {@code error} or {@code malformed} fault instead of the platform. */
         ANSWERED_BY_FAULT,
+        /** The module is not registered on the radio network: lost, nothing sent. */
+        NO_SERVICE,
         /** The destination has no route in the lab network: lost, nothing sent. */
         NO_ROUTE,
         /** The socket refused it: lost. */

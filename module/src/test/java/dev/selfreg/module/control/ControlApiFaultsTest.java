@@ -12,9 +12,6 @@ import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.time.VirtualClock;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,7 +35,7 @@ class ControlApiFaultsTest {
     private final Bc260yModule module = new Bc260yModule(ModuleProfile.standard(), clock, new MemoryNvramStore(),
             LabNetwork.lab(InetAddress.getLoopbackAddress(), 9, 9));
     private final ControlApi api = ControlApi.start(module, "127.0.0.1", 0);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ControlClient client = new ControlClient(api);
 
     @AfterEach
     void close() {
@@ -47,10 +44,7 @@ class ControlApiFaultsTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.send(method, path, body);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.CoapOutcome;
 import dev.selfreg.module.network.Destination;
 import dev.selfreg.module.network.LabService;
@@ -29,10 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class CtErrorFaultTest {
 
+    /** A China Unicom card: the unit registers on the network and runs no self-registration of its own. */
+    private static final Sim UNICOM = new Sim("460011234567890", "89860112345678901234");
+
     @Test
     void anErrorFaultAnswersACtRequestWithANonZeroResultCodeInPlaceOfThePlatform() {
         try (LabCtPlatform platform = new LabCtPlatform();
-             CtBench bench = new CtBench(platform, ModuleProfile.standard().withSim(Optional.empty()))) {
+             CtBench bench = new CtBench(platform, ModuleProfile.standard().withSim(Optional.of(UNICOM)))) {
+            bench.advance(Bc260yFacts.ATTACH_TIME); // registered: an unregistered module's datagrams go nowhere
             bench.inject(NetworkFault.error(LabService.CT));
             List<CoapOutcome> outcomes = new CopyOnWriteArrayList<>();
 

@@ -1,0 +1,24 @@
+package dev.selfreg.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The module's unsolicited lines are told apart from the answers that start alike (spec at-commands.md §7.9). */
+class UnsolicitedLinesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"RDY", "+QATWAKEUP", "+CEREG: 1", "+CEREG: 3", "+CEREG: 1,\"5A2B\",\"0C3B4D01\",9",
+            "+CEREG: 0,,,", "+CEREG: 2,,,,,", "+CEREG: 3,\"5A2B\",\"0C3B4D01\",9,0,11"})
+    void theModulesUnsolicitedLinesAreKnown(String line) {
+        assertThat(UnsolicitedLines.isKnown(line)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"+CEREG: 0,1", "+CEREG: 2,0,,,", "+CEREG: 3,3,\"5A2B\",\"0C3B4D01\",9,0,11", "OK",
+            "+CSQ: 8,0", "+QIND: \"x\""})
+    void answersThatStartAlikeAreNot(String line) {
+        assertThat(UnsolicitedLines.isKnown(line)).isFalse();
+    }
+}

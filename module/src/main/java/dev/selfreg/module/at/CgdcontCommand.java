@@ -1,0 +1,33 @@
+package dev.selfreg.module.at;
+
+import dev.selfreg.at.AtCommand;
+import dev.selfreg.at.AtResponse;
+
+/**
+ * {@code AT+CGDCONT?}: the PDP context definitions (3GPP TS 27.007 §10.1.1) in the BC260 build's
+ * layout (research §2 AT+CGDCONT): the default bearer's context ({@link DefaultContext}: cid 0,
+ * in BC26-compat 1), type {@code IP}.
+ * <b>Interpretation</b>: its APN shows empty (the research has no network-assigned APN), and
+ * defining contexts ({@code AT+CGDCONT=...}) is not emulated.
+ */
+final class CgdcontCommand extends AtCommand<AtContext> {
+
+    private final DefaultContext context;
+
+    CgdcontCommand(DefaultContext context) {
+        super("+CGDCONT");
+        this.context = context;
+    }
+
+    @Override
+    public AtResponse query(AtContext module) {
+        context.shown(module);
+        return AtResponse.ok("+CGDCONT: " + context.cid() + ",\"IP\",\"\",,0,0,,,,,0,0");
+    }
+
+    /** The BC260 build's list (research §2 AT+CGDCONT). */
+    @Override
+    public AtResponse test(AtContext module) {
+        return AtResponse.ok("+CGDCONT: (0-10),(\"IP\",\"IPV6\",\"IPV4V6\",\"Non-IP\"),,,(0),(0,1),,,,,(0,1),(0,1)");
+    }
+}
