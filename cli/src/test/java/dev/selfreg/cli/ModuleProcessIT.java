@@ -66,7 +66,7 @@ class ModuleProcessIT {
                 String log = Files.readString(module.log);
                 assertThat(log).contains("at dialect: bc26-compat (not a BC260Y-CN");
                 assertThat(log.lines().filter(line -> line.contains(
-                        "WARN Bc26Notice - 869999000000001: AT+GSN is a BC26 command; a real BC260Y-CN answers ERROR")))
+                        "WARN Bc260yModule - 869999000000001: AT+GSN is a BC26 command; a real BC260Y-CN answers ERROR")))
                         .hasSize(1);
             });
         }

@@ -4,6 +4,7 @@ import dev.selfreg.module.network.RetransmissionSchedule;
 import dev.selfreg.vocabulary.DmMode;
 import dev.selfreg.vocabulary.TerminalType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,52 @@ public final class Bc260yFacts {
     private Bc260yFacts() {
     }
 
-    /** ATI manufacturer line (spec at-commands.md §6). */
+    /** The vendor, as the CT report's MODEL and the LwM2M Device object name it (spec ct-zzhc-wire.md). */
     public static final String MANUFACTURER = "Quectel";
-    /** ATI model line (spec at-commands.md §6). */
+    /** The model, as the CT report's MODEL and the LwM2M Device object name it (spec ct-zzhc-wire.md). */
     public static final String MODEL = "BC260Y-CN";
+
+    /** ATI's first line, and AT+CGMI (research "Identity": R-BC260Y's ATI; CGMI an Interpretation). */
+    public static final String AT_MANUFACTURER = "Quectel_Ltd";
+    /** ATI's second line, and AT+CGMM (research "Identity": R-BC260Y's ATI and CGMM). */
+    public static final String AT_MODEL = "Quectel_BC260Y-CN";
+    /** How ATI and AT+CGMR introduce the firmware version (R-BC260Y: {@code Revision: BC260YCNAAR02A02}). */
+    public static final String REVISION_PREFIX = "Revision: ";
+    /**
+     * The software version number of AT+CGSN=3, and the end of the IMEISV of AT+CGSN=2 (R-BC260Y:
+     * {@code 02}; Interpretation: the same for every emulated firmware).
+     */
+    public static final String SOFTWARE_VERSION_NUMBER = "02";
+    /**
+     * How the emulated unit's serial number (AT+CGSN=0) begins; its IMEI follows, giving the
+     * 17 characters of R-BC260Y's {@code MP823G70607252204} (Interpretation: units differ as their
+     * IMEIs do).
+     */
+    public static final String SERIAL_NUMBER_PREFIX = "MP";
+
+    /** AT+IPR default, bit/s (research AT+IPR: XY1100 factory NV {@code uart_rate}=4, x2400). */
+    public static final int UART_RATE_DEFAULT = 9600;
+    /** The AT+IPR set values, 0 being auto-baud (research AT+IPR: XY-260Y {@code at_IPR_req2}). */
+    public static final List<Integer> UART_RATES =
+            List.of(0, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600);
+    /** The rates AT+IPR's auto-baud detects, the first list of its test form (XY-260Y {@code at_IPR_req2}). */
+    public static final List<Integer> UART_AUTO_RATES = List.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200);
+
+    /** What {@code AT+QPOWD=1} prints before the module switches off (research AT+QPOWD: BC25-SDK). */
+    public static final String NORMAL_POWER_DOWN = "NORMAL POWER DOWN";
+
+    /** The zone of the network's time, in quarter hours: China Standard Time (R-BC260Y: {@code +CCLK: "...+32"}). */
+    public static final int NETWORK_TIME_ZONE = 32;
+    /**
+     * The RTC after power-on, until the network's time or AT+CCLK sets it, in UTC (Interpretation:
+     * the research found no BC260Y-CN value; XY-MG prints the unset RTC with zone {@code +00}).
+     */
+    public static final Instant RTC_AT_POWER_ON = Instant.parse("2000-01-01T00:00:00Z");
+    /**
+     * The lab network's time at the start of a virtual clock (Interpretation: a fixed instant keeps
+     * virtual runs reproducible; on the real clock the network's time is the computer's).
+     */
+    public static final Instant LAB_TIME_AT_VIRTUAL_START = Instant.parse("2026-01-01T00:00:00Z");
 
     /** Firmware whose QSREGENABLE=1 reads back as 3 after FOTA to A04 or later (seed 3.2.1 备注). */
     public static final String FOTA_NOTE_FROM_FIRMWARE = "BC260YCNAAR01A03";

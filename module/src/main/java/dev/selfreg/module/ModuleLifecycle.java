@@ -7,7 +7,7 @@ package dev.selfreg.module;
  * subscribes here instead of the module calling it by name.
  *
  * <p>Listeners hear each event in the order they subscribed: the module's sleep controller,
- * UART and network attach first, then the China Telecom and China Mobile agents, then outside
+ * UART, network attach and RTC first, then the China Telecom and China Mobile agents, then outside
  * listeners. Every call is made serialised on the module ({@link ModuleScheduler}), so a
  * listener may act on the module at once; it must not block.
  */

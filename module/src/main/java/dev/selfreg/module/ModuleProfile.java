@@ -41,6 +41,19 @@ public record ModuleProfile(String imei, String firmware, Optional<Sim> sim, int
                 Bc260yFacts.IDLE_BEFORE_DEEP_SLEEP, AtDialect.BC260Y_CN, Bc260yFacts.CT_MODEL);
     }
 
+    /** The unit's serial number, as {@code AT+CGSN=0} shows it: {@link Bc260yFacts#SERIAL_NUMBER_PREFIX} and the IMEI. */
+    public String serialNumber() {
+        return Bc260yFacts.SERIAL_NUMBER_PREFIX + imei;
+    }
+
+    /**
+     * The IMEISV of {@code AT+CGSN=2} (3GPP TS 23.003 §6.2.2): the IMEI without its check digit,
+     * then the software version number.
+     */
+    public String imeiSv() {
+        return imei.substring(0, 14) + Bc260yFacts.SOFTWARE_VERSION_NUMBER;
+    }
+
     public ModuleProfile withImei(String value) {
         return new ModuleProfile(value, firmware, sim, qsregenableDefault, bootTime, attachTime, idleBeforeDeepSleep,
                 atDialect, ctModel);

@@ -23,6 +23,7 @@ public final class SavedConfig {
     private static final String QSREGENABLE = "ct.qsregenable";
     private static final String SLEEP_MODE = "sleep.qsclk";
     private static final String BANDS = "radio.bands";
+    private static final String UART_RATE = "uart.ipr";
     private static final String BOOTED_FIRMWARE = "firmware.booted";
     private static final String CT_REGISTERED_FIRMWARE = "ct.registered.firmware";
     private static final String CT_REGISTERED_IMEI = "ct.registered.imei";
@@ -74,6 +75,15 @@ public final class SavedConfig {
 
     public void saveBands(List<Integer> bands) {
         store.update(image -> image.with(BANDS, bands.stream().map(String::valueOf).collect(Collectors.joining(","))));
+    }
+
+    /** The UART's rate in bit/s ({@code AT+IPR}; 0 is auto-baud). */
+    public int uartRate() {
+        return integer(store.image(), UART_RATE).orElse((long) Bc260yFacts.UART_RATE_DEFAULT).intValue();
+    }
+
+    public void saveUartRate(int rate) {
+        store.update(image -> image.with(UART_RATE, Integer.toString(rate)));
     }
 
     /** The firmware version the module last booted, if it ever booted with this NVRAM. */

@@ -65,7 +65,7 @@ class BasicCommandsTest {
     void atiAnswersManufacturerModelAndRevision() {
         TestBench bench = new TestBench();
 
-        assertThat(bench.at("ATI")).isEqualTo(framed("Quectel", "BC260Y-CN", "Revision: " + FIRMWARE, "OK"));
+        assertThat(bench.at("ATI")).isEqualTo(framed("Quectel_Ltd", "Quectel_BC260Y-CN", "Revision: " + FIRMWARE, "OK"));
     }
 
     @Test
@@ -80,14 +80,6 @@ class BasicCommandsTest {
         TestBench bench = new TestBench(ModuleProfile.standard().withImei("863703030822519"));
 
         assertThat(bench.at("AT+CGSN=1")).isEqualTo(framed("+CGSN: 863703030822519", "OK"));
-    }
-
-    @ParameterizedTest(name = "AT+CGSN{0}")
-    @ValueSource(strings = {"=0", "=2", "=", "=1,1"})
-    void cgsnOtherThanOneAnswersError(String form) {
-        TestBench bench = new TestBench();
-
-        assertThat(bench.at("AT+CGSN" + form)).isEqualTo(ERROR);
     }
 
     @Test

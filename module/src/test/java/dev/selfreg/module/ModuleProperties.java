@@ -26,16 +26,23 @@ import net.jqwik.api.Tuple;
  */
 class ModuleProperties {
 
-    /** Every command of the module but {@code +QRST}, which reboots, and {@code E}, which would turn echo on. */
+    /**
+     * Every command of the module, in both dialects, but those that reboot or switch it off
+     * ({@code +QRST}, {@code +QPOWD}) and those that would turn echo on ({@code E}, {@code Z},
+     * {@code &F}).
+     */
     private static final List<String> NAMES = List.of("+QSREGENABLE", "+QDMPCFG", "+QDMPCFGEX", "+CFUN", "+QSCLK",
-            "+CEREG", "+CMEE", "+CGMR", "+CGSN", "+CIMI", "+QCCID", "+CPIN", "+CGATT", "+CSQ", "+CESQ", "+CGPADDR",
-            "+CGDCONT", "+COPS", "+QBAND", "+QENG", "+QIDNSCFG", "I", "", "+QSREGENABLEX", "+FOO");
+            "+CEREG", "+CMEE", "+CGMI", "+CGMM", "+CGMR", "+CGSN", "+GSN", "+CIMI", "+QCCID", "+CPIN", "+CGATT", "+CSQ",
+            "+CESQ", "+CGPADDR", "+CGDCONT", "+COPS", "+QBAND", "+QENG", "+QIDNSCFG", "I", "", "+CCLK", "+QCCLK", "+IPR",
+            "&W", "+QSREGENABLEX", "+FOO");
 
+    private static final String OK = TestBench.framed("OK");
     private static final Pattern FINAL = Pattern.compile("OK|ERROR|\\+CME ERROR: .*");
 
     @Property(tries = 200)
-    void everyLineGetsExactlyOneFinalResultAndAnErrorWritesNothing(@ForAll("sessions") List<String> lines) {
-        TestBench bench = new TestBench();
+    void everyLineGetsExactlyOneFinalResultAndAnErrorWritesNothing(@ForAll("sessions") List<String> lines,
+                                                                   @ForAll AtDialect dialect) {
+        TestBench bench = new TestBench(ModuleProfile.standard().withAtDialect(dialect));
         for (String line : lines) {
             NvramImage before = bench.nvram.image();
 
@@ -52,6 +59,34 @@ class ModuleProperties {
             }
             assertThat(bench.module.atInternalErrors()).as("commands that hit a bug").isZero();
         }
+    }
+
+    /**
+     * Commands chained on one line with {@code ;} answer what they answer one by one up to the
+     * first that fails, with one final result, and leave NVRAM as the same commands one by one
+     * do (V.25ter §5.2.1, at-commands.md §1).
+     */
+    @Property(tries = 100)
+    void aChainAnswersAndSavesLikeItsCommandsOneByOneUpToTheFirstError(@ForAll("chains") List<String> commands,
+                                                                       @ForAll AtDialect dialect) {
+        ModuleProfile profile = ModuleProfile.standard().withAtDialect(dialect);
+        TestBench chained = new TestBench(profile);
+        TestBench oneByOne = new TestBench(profile);
+
+        String answer = chained.at("AT" + commands.stream().map(c -> c.substring(2)).collect(Collectors.joining(";")));
+
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < commands.size(); i++) {
+            String single = oneByOne.at(commands.get(i));
+            boolean ok = single.endsWith(OK);
+            expected.append(ok && i < commands.size() - 1 ? single.substring(0, single.length() - OK.length()) : single);
+            if (!ok) {
+                break;
+            }
+        }
+        assertThat(answer).as("answer to the chain %s", commands).isEqualTo(expected.toString());
+        assertThat(chained.nvram.image()).isEqualTo(oneByOne.nvram.image());
+        assertThat(chained.module.atInternalErrors()).isZero();
     }
 
     @Property(tries = 200)
@@ -71,6 +106,14 @@ class ModuleProperties {
     @Provide
     Arbitrary<List<String>> sessions() {
         return commandLine().list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    /** Commands that mean the same alone and in a chain: no blank ones, quotes balanced. */
+    @Provide
+    Arbitrary<List<String>> chains() {
+        return commandLine()
+                .filter(command -> !command.substring(2).isBlank() && command.chars().filter(c -> c == '"').count() % 2 == 0)
+                .list().ofMinSize(2).ofMaxSize(5);
     }
 
     private static Arbitrary<String> commandLine() {

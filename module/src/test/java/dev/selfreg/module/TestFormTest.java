@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The test form {@code AT+<cmd>=?} of the basic commands (at-commands.md §1, seed table 1): the
- * values the set form takes. The seed's three commands have theirs in their own tests.
+ * values the set form takes. The seed's three commands have theirs in their own tests, and so
+ * do the BC26-compat ones.
  */
 class TestFormTest {
 
@@ -24,7 +25,8 @@ class TestFormTest {
             "AT+QENG=?|+QENG: (0,3)",
             "AT+QIDNSCFG=?|+QIDNSCFG: <PrimaryDns>[,<SecondaryDns>]",
             "AT+CFUN=?|+CFUN: (0,1)",
-            "AT+CGSN=?|+CGSN: (1)",
+            "AT+CGSN=?|+CGSN: (0-3)",
+            "AT+IPR=?|+IPR: (1200,2400,4800,9600,19200,38400,57600,115200),(0,4800,9600,19200,38400,57600,115200,230400,460800,921600)",
             "AT+QRST=?|+QRST: (1)",
             "AT+QSCLK=?|+QSCLK: (0-2)",
             "AT+CMEE=?|+CMEE: (0-2)"})

@@ -21,8 +21,13 @@ public final class Bc260yCommands {
                 .add(new QdmpcfgCommand())
                 .add(new QdmpcfgexCommand())
                 .add(new IdentificationCommand())
+                .add(new CgmiCommand())
+                .add(new CgmmCommand())
                 .add(new CgmrCommand())
                 .add(new CgsnCommand())
+                .add(new CclkCommand())
+                .add(new IprCommand())
+                .add(new StoreProfileCommand())
                 .add(new CimiCommand())
                 .add(new QccidCommand())
                 .add(new CpinCommand())
@@ -40,8 +45,12 @@ public final class Bc260yCommands {
                 .add(new QsclkCommand())
                 .add(new QrstCommand());
         if (dialect == AtDialect.BC26_COMPAT) {
-            commands.add(new Bc26Command(new GsnCommand()));
-            commands.add(new Bc26Command(new CgregCommand()));
+            commands.add(new Bc26Command(new GsnCommand()))
+                    .add(new Bc26Command(new QcclkCommand()))
+                    .add(new Bc26Command(new AtSettingsResetCommand("Z")))
+                    .add(new Bc26Command(new AtSettingsResetCommand("&F")))
+                    .add(new Bc26Command(new QpowdCommand()))
+                    .add(new Bc26Command(new CgregCommand()));
         }
         return commands;
     }

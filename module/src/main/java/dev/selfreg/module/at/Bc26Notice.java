@@ -1,7 +1,6 @@
 package dev.selfreg.module.at;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.selfreg.module.ModuleLog;
 
 /**
  * Tells the module's log, the first time only, that the BC26-compat dialect answered something
@@ -9,8 +8,6 @@ import org.slf4j.LoggerFactory;
  * the real module, without a line per call. One notice per command (or format) and module.
  */
 final class Bc26Notice {
-
-    private static final Logger log = LoggerFactory.getLogger(Bc26Notice.class);
 
     private final String message;
     private boolean told;
@@ -32,7 +29,7 @@ final class Bc26Notice {
     void tell(AtContext module) {
         if (!told) {
             told = true;
-            log.warn("{}: {}", module.profile().imei(), message);
+            ModuleLog.LOG.warn("{}: {}", module.profile().imei(), message);
         }
     }
 }

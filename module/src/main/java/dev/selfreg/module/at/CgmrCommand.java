@@ -3,7 +3,10 @@ package dev.selfreg.module.at;
 import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
 
-/** {@code AT+CGMR}: the firmware revision. */
+/**
+ * {@code AT+CGMR}: the firmware revision, {@code Revision: <firmware>}. Execute only, as in the
+ * BC260 build (research "Identity"): the test form answers {@code ERROR}.
+ */
 final class CgmrCommand extends AtCommand<AtContext> {
 
     CgmrCommand() {
@@ -12,11 +15,6 @@ final class CgmrCommand extends AtCommand<AtContext> {
 
     @Override
     public AtResponse execute(AtContext module) {
-        return AtResponse.ok("Revision: " + module.profile().firmware());
-    }
-
-    @Override
-    public AtResponse test(AtContext module) {
-        return AtResponse.ok();
+        return AtResponse.ok(IdentificationCommand.revision(module));
     }
 }

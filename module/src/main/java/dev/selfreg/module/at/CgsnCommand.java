@@ -5,11 +5,17 @@ import dev.selfreg.at.AtCommand;
 import dev.selfreg.at.AtResponse;
 import dev.selfreg.at.Param;
 import dev.selfreg.at.Signature;
+import dev.selfreg.module.Bc260yFacts;
+import dev.selfreg.module.ModuleProfile;
 
-/** {@code AT+CGSN=1}: the IMEI ({@code <snt>} 1 of TS 27.007 §7.1; the only one emulated). */
+/**
+ * {@code AT+CGSN[=<snt>]} (TS 27.007 §7.1), as a real BC260Y-CN answers it: 0 the serial number
+ * alone on its line, 1 {@code +CGSN: <IMEI>}, 2 {@code +CGSN: <IMEISV>}, 3 {@code +CGSN: <SVN>};
+ * without {@code <snt>} as 0 (Interpretation, 27.007's default).
+ */
 final class CgsnCommand extends AtCommand<AtContext> {
 
-    private final Signature signature = Signature.of(Param.integer("snt", 1, 1));
+    private final Signature signature = Signature.of(Param.integer("snt", 0, 3));
 
     CgsnCommand() {
         super("+CGSN");
@@ -22,7 +28,18 @@ final class CgsnCommand extends AtCommand<AtContext> {
 
     @Override
     public AtResponse set(AtContext module, Args args) {
-        return AtResponse.ok("+CGSN: " + module.profile().imei());
+        ModuleProfile unit = module.profile();
+        return switch (args.integer("snt")) {
+            case 0 -> execute(module);
+            case 1 -> AtResponse.ok("+CGSN: " + unit.imei());
+            case 2 -> AtResponse.ok("+CGSN: " + unit.imeiSv());
+            default -> AtResponse.ok("+CGSN: " + Bc260yFacts.SOFTWARE_VERSION_NUMBER);
+        };
+    }
+
+    @Override
+    public AtResponse execute(AtContext module) {
+        return AtResponse.ok(module.profile().serialNumber());
     }
 
     @Override

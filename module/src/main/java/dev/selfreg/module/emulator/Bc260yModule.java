@@ -10,6 +10,7 @@ import dev.selfreg.module.ModuleScheduler;
 import dev.selfreg.module.ModuleStatus;
 import dev.selfreg.module.NetworkAttach;
 import dev.selfreg.module.Power;
+import dev.selfreg.module.Rtc;
 import dev.selfreg.module.RunningConfig;
 import dev.selfreg.module.SavedConfig;
 import dev.selfreg.module.Sim;
@@ -63,6 +64,7 @@ public final class Bc260yModule implements AutoCloseable {
     private final SleepController sleep;
     private final Uart uart;
     private final NetworkAttach attach;
+    private final Rtc rtc;
     private final ModuleNetwork network;
     private final BootSequence boot;
     private final CtAgent ct;
@@ -84,6 +86,7 @@ public final class Bc260yModule implements AutoCloseable {
         sleep = new SleepController(scheduler, saved, profile);
         scheduler.wakeUpWith(sleep::wakeFor);
         uart = new Uart(scheduler, sleep, profile.imei());
+        rtc = new Rtc(scheduler.clock());
         // seeded by the IMEI: reproducible runs, and units of a fleet that differ from each other
         network = new ModuleNetwork(lab, scheduler.poweredClock(), Long.parseLong(profile.imei()), profile.imei());
         if (clock instanceof VirtualClock virtual) {
@@ -97,9 +100,10 @@ public final class Bc260yModule implements AutoCloseable {
         lifecycle.subscribe(sleep.lifecycle());
         lifecycle.subscribe(uart);
         lifecycle.subscribe(attach.lifecycle());
+        lifecycle.subscribe(rtc.lifecycle());
         lifecycle.subscribe(ct);
         lifecycle.subscribe(dm);
-        uart.answerWith(Bc260yCommands.all(profile.atDialect()), new ModuleForCommands(boot, saved, attach, sleep, dm));
+        uart.answerWith(Bc260yCommands.all(profile.atDialect()), new ModuleForCommands(boot, saved, attach, sleep, dm, rtc, uart));
         nvram.openReport().ifPresent(report -> log.warn("{}: {}", profile.imei(), report));
     }
 

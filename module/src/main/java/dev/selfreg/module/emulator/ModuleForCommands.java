@@ -1,7 +1,9 @@
 package dev.selfreg.module.emulator;
 
+import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.NetworkAttach;
+import dev.selfreg.module.Rtc;
 import dev.selfreg.module.RunningConfig;
 import dev.selfreg.module.SavedConfig;
 import dev.selfreg.module.Sim;
@@ -18,9 +20,14 @@ final class ModuleForCommands implements AtContext {
     private final NetworkAttach attach;
     private final SleepController sleep;
     private final DmAgent dm;
+    private final Rtc rtc;
+    private final Uart uart;
 
-    ModuleForCommands(BootSequence boot, SavedConfig saved, NetworkAttach attach, SleepController sleep, DmAgent dm) {
+    ModuleForCommands(BootSequence boot, SavedConfig saved, NetworkAttach attach, SleepController sleep, DmAgent dm,
+                      Rtc rtc, Uart uart) {
         this.boot = boot;
+        this.rtc = rtc;
+        this.uart = uart;
         this.saved = saved;
         this.attach = attach;
         this.sleep = sleep;
@@ -58,6 +65,11 @@ final class ModuleForCommands implements AtContext {
     }
 
     @Override
+    public Rtc rtc() {
+        return rtc;
+    }
+
+    @Override
     public int dmState() {
         return dm.state().code();
     }
@@ -65,5 +77,18 @@ final class ModuleForCommands implements AtContext {
     @Override
     public void reboot() {
         boot.powerCycle();
+    }
+
+    @Override
+    public void powerOff(boolean normal) {
+        if (normal) {
+            uart.urc(Bc260yFacts.NORMAL_POWER_DOWN);
+        }
+        boot.powerCut();
+    }
+
+    @Override
+    public void restoreAtSettings() {
+        uart.restoreAtSettings();
     }
 }

@@ -70,6 +70,11 @@ final class Uart implements ModuleLifecycle, UrcOutput {
         at.urc(line);
     }
 
+    /** Echo on and {@code AT+CMEE=0}, as after power-on ({@code ATZ}, {@code AT&F}). */
+    void restoreAtSettings() {
+        at.restoreSettings();
+    }
+
     long internalErrors() {
         return at.internalErrors();
     }
