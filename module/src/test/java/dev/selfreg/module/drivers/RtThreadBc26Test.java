@@ -2,6 +2,7 @@ package dev.selfreg.module.drivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.TestBench;
 import java.util.List;
@@ -29,6 +30,19 @@ class RtThreadBc26Test {
                 assertThat(sent.subList(i - RtThreadBc26.CGREG_TRIES, i)).containsOnly("AT+CGREG?");
             }
         }
+    }
+
+    @Test
+    @Disabled("waits for AT+CEDRXS, AT+CPSMS (helper power), AT+CSQ, AT+CGREG, AT+CGPADDR with cid 1 and"
+            + " AT+QIDNSCFG=<cid> (helper network), issue 11")
+    void onBc26CompatItCompletesWithoutARetry() {
+        Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(AtDialect.BC26_COMPAT)));
+
+        Outcome outcome = new RtThreadBc26(mcu).init();
+
+        assertThat(outcome.completed()).as(outcome.message()).isTrue();
+        assertThat(outcome.message()).matches("IMEI 869999000000001, IP \\d+\\.\\d+\\.\\d+\\.\\d+, DNS \\S+ \\S+");
+        assertThat(mcu.count("AT+QPOWD=0")).isZero();
     }
 
     private static String[] rounds(String failure) {
