@@ -1,12 +1,17 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.host.AtTransport;
+import dev.selfreg.host.PortOptions;
+import dev.selfreg.host.PortUnavailableException;
+import dev.selfreg.host.Ports;
 import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.control.ControlApi;
 import dev.selfreg.module.emulator.Bc260yModule;
-import dev.selfreg.module.host.StdioAtPort;
+import dev.selfreg.module.host.LineRate;
+import dev.selfreg.module.host.StreamAtPort;
 import dev.selfreg.module.host.TcpAtPort;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
@@ -28,6 +33,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,23 +50,34 @@ import picocli.CommandLine.Spec;
         exitCodeList = {ExitCodes.LINE_OK, ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL,
                 ExitCodes.LINE_SIGNAL},
         description = {"Run one emulated Quectel BC260Y-CN.",
-                "Talk AT to it on a TCP port (e.g. `nc -C 127.0.0.1 PORT`) or on stdin/stdout (for socat and people).",
+                "Talk AT to it on a TCP port (e.g. `nc -C 127.0.0.1 PORT`), on stdin/stdout (for socat and people)"
+                        + " or on a serial device (an MCU board on a USB-serial adapter).",
                 "Its radio network leads the carriers' addresses to a lab platform on loopback (--platform)."},
-        footer = {"", "Prints `listening at HOST:PORT` (and `listening control HOST:PORT`) when ready;"
-                + " with --stdio these lines go to stderr, as stdout is the AT channel."})
+        footer = {"", "Prints `listening at HOST:PORT` (`listening serial DEVICE at RATE baud 8N1` with --serial, and"
+                + " `listening control HOST:PORT`) when ready; with --stdio these lines go to stderr, as stdout is the AT channel."})
 final class ModuleCommand implements Callable<Integer> {
 
-    /** Where the host talks to the module: one UART, so one of the two. */
+    /** Where the host talks to the module: one UART, so one of the three. */
     static final class HostSide {
         @Option(names = "--at-port", paramLabel = "PORT", converter = PortNumber.class, description = "AT interface on this TCP port (0 picks a free one).")
         Integer atPort;
 
         @Option(names = "--stdio", description = "AT interface on stdin/stdout.")
         boolean stdio;
+
+        @Option(names = "--serial", paramLabel = "DEVICE",
+                description = "AT interface on this serial device (/dev/ttyUSB0, a pty, COM3), 8N1 at --baud, no flow control.")
+        String serial;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     HostSide host;
+
+    @Option(names = "--baud", paramLabel = "RATE",
+            description = "The line rate: the serial device runs at it (default " + PortOptions.DEFAULT_BAUD_RATE + "), and once given,"
+                    + " the module's output is sent at its speed (10 bits a byte) on any AT interface, as over a real UART,"
+                    + " for MCU drivers whose timeouts are tuned to it. Without it output is not paced.")
+    Integer baud;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address the ports bind to (default: ${DEFAULT-VALUE}).")
     String bind;
@@ -142,6 +159,7 @@ final class ModuleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream announce = host.stdio ? System.err : System.out;
+        Optional<LineRate> pace = lineRate();
         ModuleProfile profile;
         try {
             profile = ModuleProfile.standard().withImei(imei).withFirmware(firmware).withSim(card(sim))
@@ -179,12 +197,14 @@ final class ModuleCommand implements Callable<Integer> {
         try {
             if (host.stdio) {
                 boolean lf = lfEndsLine != null ? lfEndsLine : System.console() != null;
-                StdioAtPort port = StdioAtPort.open(module, System.in, System.out, lf);
+                StreamAtPort port = StreamAtPort.open(module, System.in, System.out, lf, pace, "at-stdio");
                 module.powerOn();
                 port.startReading();
                 port.awaitEnd();
+            } else if (host.serial != null) {
+                serve(module, pace, stop, announce);
             } else {
-                try (TcpAtPort port = listen("at", "--at-port", host.atPort, () -> TcpAtPort.start(module, address, host.atPort))) {
+                try (TcpAtPort port = listen("at", "--at-port", host.atPort, () -> TcpAtPort.start(module, address, host.atPort, pace))) {
                     module.powerOn();
                     announce.println("listening at " + port.address().getAddress().getHostAddress() + ":" + port.address().getPort());
                     stop.await();
@@ -215,6 +235,51 @@ final class ModuleCommand implements Callable<Integer> {
             if (Files.exists(path)) {
                 throw new ParameterException(spec.commandLine(), "--nvram " + nvram + (path.equals(absolute) ? "" : ": " + path)
                         + " is a file, not a directory (--nvram names the directory NVRAM is kept in, created if missing)");
+            }
+        }
+    }
+
+    /** The line rate of --baud; a positive number. */
+    private Optional<LineRate> lineRate() {
+        try {
+            return Optional.ofNullable(baud).map(LineRate::new);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--baud: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The AT interface on the serial device until Ctrl-C; a device that cannot be opened, or that
+     * goes away (an adapter unplugged), ends the command in one line.
+     */
+    private void serve(Bc260yModule module, Optional<LineRate> pace, CountDownLatch stop, PrintStream announce)
+            throws InterruptedException {
+        int rate = pace.map(LineRate::baud).orElse(PortOptions.DEFAULT_BAUD_RATE);
+        AtTransport line;
+        try {
+            line = Ports.serial(host.serial, PortOptions.defaults().withBaudRate(rate));
+        } catch (PortUnavailableException e) {
+            throw new CannotStartException(e.getMessage(), e);
+        }
+        AtomicBoolean gone = new AtomicBoolean();
+        try (line; StreamAtPort port = StreamAtPort.open(module, line.inputStream(), line.outputStream(), false, pace, "at-serial")) {
+            module.powerOn();
+            port.startReading();
+            announce.println("listening serial " + line.description());
+            Thread watch = new Thread(() -> {
+                try {
+                    port.awaitEnd();
+                    gone.set(true);
+                    stop.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "at-serial-watch");
+            watch.setDaemon(true);
+            watch.start();
+            stop.await();
+            if (gone.get()) {
+                throw new CannotStartException("serial device " + host.serial + " is gone (adapter unplugged?)", null);
             }
         }
     }

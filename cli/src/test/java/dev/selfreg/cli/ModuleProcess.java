@@ -43,20 +43,35 @@ final class ModuleProcess implements AutoCloseable {
 
     /** Starts {@code selfreg module --at-port 0 --control-port 0 ARGS} and waits for its ports. */
     static ModuleProcess start(String... args) throws IOException {
-        List<String> command = command("module", "--at-port", "0", "--control-port", "0");
+        return launch(true, "--at-port", "0", args);
+    }
+
+    /**
+     * Starts {@code selfreg module --serial DEVICE --control-port 0 ARGS} and waits until it serves
+     * the device; it has no {@link #atPort}.
+     */
+    static ModuleProcess serial(Path device, String... args) throws IOException {
+        return launch(false, "--serial", device.toString(), args);
+    }
+
+    private static ModuleProcess launch(boolean tcp, String hostOption, String hostValue, String... args) throws IOException {
+        List<String> command = command("module", hostOption, hostValue, "--control-port", "0");
         command.addAll(List.of(args));
         Path log = Files.createTempFile("selfreg-module", ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         int at = -1;
+        boolean serving = false;
         int control = -1;
-        while (at < 0 || control < 0) {
+        while (!(tcp ? at >= 0 : serving) || control < 0) {
             String line = out.readLine();
             if (line == null) {
                 throw new IOException("selfreg module ended before listening: " + Files.readString(log));
             }
             if (line.startsWith("listening at ")) {
                 at = port(line);
+            } else if (line.startsWith("listening serial ")) {
+                serving = true;
             } else if (line.startsWith("listening control ")) {
                 control = port(line);
             }

@@ -25,16 +25,35 @@ final class PtyBridge implements AutoCloseable {
 
     /** A pty at {@code device} whose other side is {@code command} (socat's EXEC, split on spaces). */
     static PtyBridge start(Path device, String command) throws IOException {
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "EXEC:" + command)
+        return new PtyBridge(device, socat(List.of(device), pty(device), "EXEC:" + command));
+    }
+
+    /**
+     * Two ptys joined back to back, a null-modem cable: what one end's program writes, the other
+     * end's reads. {@link #device} is {@code device}; {@code other} is for the program on the far side.
+     */
+    static PtyBridge pair(Path device, Path other) throws IOException {
+        return new PtyBridge(device, socat(List.of(device, other), pty(device), pty(other)));
+    }
+
+    private static String pty(Path link) {
+        return "pty,raw,echo=0,link=" + link;
+    }
+
+    private static Process socat(List<Path> devices, String left, String right) throws IOException {
+        Process socat = new ProcessBuilder("socat", left, right)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         await().atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(10))
-                .until(() -> Files.exists(device) || !socat.isAlive());
-        if (!Files.exists(device)) {
-            throw new IOException("socat made no pty at " + device + " (is socat installed?)");
+                .until(() -> devices.stream().allMatch(Files::exists) || !socat.isAlive());
+        for (Path device : devices) {
+            if (!Files.exists(device)) {
+                socat.destroyForcibly();
+                throw new IOException("socat made no pty at " + device + " (is socat installed?)");
+            }
         }
-        return new PtyBridge(device, socat);
+        return socat;
     }
 
     /** {@code selfreg module --stdio} behind the pty: an emulated BC260Y-CN on a serial device. */

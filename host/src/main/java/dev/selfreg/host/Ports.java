@@ -28,7 +28,17 @@ public final class Ports {
             URI uri = tcpUri(spec);
             return TcpTransport.connect(spec, uri.getHost(), uri.getPort(), options);
         }
-        return SerialTransport.open(spec, options);
+        return serial(spec, options);
+    }
+
+    /**
+     * Opens the serial device {@code path} ({@code /dev/ttyUSB0}, {@code COM3}, a pty path), at
+     * {@code options}' baud rate and flow control.
+     *
+     * @throws PortUnavailableException when it cannot be opened (no such device, busy, not a serial device, ...)
+     */
+    public static AtTransport serial(String path, PortOptions options) {
+        return SerialTransport.open(path, options);
     }
 
     private static URI tcpUri(String spec) {

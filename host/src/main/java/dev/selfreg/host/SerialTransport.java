@@ -15,9 +15,13 @@ final class SerialTransport implements AtTransport {
     private static final int READ_POLL_MS = 100;
     private static final int WRITE_TIMEOUT_MS = 1000;
 
-    /** errno values that openPort leaves behind, in words a person can act on. */
+    /**
+     * errno values that openPort leaves behind, in words a person can act on. A device another
+     * program holds gives EBUSY (its exclusive mode) or, for root, EWOULDBLOCK (its lock).
+     */
     private static final Map<Integer, String> OPEN_ERRORS = Map.of(
             2, "no such device",
+            11, "device busy (another program has it open?)",
             13, "permission denied (is the user in the dialout group?)",
             16, "device busy (another program has it open?)",
             25, "not a serial device");

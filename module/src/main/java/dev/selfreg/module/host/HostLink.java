@@ -4,6 +4,7 @@ import dev.selfreg.module.emulator.Bc260yModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * One host connected to the module's UART over a pair of byte streams: a reader thread feeds
  * the module, a writer thread drains what the module sends. The module never blocks on a slow
  * host: like a UART without flow control, output that the host does not take in time is lost
- * (and logged).
+ * (and logged). Given a {@link LineRate}, output goes out at that speed, as over a real UART.
  */
 final class HostLink implements AutoCloseable {
 
@@ -34,13 +35,15 @@ final class HostLink implements AutoCloseable {
     /**
      * @param lfEndsLine treat a {@code <LF>} as a {@code <CR>}, for a person typing in a terminal
      *                   that sends {@code <LF>} at Enter (a real module needs {@code <CR>})
+     * @param pace       the line rate output is sent at; empty: as fast as {@code out} takes it
      * @param onClose    runs once when the link has ended and everything the module sent before
      *                   has been written out
      */
-    HostLink(Bc260yModule module, InputStream in, OutputStream out, boolean lfEndsLine, String name, Runnable onClose) {
+    HostLink(Bc260yModule module, InputStream in, OutputStream out, boolean lfEndsLine, Optional<LineRate> pace,
+             String name, Runnable onClose) {
         this.module = module;
         this.in = in;
-        this.out = out;
+        this.out = pace.map(rate -> rate.pace(out)).orElse(out);
         this.lfEndsLine = lfEndsLine;
         this.name = name;
         this.onClose = onClose;

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,19 +25,30 @@ public final class TcpAtPort implements AutoCloseable {
 
     private final Bc260yModule module;
     private final ServerSocket server;
+    private final Optional<LineRate> pace;
     private Socket current;
 
-    private TcpAtPort(Bc260yModule module, ServerSocket server) {
+    private TcpAtPort(Bc260yModule module, ServerSocket server, Optional<LineRate> pace) {
         this.module = module;
         this.server = server;
+        this.pace = pace;
     }
 
-    /** Listens on {@code bind}:{@code port} ({@code 0} picks a free port). */
+    /** Listens on {@code bind}:{@code port} ({@code 0} picks a free port); output as fast as the host takes it. */
     public static TcpAtPort start(Bc260yModule module, InetAddress bind, int port) throws IOException {
+        return start(module, bind, port, Optional.empty());
+    }
+
+    /**
+     * Listens on {@code bind}:{@code port} ({@code 0} picks a free port).
+     *
+     * @param pace the line rate output is sent at, as over the serial line a TCP serial server stands for
+     */
+    public static TcpAtPort start(Bc260yModule module, InetAddress bind, int port, Optional<LineRate> pace) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(bind, port));
-        TcpAtPort atPort = new TcpAtPort(module, server);
+        TcpAtPort atPort = new TcpAtPort(module, server, pace);
         Thread acceptor = new Thread(atPort::acceptLoop, "at-port-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -57,7 +69,7 @@ public final class TcpAtPort implements AutoCloseable {
                     continue;
                 }
                 log.info("host connected from {}", socket.getRemoteSocketAddress());
-                new HostLink(module, socket.getInputStream(), socket.getOutputStream(), false,
+                new HostLink(module, socket.getInputStream(), socket.getOutputStream(), false, pace,
                         "at-host", () -> release(socket)).start();
             } catch (IOException e) {
                 if (!server.isClosed()) {
