@@ -37,7 +37,8 @@ final class EndpointDecrypts extends CertificationRule {
                 case VERIFIED -> {
                     String problem = imsiProblem(device, register);
                     if (problem == null) {
-                        good.add(evidence(register, "decrypts; IMEI and IMSI " + register.imsi() + " match"));
+                        good.add(evidence(register, "decrypts; IMEI matches" + (register.imsi() == null ? ""
+                                : ", IMSI " + register.imsi())));
                     } else {
                         bad.add(evidence(register, problem));
                     }
@@ -55,7 +56,10 @@ final class EndpointDecrypts extends CertificationRule {
     }
 
     private static String imsiProblem(DeviceObservation device, DmMessage.Register register) {
-        if (register.imsi() == null || Carrier.ofImsi(register.imsi()) != Carrier.CHINA_MOBILE) {
+        if (register.imsi() == null) {
+            return null;
+        }
+        if (Carrier.ofImsi(register.imsi()) != Carrier.CHINA_MOBILE) {
             return "the IMSI inside, " + register.imsi() + ", is not a China Mobile IMSI";
         }
         Boot boot = device.bootOf(register.time());

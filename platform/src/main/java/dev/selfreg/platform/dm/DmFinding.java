@@ -1,5 +1,8 @@
 package dev.selfreg.platform.dm;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.leshan.core.ResponseCode;
 
 /**
@@ -22,6 +25,9 @@ enum DmFinding {
     /** The {@code epi} does not decrypt to {@code <IMEI>-****-<IMSI>-****} with the registration's IMEI. */
     EPI_MISMATCH("epi mismatch", ResponseCode.FORBIDDEN);
 
+    /** How {@link DmRecorder#rejected} opens a reason: {@code register answered 4.03: }. */
+    private static final Pattern ANSWERED = Pattern.compile("^\\w+ answered \\d\\.\\d\\d: ");
+
     private final String label;
     private final ResponseCode code;
 
@@ -33,6 +39,15 @@ enum DmFinding {
     /** A few words for records and the metrics reason label. */
     String label() {
         return label;
+    }
+
+    /**
+     * The finding a recorded reason names: a flagged message's reason starts with the label, a rejected one's with
+     * {@code <message> answered <code>: } and the label ({@link DmRecorder}).
+     */
+    static Optional<DmFinding> namedIn(String reason) {
+        String named = ANSWERED.matcher(reason).replaceFirst("");
+        return Arrays.stream(values()).filter(finding -> named.startsWith(finding.label + ":")).findFirst();
     }
 
     /** The answer when the finding rejects the message. */
