@@ -173,6 +173,26 @@
   const text = value => (value == null || value === '' ? dash : String(value));
   const mono = value => el('span', { class: 'mono' }, text(value));
 
+  /** The IMEI as a link to its device page (the certification checklist); plain text when it is not one. */
+  function deviceLink(imei, attributes) {
+    if (imei == null || !/^[0-9]{1,17}$/.test(String(imei))) {
+      return el('span', attributes || { class: 'mono' }, text(imei));
+    }
+    const base = (attributes && attributes.class) || 'mono';
+    return el('a', { class: base + ' device', title: 'certification checks of ' + imei, href: '/devices/' + imei },
+      String(imei));
+  }
+
+  /** The IMEI a refused report's body names, when it is Base64 of a JSON object at all. */
+  function rejectedImei(body) {
+    try {
+      const report = JSON.parse(atob(String(body).trim()).replace(/\u0000+$/, ''));
+      return report.IMEI1 || report.MEID || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function time(iso) {
     if (!iso) {
       return el('span', { class: 'muted' }, dash);
@@ -229,7 +249,7 @@
   function registrationRow(r) {
     return el('tr', {},
       el('td', {}, time(r.time)),
-      el('td', {}, mono(r.imei)),
+      el('td', {}, deviceLink(r.imei)),
       el('td', {}, mono(r.imsi)),
       el('td', {}, mono(r.iccid)),
       el('td', {}, text(r.model)),
@@ -248,7 +268,7 @@
   function deviceRow(d) {
     return el('tr', {},
       el('td', {},
-        el('div', { class: 'mono strong' }, text(d.imei)),
+        el('div', { class: 'strong' }, deviceLink(d.imei)),
         el('div', { class: 'sub mono' }, 'IMSI ' + text(d.imsi)),
         el('div', { class: 'sub mono endpoint', title: d.endpoint }, d.endpoint)),
       el('td', { class: 'nowrap' },
@@ -285,7 +305,8 @@
         el('div', { class: 'strong' }, text(r.reason)),
         r.detail ? el('div', { class: 'sub' }, r.detail) : null,
         dialect(r),
-        el('div', { class: 'sub mono', title: r.body }, text(r.transport) + ' from ' + text(r.peer))));
+        el('div', { class: 'sub mono', title: r.body }, text(r.transport) + ' from ' + text(r.peer),
+          rejectedImei(r.body) ? [' · IMEI ', deviceLink(rejectedImei(r.body))] : null)));
   }
 
   /** CT registrations and rejections and DM events, newest first. */
@@ -311,7 +332,8 @@
         time(entry.time),
         el('span', { class: 'tag tag-' + entry.tag[1] }, entry.tag[0]),
         badge(entry.status[0], entry.status[1]),
-        el('span', { class: entry.plain ? 'what strong' : 'what mono' }, entry.title),
+        entry.plain ? el('span', { class: 'what strong' }, entry.title)
+          : deviceLink(entry.title === dash ? null : entry.title, { class: 'what mono' }),
         entry.detail ? el('span', { class: 'detail sub' }, entry.detail) : null)));
     showEmpty('timeline-empty', entries.length === 0);
     document.getElementById('timeline-count').textContent = String(entries.length);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the live demo's store lives (default: ./${DEFAULT-VALUE}, apart from selfreg platform's); --once keeps its store in memory.")
     Path dataDir;
 
+    @Mixin
+    ProductOption product;
+
     @Override
     public Integer call() throws InterruptedException {
         PlatformSettings defaults = PlatformSettings.defaults();
@@ -52,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
                 port(ctCoapPort, once ? 0 : defaults.ctCoapPort()), port(ctHttpPort, once ? 0 : defaults.ctHttpPort()),
                 port(dmPort, once ? 0 : defaults.dmPort()), port(webPort, once ? 0 : defaults.webPort()),
                 once ? Optional.of("jdbc:h2:mem:demo-" + UUID.randomUUID()) : Optional.empty(), dataDir, List.of(), false,
-                Optional.empty());
+                Optional.empty(), product.declared());
         if (once) {
             return Demo.once(settings, System.out) ? 0 : 1;
         }

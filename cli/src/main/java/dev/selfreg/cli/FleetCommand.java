@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,6 +65,9 @@ final class FleetCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log every module's and the platform's steps (INFO) on stderr.")
     boolean verbose;
 
+    @Mixin
+    ProductOption product;
+
     @Override
     public Integer call() {
         FleetPlan plan;
@@ -74,7 +78,7 @@ final class FleetCommand implements Callable<Integer> {
         }
         PlatformSettings settings = new PlatformSettings("127.0.0.1", 0, 0, 0, webPort,
                 Optional.of(db != null ? db : "jdbc:h2:mem:fleet-" + UUID.randomUUID()), Path.of("selfreg-data"),
-                List.of(), false, Optional.empty());
+                List.of(), false, Optional.empty(), product.declared());
         if (!verbose) {
             // each of hundreds of modules and the platform log every step at INFO; the bar and the table are the news
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -69,6 +70,9 @@ final class PlatformCommand implements Callable<Integer> {
             description = "Bearer token for the REST API and dashboard (required off loopback; generated and printed when not given).")
     String token;
 
+    @Mixin
+    ProductOption product;
+
     @Override
     public Integer call() throws InterruptedException {
         try {
@@ -77,7 +81,7 @@ final class PlatformCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PlatformSettings settings = new PlatformSettings(bind, ctCoapPort, ctHttpPort, dmPort, webPort,
-                Optional.ofNullable(db), dataDir, dmApps, strict, Optional.ofNullable(token));
+                Optional.ofNullable(db), dataDir, dmApps, strict, Optional.ofNullable(token), product.declared());
         PrintStream out = System.out;
         CountDownLatch stopped = new CountDownLatch(1);
         LabPlatform platform;

@@ -1,5 +1,6 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.lab.scenario.Scenario;
 import dev.selfreg.lab.scenario.ScenarioException;
 import dev.selfreg.lab.scenario.ScenarioParser;
 import dev.selfreg.lab.scenario.ScenarioReport;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +39,9 @@ final class ScenarioCommand implements Callable<Integer> {
             description = "Also write a JUnit XML report (one file per scenario: FILE, or FILE-<n>.xml for several).")
     Path junit;
 
+    @Mixin
+    ProductOption product;
+
     @Override
     public Integer call() {
         boolean allPassed = true;
@@ -44,7 +49,11 @@ final class ScenarioCommand implements Callable<Integer> {
             Path file = files.get(i);
             ScenarioReport report;
             try {
-                report = ScenarioRunner.run(ScenarioParser.parse(Files.readString(file), file.toString()), file.toString());
+                Scenario scenario = ScenarioParser.parse(Files.readString(file), file.toString());
+                if (product.product != null) {
+                    scenario = scenario.withProduct(product.product);
+                }
+                report = ScenarioRunner.run(scenario, file.toString());
             } catch (NoSuchFileException e) {
                 System.err.println("selfreg scenario: no such file: " + file);
                 return BAD_FILE;

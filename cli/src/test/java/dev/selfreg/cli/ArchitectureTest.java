@@ -61,4 +61,13 @@ class ArchitectureTest {
                         "org.eclipse.leshan.client..")
                 .check(classes);
     }
+
+    @Test
+    void theCertificationChecksKnowNoTransportNoStoreAndNoModule() {
+        noClasses().that().resideInAPackage("dev.selfreg.checks..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.selfreg.module..", "dev.selfreg.platform..",
+                        "dev.selfreg.host..", "dev.selfreg.lab..", "org.eclipse.californium..", "org.eclipse.leshan..",
+                        "io.javalin..", "java.sql..", "java.net..")
+                .check(classes);
+    }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExitCodesIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"platform", "module", "scenario", "demo", "fleet", "at", "status", "provision"})
+    @ValueSource(strings = {"platform", "module", "scenario", "demo", "fleet", "at", "status", "provision", "checks"})
     void aWrongOptionExits64WithOneLineAndNoUsageText(String command) throws Exception {
         CliRun run = CliRun.of(command, "--no-such-option");
 
@@ -26,7 +28,7 @@ class ExitCodesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"platform", "module", "scenario", "demo", "fleet", "at", "status", "provision"})
+    @ValueSource(strings = {"platform", "module", "scenario", "demo", "fleet", "at", "status", "provision", "checks"})
     void everyHelpListsItsExitCodes(String command) throws Exception {
         CliRun run = CliRun.of(command, "--help");
 
@@ -154,6 +156,30 @@ class ExitCodesIT {
                     "selfreg module: cannot listen for at on 127.0.0.1:" + port
                             + ": the port is in use (another selfreg module?); stop that process or choose another with --at-port");
             assertThat(run.err()).doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aProductFileWithAnUnknownKeyIsAUsageErrorNamingItsLine(@TempDir Path dir) throws Exception {
+        Path product = Files.writeString(dir.resolve("product.yaml"), "name: meter\nswversion: A04\n");
+
+        CliRun run = CliRun.of("platform", "--product", product.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).singleElement().asString().contains(product + ":2: unknown key 'swversion'");
+    }
+
+    @Test
+    void checksOfAPlatformNobodyRunsExits69WithOneLine() throws Exception {
+        // A socket bound but not listening holds the port: a connection to it is refused while the test runs.
+        try (Socket held = new Socket()) {
+            held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = held.getLocalPort();
+            CliRun run = CliRun.of("checks", "--platform", "http://127.0.0.1:" + port);
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.errLines()).singleElement().asString()
+                    .startsWith("selfreg checks: cannot reach the platform at http://127.0.0.1:" + port);
         }
     }
 }

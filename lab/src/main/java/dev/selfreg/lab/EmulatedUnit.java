@@ -2,6 +2,8 @@ package dev.selfreg.lab;
 
 import dev.selfreg.host.UnsolicitedLines;
 import dev.selfreg.module.emulator.Bc260yModule;
+import dev.selfreg.nvram.NvramImage;
+import dev.selfreg.nvram.NvramStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,11 +17,13 @@ public final class EmulatedUnit {
 
     private final String name;
     private final Bc260yModule module;
+    private final NvramStore nvram;
     private final ByteArrayOutputStream uart = new ByteArrayOutputStream();
 
-    EmulatedUnit(String name, Bc260yModule module) {
+    EmulatedUnit(String name, Bc260yModule module, NvramStore nvram) {
         this.name = name;
         this.module = module;
+        this.nvram = nvram;
         module.connectHost(bytes -> {
             synchronized (uart) {
                 uart.writeBytes(bytes);
@@ -29,6 +33,14 @@ public final class EmulatedUnit {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Erases the module's NVRAM, as a faulty product whose host wipes it (or whose flash keeps nothing) does: every
+     * setting reads its default again, and the record of the last China Telecom registration is gone.
+     */
+    public void eraseNvram() {
+        nvram.write(NvramImage.empty());
     }
 
     public Bc260yModule module() {

@@ -64,13 +64,18 @@ public final class Lab implements AutoCloseable {
         return new Lab(LabPlatform.start(settings), clock, epoch);
     }
 
-    /** Powers on a new module, its NVRAM in memory, its network leading to this lab's platform. */
+    /**
+     * Powers on a new module, its NVRAM in memory, its network leading to this lab's platform; the platform's
+     * certification checks are told its boots.
+     */
     public EmulatedUnit add(String name, ModuleProfile profile) {
         if (units.containsKey(name)) {
             throw new IllegalArgumentException("a module named " + name + " is already in the lab");
         }
-        Bc260yModule module = new Bc260yModule(profile, clock, new MemoryNvramStore(), network);
-        EmulatedUnit unit = new EmulatedUnit(name, module);
+        MemoryNvramStore nvram = new MemoryNvramStore();
+        Bc260yModule module = new Bc260yModule(profile, clock, nvram, network);
+        module.onLifecycle(new BootFacts(module, platform.checks().facts()));
+        EmulatedUnit unit = new EmulatedUnit(name, module, nvram);
         units.put(name, unit);
         module.powerOn();
         return unit;

@@ -1,5 +1,7 @@
 package dev.selfreg.platform;
 
+import dev.selfreg.platform.checks.DeviceChecks;
+import dev.selfreg.platform.checks.DeviceFacts;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.core.PlatformTime;
@@ -22,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lab platform, composed: the store, China Telecom's ZZHC service over CoAP and HTTP,
- * China Mobile's CMDMP service over LwM2M, and the web side (REST API, metrics, dashboard).
- * What real modules and emulated ones register with. Its records and its registrations' lifetimes run on its
- * {@link PlatformTime}: the system clock standalone, a lab's clock in a lab.
+ * China Mobile's CMDMP service over LwM2M, the certification checks, and the web side (REST API, metrics,
+ * dashboard). What real modules and emulated ones register with. Its records and its registrations' lifetimes run on
+ * its {@link PlatformTime}: the system clock standalone, a lab's clock in a lab.
  */
 public final class LabPlatform implements AutoCloseable {
 
@@ -38,6 +40,7 @@ public final class LabPlatform implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final String bind;
     private Optional<String> token = Optional.empty();
+    private DeviceChecks checks;
 
     private LabPlatform(JdbcPlatformStore store, String bind, PlatformTime time) {
         this.store = store;
@@ -92,8 +95,9 @@ public final class LabPlatform implements AutoCloseable {
             return dm;
         });
         ports.put("dm", dm.port());
+        checks = new DeviceChecks(store, new DeviceFacts(clock), settings.product(), clock);
         WebServer web = listen("web", false, settings.webPort(),
-                () -> WebServer.start(records, metrics, bind, settings.webPort(), settings.token()));
+                () -> WebServer.start(records, metrics, checks, bind, settings.webPort(), settings.token()));
         running.add(web);
         ports.put("web", web.port());
         token = web.requiredToken();
@@ -140,6 +144,11 @@ public final class LabPlatform implements AutoCloseable {
 
     public PlatformMetrics metrics() {
         return metrics;
+    }
+
+    /** Each device's certification checklist; a lab tells it the boots of its modules ({@link DeviceChecks#facts()}). */
+    public DeviceChecks checks() {
+        return checks;
     }
 
     /**

@@ -1,11 +1,15 @@
 package dev.selfreg.lab.scenario;
 
+import dev.selfreg.checks.Product;
+import dev.selfreg.checks.ProductFile;
+import dev.selfreg.checks.ProductFileException;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.NetworkConditions;
 import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +46,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   - network: {signal: {rssi: 3, ber: 0, rsrp: 20, rsrq: 10}}
  *   - expect-module: {power: deep-sleep, dmState: 6, ct: {lastOutcome: success}}
  *   - expect-platform: {imei: "869999000000001", ct-registrations: 1}
+ *   - erase-nvram               # the NVRAM wiped, as a faulty product's host does
+ *   - expect-checks: {CT-6: fail, rest: [pass, not-observed]}   # certification verdicts of the module's IMEI
  * </pre>
+ * {@code product: FILE} names the product declaration the checks judge by, relative to the scenario's directory
+ * (examples/product.yaml documents one).
  * A step acts on the only module, or on the one named with {@code module: NAME}.
  */
 public final class ScenarioParser {
@@ -50,7 +58,7 @@ public final class ScenarioParser {
     private static final String DEFAULT_UNIT = "unit";
     /** In the order the docs list them, which error messages keep. */
     private static final List<String> STEP_KINDS = List.of("at", "advance", "power-cycle", "sim", "firmware", "fault",
-            "clear-faults", "network", "expect-module", "expect-platform");
+            "clear-faults", "network", "expect-module", "expect-platform", "erase-nvram", "expect-checks");
     private static final List<String> FAULT_KEYS = List.of("service", "mode", "count", "probability", "seconds");
     private static final List<String> SIM_KEYS = List.of("imsi", "iccid");
     private static final List<String> NETWORK_KEYS = List.of("registration", "reject-cause", "attach", "signal");
@@ -58,7 +66,10 @@ public final class ScenarioParser {
     private ScenarioParser() {
     }
 
-    /** Parses a scenario; {@code source} names the file in error messages. */
+    /**
+     * Parses a scenario; {@code source} names the file in error messages, and its directory is where a relative
+     * {@code product} file is found.
+     */
     public static Scenario parse(String yaml, String source) {
         Object document;
         try {
@@ -86,7 +97,19 @@ public final class ScenarioParser {
         for (int i = 0; i < items.size(); i++) {
             steps.add(step(items.get(i), units, source + " step " + (i + 1)));
         }
-        return new Scenario(name, units, dmApps, steps);
+        return new Scenario(name, units, dmApps, steps, product(root.get("product"), source));
+    }
+
+    private static Product product(Object file, String source) {
+        if (file == null) {
+            return Product.UNDECLARED;
+        }
+        Path directory = Path.of(source).toAbsolutePath().getParent();
+        try {
+            return ProductFile.read(directory.resolve(String.valueOf(file)));
+        } catch (ProductFileException e) {
+            throw new ScenarioException(source + " product: " + e.getMessage());
+        }
     }
 
     private static Map<String, ModuleProfile> units(Object modules, String source) {
@@ -153,6 +176,8 @@ public final class ScenarioParser {
                 case "clear-faults" -> new Steps.Fault(unit, Optional.empty());
                 case "network" -> network(unit, known(map(value, where), NETWORK_KEYS, "network"));
                 case "expect-module" -> new Steps.ExpectModule(unit, map(value, where));
+                case "erase-nvram" -> new Steps.EraseNvram(unit);
+                case "expect-checks" -> Steps.ExpectChecks.of(units.get(unit).imei(), map(value, where));
                 default -> new Steps.ExpectPlatform(map(value, where));
             };
         } catch (IllegalArgumentException | ScenarioException e) {

@@ -22,7 +22,7 @@ public final class ScenarioRunner {
         long start = System.nanoTime();
         PlatformSettings settings = new PlatformSettings("127.0.0.1", 0, 0, 0, 0,
                 Optional.of("jdbc:h2:mem:scenario-" + UUID.randomUUID()), Path.of("selfreg-data"), scenario.dmApps(),
-                false, Optional.empty());
+                false, Optional.empty(), scenario.product());
         List<ScenarioReport.StepResult> results = new ArrayList<>();
         Duration moduleTime;
         try (Lab lab = Lab.start(settings)) {

@@ -2,6 +2,10 @@ package dev.selfreg.lab.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selfreg.checks.CheckResult;
+import dev.selfreg.checks.Checklist;
+import dev.selfreg.checks.Verdict;
+import dev.selfreg.checks.rules.CertificationRules;
 import dev.selfreg.lab.AtReply;
 import dev.selfreg.lab.Lab;
 import dev.selfreg.module.NetworkConditions;
@@ -16,6 +20,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -282,6 +287,96 @@ final class Steps {
         private static void check(String what, Object wanted, Object found) {
             if (!String.valueOf(wanted).equals(String.valueOf(found))) {
                 throw new AssertionError(what + ": found " + found + ", expected " + wanted);
+            }
+        }
+    }
+
+    /** {@code erase-nvram}: the module's NVRAM wiped while it runs; its settings read their defaults at the next boot. */
+    record EraseNvram(String unit) implements Step {
+        public String describe() {
+            return "erase-nvram";
+        }
+
+        public void run(Lab lab) {
+            lab.unit(unit).eraseNvram();
+        }
+    }
+
+    /**
+     * {@code expect-checks: {CT-6: fail, rest: [pass, not-observed]}}: the certification verdicts the platform gives
+     * the device ({@code imei}, by default the module's own). Each rule id names the verdict expected (or a list of
+     * them); {@code rest} is what every rule not named must give. Verdicts: pass, fail, warn, not-observed. Repeated
+     * for a short while, like {@link ExpectPlatform}, as the platform reads object 666 in real time.
+     */
+    record ExpectChecks(String imei, Map<String, List<Verdict>> expected) implements Step {
+        private static final String IMEI = "imei";
+        private static final String REST = "rest";
+
+        /** Reads the step's mapping; a key that is no rule id, or a verdict that is none, fails before any step runs. */
+        static ExpectChecks of(String moduleImei, Map<String, Object> fields) {
+            return new ExpectChecks(fields.containsKey(IMEI) ? String.valueOf(fields.get(IMEI)) : moduleImei,
+                    verdicts(fields));
+        }
+
+        private static Map<String, List<Verdict>> verdicts(Map<String, Object> fields) {
+            List<String> keys = new ArrayList<>();
+            CertificationRules.all().forEach(rule -> keys.add(rule.id()));
+            keys.add(REST);
+            keys.add(IMEI);
+            Map<String, List<Verdict>> expected = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> field : ScenarioParser.known(fields, keys, "expect-checks").entrySet()) {
+                if (field.getKey().equals(IMEI)) {
+                    continue;
+                }
+                List<?> values = field.getValue() instanceof List<?> list ? list : List.of(String.valueOf(field.getValue()));
+                List<Verdict> verdicts = new ArrayList<>();
+                for (Object value : values) {
+                    verdicts.add(Verdict.ofCode(String.valueOf(value)).orElseThrow(() -> new ScenarioException(
+                            "expect-checks " + field.getKey() + ": '" + value + "' is no verdict (pass, fail, warn,"
+                                    + " not-observed)")));
+                }
+                expected.put(field.getKey(), List.copyOf(verdicts));
+            }
+            return expected;
+        }
+
+        public String describe() {
+            StringBuilder text = new StringBuilder("expect-checks ").append(imei);
+            expected.forEach((rule, verdicts) -> text.append(' ').append(rule).append('=')
+                    .append(String.join("|", verdicts.stream().map(Verdict::code).toList())));
+            return text.toString();
+        }
+
+        public void run(Lab lab) {
+            AssertionError[] last = new AssertionError[1];
+            boolean held = PlatformSettle.until(() -> {
+                try {
+                    check(lab);
+                    return true;
+                } catch (AssertionError e) {
+                    last[0] = e;
+                    return false;
+                }
+            });
+            if (!held) {
+                throw last[0];
+            }
+        }
+
+        private void check(Lab lab) {
+            Checklist checklist = lab.platform().checks().of(imei)
+                    .orElseThrow(() -> new AssertionError("the platform has no record of IMEI " + imei));
+            List<String> mismatches = new ArrayList<>();
+            for (CheckResult result : checklist.results()) {
+                List<Verdict> wanted = expected.getOrDefault(result.id(), expected.get(REST));
+                if (wanted != null && !wanted.contains(result.verdict())) {
+                    mismatches.add(result.id() + " is " + result.verdict().code() + " (" + result.summary()
+                            + (result.evidence().isEmpty() ? "" : ": " + result.evidence().get(0).detail())
+                            + "), expected " + String.join(" or ", wanted.stream().map(Verdict::code).toList()));
+                }
+            }
+            if (!mismatches.isEmpty()) {
+                throw new AssertionError(String.join("; ", mismatches));
             }
         }
     }

@@ -3,8 +3,12 @@ package dev.selfreg.lab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioRunnerTest {
 
@@ -170,7 +174,38 @@ class ScenarioRunnerTest {
     void theValidStepKindsAreListedInTheirDocumentedOrder() {
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - jump: 3\n", "x.yaml"))
                 .hasMessage("x.yaml step 1: a step is one of [at, advance, power-cycle, sim, firmware, fault, clear-faults,"
-                        + " network, expect-module, expect-platform] (found [jump])");
+                        + " network, expect-module, expect-platform, erase-nvram, expect-checks] (found [jump])");
+    }
+
+    @Test
+    void anExpectChecksKeyThatIsNoRuleOrAVerdictThatIsNoneIsCaughtBeforeTheFirstStepRuns() {
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - expect-checks: {CT-10: pass}\n", "x.yaml"))
+                .hasMessageStartingWith("x.yaml step 1: expect-checks has no 'CT-10' (use CT-1, CT-2,")
+                .hasMessageEndingWith("DM-7, rest, imei)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - expect-checks: {CT-6: passed}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: expect-checks CT-6: 'passed' is no verdict (pass, fail, warn, not-observed)");
+    }
+
+    @Test
+    void aProductFileThatIsNoDeclarationIsNamedWithItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("p.yaml"), "swver: A04\ncolour: red\n");
+
+        assertThatThrownBy(() -> ScenarioParser.parse("product: p.yaml\nsteps: []\n", dir.resolve("s.yaml").toString()))
+                .hasMessageEndingWith("p.yaml:2: unknown key 'colour' in the product file (use name, vendor-code, model,"
+                        + " swver, retry-profile, cmdmp)");
+    }
+
+    @Test
+    void expectChecksSaysWhichRuleGaveWhatAndWhy(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("p.yaml"), "swver: BC260YCNAAR01A05\n");
+        Scenario scenario = ScenarioParser.parse("product: p.yaml\nsteps:\n  - advance: 1m\n"
+                + "  - expect-checks: {CT-1: pass, CT-4: pass}\n", dir.resolve("s.yaml").toString());
+
+        ScenarioReport report = ScenarioRunner.run(scenario, "s.yaml");
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.steps().get(1).message()).isEqualTo("CT-4 is warn (1 report(s) with a SWVER other than the"
+                + " declared BC260YCNAAR01A05: SWVER BC260YCNAAR01A04, declared BC260YCNAAR01A05), expected pass");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.selfreg.platform.dm;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.leshan.core.ResponseCode;
 
 /**
@@ -27,6 +30,9 @@ enum DmFinding {
      */
     THREE_FIELD_EPI("3-field epi", ResponseCode.BAD_REQUEST);
 
+    /** How {@link DmRecorder#rejected} opens a reason: {@code register answered 4.03: }. */
+    private static final Pattern ANSWERED = Pattern.compile("^\\w+ answered \\d\\.\\d\\d: ");
+
     private final String label;
     private final ResponseCode code;
 
@@ -38,6 +44,15 @@ enum DmFinding {
     /** A few words for records and the metrics reason label. */
     String label() {
         return label;
+    }
+
+    /**
+     * The finding a recorded reason names: a flagged message's reason starts with the label, a rejected one's with
+     * {@code <message> answered <code>: } and the label ({@link DmRecorder}).
+     */
+    static Optional<DmFinding> namedIn(String reason) {
+        String named = ANSWERED.matcher(reason).replaceFirst("");
+        return Arrays.stream(values()).filter(finding -> named.startsWith(finding.label + ":")).findFirst();
     }
 
     /** The answer when the finding rejects the message. */

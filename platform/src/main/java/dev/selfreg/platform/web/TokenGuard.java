@@ -106,7 +106,7 @@ final class TokenGuard {
             return;
         }
         ctx.header("WWW-Authenticate", "Bearer realm=\"selfreg\"");
-        if (ctx.path().equals("/")) {
+        if (Dashboard.isPage(ctx.path())) {
             ctx.status(HttpStatus.UNAUTHORIZED).html(Dashboard.unlockPage());
             ctx.skipRemainingHandlers();
         } else {
@@ -116,7 +116,7 @@ final class TokenGuard {
 
     /** A token in the URL ends up in histories and logs, so only where a header is impossible. */
     private static boolean queryTokenAllowed(String path) {
-        return path.equals("/") || path.equals(WebServer.LIVE_PATH);
+        return Dashboard.isPage(path) || path.equals(WebServer.LIVE_PATH);
     }
 
     private static void deny(Context ctx, HttpStatus status, String error) {

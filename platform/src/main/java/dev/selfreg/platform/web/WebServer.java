@@ -1,5 +1,6 @@
 package dev.selfreg.platform.web;
 
+import dev.selfreg.platform.checks.DeviceChecks;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.StoreException;
@@ -18,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform's web side on one port: the REST API and {@code /metrics} (interfaces.md), the
- * live stream of committed records ({@value #LIVE_PATH}, server-sent events) and the dashboard
- * at {@code /}.
+ * The platform's web side on one port: the REST API and {@code /metrics} (interfaces.md), each
+ * device's certification checks ({@code /api/devices}), the live stream of committed records
+ * ({@value #LIVE_PATH}, server-sent events), the dashboard at {@code /} and its device pages.
  *
  * <p>Binds where it is told (the platform passes {@code 127.0.0.1} unless {@code --bind} says
  * otherwise). On a loopback address no token is needed unless one is given; on any other address
@@ -34,6 +35,8 @@ public final class WebServer implements AutoCloseable {
     static final String STATIC_PATH = "/static";
     /** The live stream; takes the token as {@code ?token=} too, since EventSource cannot set headers. */
     static final String LIVE_PATH = "/api/live";
+    /** Set by a route that answers 404 with a message of its own. */
+    static final String OWN_NOT_FOUND = "selfreg.own-not-found";
     /** Below the usual 30-60 s idle timeouts of Jetty and proxies. */
     static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
 
@@ -57,14 +60,15 @@ public final class WebServer implements AutoCloseable {
      * @param token the bearer token to require; when empty, one is generated if the bind address
      *              is not loopback
      */
-    public static WebServer start(PlatformRecords records, PlatformMetrics metrics, String bindHost, int port,
-                                  Optional<String> token) {
-        return start(records, metrics, bindHost, port, token, KEEP_ALIVE_INTERVAL);
+    public static WebServer start(PlatformRecords records, PlatformMetrics metrics, DeviceChecks checks, String bindHost,
+                                  int port, Optional<String> token) {
+        return start(records, metrics, checks, bindHost, port, token, KEEP_ALIVE_INTERVAL);
     }
 
-    static WebServer start(PlatformRecords records, PlatformMetrics metrics, String bindHost, int port,
-                           Optional<String> token, Duration keepAliveInterval) {
+    static WebServer start(PlatformRecords records, PlatformMetrics metrics, DeviceChecks checks, String bindHost,
+                           int port, Optional<String> token, Duration keepAliveInterval) {
         Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(checks, "checks");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(bindHost, "bindHost");
         TokenGuard guard = TokenGuard.forBind(bindHost, token);
@@ -81,6 +85,7 @@ public final class WebServer implements AutoCloseable {
         app.before(WebServer::securityHeaders);
         app.before(guard::check);
         new PlatformApi(records.store(), metrics).register(app);
+        new DeviceChecksApi(checks).register(app);
         Dashboard.register(app);
         app.sse(LIVE_PATH, live::connect);
         app.exception(PlatformApi.BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
@@ -92,7 +97,12 @@ public final class WebServer implements AutoCloseable {
             log.error("web request {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the platform log");
         });
-        app.error(HttpStatus.NOT_FOUND, ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such resource: " + ctx.path()));
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            // A route that answered 404 itself (an unknown device) keeps its own message.
+            if (ctx.attribute(OWN_NOT_FOUND) == null) {
+                error(ctx, HttpStatus.NOT_FOUND, "no such resource: " + ctx.path());
+            }
+        });
         try {
             app.start(bindHost, port);
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.selfreg.platform.store.CtRegistration;
+import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.protocol.cmdmp.DmDialect;
@@ -20,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,7 @@ class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final Path DEVICE_SCREENSHOT = Path.of("target", "device-page.png");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private Path profile;
@@ -235,6 +238,83 @@ class DashboardBrowserTest {
             assertThat((List<?>) sideways).as("panels that scroll sideways at 1366 px").isEmpty();
             assertThat(Files.size(SCREENSHOT)).isPositive();
         }
+    }
+
+    @Test
+    void everyTableRowLinksToItsDevicesChecklist() {
+        try (WebTestBench bench = WebTestBench.declaring(CheckedDevices.METER)) {
+            CheckedDevices.failing(bench);
+            bench.records.device(dmDevice(CheckedDevices.PASSING, "460041234567890", Map.of()),
+                    dmEvent(CheckedDevices.PASSING, "register", "ok", ""));
+            bench.records.rejected(new CtRejection(0, Instant.now(), "coap", "127.0.0.1:1", "2",
+                    "Invalid SIM1ICCID", "too short", Base64.getEncoder().encodeToString(
+                            ("{\"REGVER\":\"2\",\"MEID\":\"" + CheckedDevices.FAILING + "\"}").getBytes())));
+            open(bench, "/");
+            waitFor(() -> rows("ct-registrations").size() == 2 && rows("dm-devices").size() == 1
+                    && rows("ct-rejections").size() == 1);
+
+            for (String table : List.of("ct-registrations", "dm-devices", "ct-rejections")) {
+                assertThat(rows(table)).allSatisfy(row -> assertThat(row.findElements(By.cssSelector("a.device")))
+                        .as(table).isNotEmpty());
+            }
+            assertThat(rows("dm-devices").get(0).findElement(By.cssSelector("a.device")).getAttribute("href"))
+                    .isEqualTo(bench.url("/devices/" + CheckedDevices.PASSING));
+
+            rows("ct-registrations").get(0).findElement(By.cssSelector("a.device")).click();
+            waitFor(() -> browser.getCurrentUrl().equals(bench.url("/devices/" + CheckedDevices.FAILING))
+                    && checklistRows().size() == 16);
+        }
+    }
+
+    @Test
+    void theDevicePageShowsThePassingDevicesChecklist() {
+        try (WebTestBench bench = WebTestBench.declaring(CheckedDevices.METER)) {
+            CheckedDevices.passing(bench);
+            openDevice(bench, CheckedDevices.PASSING);
+
+            assertThat(text("device-verdict")).isEqualToIgnoringCase("pass");
+            assertThat(text("device-counts")).contains("0 fail", "0 warn");
+            assertThat(verdict("CT-6")).isEqualTo("pass");
+            assertThat(verdict("CT-4")).isEqualTo("pass");
+            assertThat(verdict("DM-1")).isEqualTo("not-observed");
+            assertThat(text("device-meta")).contains("Smart meter M1");
+        }
+    }
+
+    @Test
+    void theDevicePageShowsAFailingDevicesVerdictsWithTheRecordsBehindThem() throws IOException {
+        try (WebTestBench bench = WebTestBench.declaring(CheckedDevices.METER)) {
+            CheckedDevices.failing(bench);
+            openDevice(bench, CheckedDevices.FAILING);
+
+            assertThat(text("device-verdict")).isEqualToIgnoringCase("fail");
+            assertThat(verdict("CT-6")).isEqualTo("fail");
+            assertThat(verdict("CT-4")).isEqualTo("warn");
+            assertThat(verdict("DM-1")).isEqualTo("fail");
+            WebElement ct6 = browser.findElement(By.cssSelector("#checklist tr[data-rule='CT-6']"));
+            assertThat(ct6.getText()).contains("re-registered without a change", "seed 2.1");
+            WebElement evidence = ct6.findElement(By.cssSelector("ul.evidence a"));
+            String record = evidence.getAttribute("href").substring(evidence.getAttribute("href").indexOf('#') + 1);
+            assertThat(browser.findElement(By.id(record)).getText()).contains("SWVER BC260YCNAAR01A03");
+
+            Files.createDirectories(DEVICE_SCREENSHOT.getParent());
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, DEVICE_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+            assertThat(Files.size(DEVICE_SCREENSHOT)).isPositive();
+        }
+    }
+
+    private void openDevice(WebTestBench bench, String imei) {
+        browser.get(bench.url("/devices/" + imei));
+        waitFor(() -> "Live".equals(browser.findElement(By.id("live-text")).getText()) && checklistRows().size() == 16);
+    }
+
+    private List<WebElement> checklistRows() {
+        return browser.findElements(By.cssSelector("#checklist tbody tr"));
+    }
+
+    private String verdict(String rule) {
+        return browser.findElement(By.cssSelector("#checklist tr[data-rule='" + rule + "']")).getAttribute("data-verdict");
     }
 
     /** A lab afternoon: CT registrations, CMCC devices in several states, a rejection, their events. */

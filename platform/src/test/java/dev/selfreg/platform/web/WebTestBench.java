@@ -2,6 +2,9 @@ package dev.selfreg.platform.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selfreg.checks.Product;
+import dev.selfreg.platform.checks.DeviceChecks;
+import dev.selfreg.platform.checks.DeviceFacts;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.store.CtRegistration;
@@ -15,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -34,18 +38,31 @@ final class WebTestBench implements AutoCloseable {
     final JdbcPlatformStore store;
     final PlatformRecords records;
     final PlatformMetrics metrics = new PlatformMetrics();
+    final DeviceFacts facts;
+    final DeviceChecks checks;
     final WebServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private WebTestBench(Optional<String> token, Duration keepAlive) {
+        this(token, keepAlive, Product.UNDECLARED);
+    }
+
+    private WebTestBench(Optional<String> token, Duration keepAlive, Product product) {
         store = JdbcPlatformStore.open("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
         records = new PlatformRecords(store);
-        server = WebServer.start(records, metrics, "127.0.0.1", 0, token, keepAlive);
+        facts = new DeviceFacts(Clock.systemUTC());
+        checks = new DeviceChecks(store, facts, product, Clock.systemUTC());
+        server = WebServer.start(records, metrics, checks, "127.0.0.1", 0, token, keepAlive);
     }
 
     /** An open server on loopback. */
     static WebTestBench open() {
         return new WebTestBench(Optional.empty(), WebServer.KEEP_ALIVE_INTERVAL);
+    }
+
+    /** An open server on loopback whose checks judge devices as {@code product}. */
+    static WebTestBench declaring(Product product) {
+        return new WebTestBench(Optional.empty(), WebServer.KEEP_ALIVE_INTERVAL, product);
     }
 
     /** A loopback server that requires {@link #TOKEN}. */

@@ -1,0 +1,62 @@
+package dev.selfreg.checks.rules;
+
+import dev.selfreg.checks.CertificationRule;
+import dev.selfreg.checks.CheckResult;
+import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.Product;
+import dev.selfreg.checks.Severity;
+import dev.selfreg.checks.observed.CtReport;
+import dev.selfreg.checks.observed.DeviceObservation;
+import dev.selfreg.protocol.Carrier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CT-5: the IMSI is a China Telecom IMSI (15 digits, {@link Carrier#CHINA_TELECOM}'s prefixes); the ICCID has 19–20
+ * characters and starts {@code 8986} (ct-zzhc-wire.md, "Request body").
+ */
+final class ChinaTelecomCard extends CertificationRule {
+
+    /** ct-zzhc-wire.md, "Request body": {@code SIM1ICCID} 19–20 characters, {@code 8986...}. */
+    private static final String CHINESE_ICCID = "8986";
+    private static final int ICCID_MIN = 19;
+    private static final int ICCID_MAX = 20;
+
+    ChinaTelecomCard() {
+        super("CT-5", "the IMSI is a China Telecom IMSI; ICCID 19–20 characters starting 8986", "wire spec",
+                Severity.FAILURE);
+    }
+
+    @Override
+    public CheckResult judge(DeviceObservation device, Product product) {
+        List<Evidence> bad = new ArrayList<>();
+        List<Evidence> good = new ArrayList<>();
+        for (CtReport report : device.ctReports()) {
+            if (report.fields().isEmpty()) {
+                continue;
+            }
+            String imsi = report.text("SIM1LTEIMSI");
+            String iccid = report.text("SIM1ICCID");
+            problem(imsi, iccid).ifPresentOrElse(problem -> bad.add(evidence(report, problem)),
+                    () -> good.add(evidence(report, "IMSI " + imsi + ", ICCID " + iccid)));
+        }
+        if (bad.isEmpty() && good.isEmpty()) {
+            return notObserved("no China Telecom report that decodes to a JSON object");
+        }
+        return bad.isEmpty()
+                ? pass("a China Telecom card in every report", good)
+                : broken(bad.size() + " report(s) without a China Telecom IMSI or a Chinese ICCID", bad);
+    }
+
+    private static Optional<String> problem(String imsi, String iccid) {
+        if (imsi == null || !imsi.matches("\\d{15}") || Carrier.ofImsi(imsi) != Carrier.CHINA_TELECOM) {
+            return Optional.of("IMSI " + imsi + " is not a China Telecom IMSI (15 digits starting "
+                    + String.join("/", Carrier.CHINA_TELECOM.imsiPrefixes()) + ")");
+        }
+        if (iccid == null || iccid.length() < ICCID_MIN || iccid.length() > ICCID_MAX || !iccid.startsWith(CHINESE_ICCID)) {
+            return Optional.of("ICCID " + iccid + " is not " + ICCID_MIN + "–" + ICCID_MAX + " characters starting " + CHINESE_ICCID);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.selfreg.checks.rules;
+
+import dev.selfreg.checks.CertificationRule;
+import dev.selfreg.checks.CheckResult;
+import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.Product;
+import dev.selfreg.checks.Severity;
+import dev.selfreg.checks.observed.CtReport;
+import dev.selfreg.checks.observed.DeviceObservation;
+import dev.selfreg.protocol.zzhc.ZzhcFieldSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CT-2: the fields match the {@code REGVER} (ct-zzhc-wire.md, "Dialects real clients send"; {@link ZzhcFieldSet}). */
+final class FieldsMatchRegver extends CertificationRule {
+
+    FieldsMatchRegver() {
+        super("CT-2", "the fields match the REGVER (v2: the six fields; 5.0: IMEI1, REGDATE, …)", "vendor code",
+                Severity.FAILURE);
+    }
+
+    @Override
+    public CheckResult judge(DeviceObservation device, Product product) {
+        List<Evidence> bad = new ArrayList<>();
+        List<Evidence> good = new ArrayList<>();
+        int judged = 0;
+        for (CtReport report : device.ctReports()) {
+            if (report.fields().isEmpty()) {
+                continue;
+            }
+            judged++;
+            List<String> keys = new ArrayList<>();
+            report.fields().get().fieldNames().forEachRemaining(keys::add);
+            ZzhcFieldSet.Match match = ZzhcFieldSet.classify(report.text("REGVER"), keys);
+            if (match instanceof ZzhcFieldSet.Match.Matched matched) {
+                good.add(evidence(report, matched.set().label()));
+            } else {
+                bad.add(evidence(report, ((ZzhcFieldSet.Match.Unmatched) match).reason()));
+            }
+        }
+        if (judged == 0) {
+            return notObserved("no China Telecom report that decodes to a JSON object");
+        }
+        return bad.isEmpty()
+                ? pass("the fields of " + judged + " report(s) match their REGVER", good)
+                : broken(bad.size() + " of " + judged + " report(s) have fields that do not match their REGVER", bad);
+    }
+}
