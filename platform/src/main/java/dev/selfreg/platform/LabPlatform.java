@@ -95,7 +95,7 @@ public final class LabPlatform implements AutoCloseable {
             return dm;
         });
         ports.put("dm", dm.port());
-        checks = new DeviceChecks(store, new DeviceFacts(clock), settings.product(), clock);
+        checks = new DeviceChecks(store, new DeviceFacts(time.clock()), settings.product(), time.clock());
         WebServer web = listen("web", false, settings.webPort(),
                 () -> WebServer.start(records, metrics, checks, bind, settings.webPort(), settings.token()));
         running.add(web);

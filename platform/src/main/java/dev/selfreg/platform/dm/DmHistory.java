@@ -105,7 +105,7 @@ public final class DmHistory {
             case NOT_DM_ENDPOINT -> IdentityCheck.PLAIN;
             case UNKNOWN_APP_KEY -> IdentityCheck.NOT_CHECKED;
             case ENDPOINT_MISMATCH, EPI_MISMATCH -> IdentityCheck.MISMATCH;
-            case MALFORMED_ENDPOINT, MISSING_EPI, MALFORMED_EPI -> IdentityCheck.MALFORMED;
+            case MALFORMED_ENDPOINT, MISSING_EPI, MALFORMED_EPI, THREE_FIELD_EPI -> IdentityCheck.MALFORMED;
         }).orElse(IdentityCheck.VERIFIED);
     }
 
