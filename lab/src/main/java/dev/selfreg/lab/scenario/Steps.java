@@ -32,6 +32,26 @@ final class Steps {
     private Steps() {
     }
 
+    /**
+     * Runs {@code check} until it holds or the platform's bound has passed ({@link PlatformSettle}); then the last
+     * failure stands.
+     */
+    private static void untilSettled(Runnable check) {
+        AssertionError[] last = new AssertionError[1];
+        boolean held = PlatformSettle.until(() -> {
+            try {
+                check.run();
+                return true;
+            } catch (AssertionError e) {
+                last[0] = e;
+                return false;
+            }
+        });
+        if (!held) {
+            throw last[0];
+        }
+    }
+
     /** {@code at: LINE} with {@code expect}: the lines must appear in the answer, in order. */
     record At(String unit, String line, List<String> expect) implements Step {
         public String describe() {
@@ -202,19 +222,7 @@ final class Steps {
         }
 
         public void run(Lab lab) {
-            AssertionError[] last = new AssertionError[1];
-            boolean held = PlatformSettle.until(() -> {
-                try {
-                    check(lab);
-                    return true;
-                } catch (AssertionError e) {
-                    last[0] = e;
-                    return false;
-                }
-            });
-            if (!held) {
-                throw last[0];
-            }
+            untilSettled(() -> check(lab));
         }
 
         private void check(Lab lab) {
@@ -316,19 +324,7 @@ final class Steps {
         }
 
         public void run(Lab lab) {
-            AssertionError[] last = new AssertionError[1];
-            boolean held = PlatformSettle.until(() -> {
-                try {
-                    check(lab);
-                    return true;
-                } catch (AssertionError e) {
-                    last[0] = e;
-                    return false;
-                }
-            });
-            if (!held) {
-                throw last[0];
-            }
+            untilSettled(() -> check(lab));
         }
 
         private void check(Lab lab) {
