@@ -4,7 +4,6 @@
 'use strict';
 
 (() => {
-  const TOKEN_KEY = 'selfreg.token';
   const LIMIT = 100;
   const TIMELINE_LIMIT = 60;
   const FRESH_MS = 4000;
@@ -18,15 +17,7 @@
   };
   const TML_TYPES = { '0': 'interface', '1': 'Linux', '2': 'Android' };
 
-  // The token arrives once in the URL; keep it for this tab only and take it out of the address bar.
-  const params = new URLSearchParams(location.search);
-  if (params.has('token')) {
-    sessionStorage.setItem(TOKEN_KEY, params.get('token'));
-    params.delete('token');
-    const rest = params.toString();
-    history.replaceState(null, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
-  }
-  const token = sessionStorage.getItem(TOKEN_KEY);
+  const access = window.selfregAccess;
 
   /** Each list: how to key, order and search its items, mirroring the REST API. */
   const lists = {
@@ -60,9 +51,9 @@
   // ---- talking to the platform ----
 
   async function getJson(path) {
-    const response = await fetch(path, { headers: token ? { Authorization: 'Bearer ' + token } : {} });
+    const response = await fetch(path, { headers: access.headers() });
     if (response.status === 401) {
-      lockedOut();
+      access.lockedOut();
       throw new Error('token not accepted');
     }
     if (!response.ok) {
@@ -71,11 +62,6 @@
     return response.json();
   }
 
-  /** The token is missing or no longer valid (a restarted platform generates a new one). */
-  function lockedOut() {
-    sessionStorage.removeItem(TOKEN_KEY);
-    location.replace('/');
-  }
 
   async function loadAll() {
     const generation = ++loadGeneration;
@@ -101,8 +87,7 @@
   }
 
   function connect() {
-    const url = '/api/live' + (token ? '?token=' + encodeURIComponent(token) : '');
-    const stream = new EventSource(url);
+    const stream = new EventSource(access.liveUrl());
     // Subscribed: load the lists now, so nothing committed in between is missed.
     stream.addEventListener('ready', () => {
       setLive('live', 'Live');

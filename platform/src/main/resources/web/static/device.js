@@ -4,18 +4,10 @@
 'use strict';
 
 (() => {
-  const TOKEN_KEY = 'selfreg.token';
   const RELOAD_MS = 500;
   const RECONNECT_MS = 3000;
 
-  const params = new URLSearchParams(location.search);
-  if (params.has('token')) {
-    sessionStorage.setItem(TOKEN_KEY, params.get('token'));
-    params.delete('token');
-    const rest = params.toString();
-    history.replaceState(null, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
-  }
-  const token = sessionStorage.getItem(TOKEN_KEY);
+  const access = window.selfregAccess;
   const imei = decodeURIComponent(location.pathname.split('/').pop());
   let reloading = null;
 
@@ -45,10 +37,9 @@
 
   async function load() {
     const response = await fetch('/api/devices/' + encodeURIComponent(imei) + '/checks',
-      { headers: token ? { Authorization: 'Bearer ' + token } : {} });
+      { headers: access.headers() });
     if (response.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      location.replace('/');
+      access.lockedOut();
       return;
     }
     const body = await response.json();
@@ -104,7 +95,7 @@
   }
 
   function connect() {
-    const stream = new EventSource('/api/live' + (token ? '?token=' + encodeURIComponent(token) : ''));
+    const stream = new EventSource(access.liveUrl());
     stream.addEventListener('ready', () => {
       setLive('live', 'Live');
       load();

@@ -6,6 +6,7 @@ import dev.selfreg.checks.Evidence;
 import dev.selfreg.checks.Verdict;
 import dev.selfreg.checks.observed.ObservedRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,7 +68,7 @@ public final class HtmlReport {
                 .append("<title>Certification checks: ").append(escape(title)).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         html.append("<h1>Certification checks</h1>\n<p class=\"meta\">").append(escape(title)).append(" · ")
-                .append(checklists.size()).append(" device(s) · generated ").append(generatedAt).append("</p>\n");
+                .append(checklists.size()).append(" device(s) · generated ").append(generatedAt.truncatedTo(ChronoUnit.SECONDS)).append("</p>\n");
         html.append("<table class=\"summary\">\n<thead><tr><th>Device</th><th>Product</th><th>Verdict</th>");
         for (Verdict verdict : Verdict.values()) {
             html.append("<th>").append(verdict.label()).append("</th>");
@@ -92,7 +93,7 @@ public final class HtmlReport {
         html.append("<section class=\"device\" id=\"").append(anchor(imei, "device")).append("\">\n<h2>Device <span class=\"mono\">")
                 .append(escape(imei)).append("</span> ").append(badge(checklist.overall())).append("</h2>\n")
                 .append("<p class=\"meta\">judged as ").append(escape(checklist.product())).append(", observed until ")
-                .append(checklist.observedUntil()).append("</p>\n");
+                .append(checklist.observedUntil().truncatedTo(ChronoUnit.SECONDS)).append("</p>\n");
         html.append("<table class=\"checks\">\n<thead><tr><th>Rule</th><th>Verdict</th><th>What was observed</th></tr>")
                 .append("</thead>\n<tbody>\n");
         for (CheckResult result : checklist.results()) {
