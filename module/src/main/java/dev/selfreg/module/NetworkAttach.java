@@ -2,6 +2,7 @@ package dev.selfreg.module;
 
 import dev.selfreg.time.ModuleClock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The radio and the EPS registration: {@code AT+CFUN} switches the radio, a network search
@@ -26,6 +27,8 @@ public final class NetworkAttach {
     private int ceregReporting;
     private boolean attachedThisBoot;
     private ModuleClock.Timer attachTimer;
+    private Optional<PsmTimers> requestedPsm = Optional.empty();
+    private Optional<String> requestedEdrx = Optional.empty();
 
     public NetworkAttach(ModuleScheduler scheduler, UrcOutput uart, ModuleLifecycle listeners, Duration attachTime) {
         this.scheduler = scheduler;
@@ -62,6 +65,30 @@ public final class NetworkAttach {
 
     public void setCeregReporting(int mode) {
         scheduler.serialised(() -> ceregReporting = mode);
+    }
+
+    /**
+     * The PSM timers the network granted: what {@code AT+CPSMS} requested, while registered;
+     * empty when PSM is not in use.
+     */
+    public Optional<PsmTimers> grantedPsmTimers() {
+        return scheduler.serialised(() -> registration == NetworkRegistration.REGISTERED ? requestedPsm : Optional.empty());
+    }
+
+    /**
+     * The eDRX the network granted: the value {@code AT+CEDRXS} requested with the emulated
+     * network's paging time window, while registered; empty when eDRX is not in use.
+     */
+    public Optional<EdrxTimers> grantedEdrx() {
+        return scheduler.serialised(() -> registration == NetworkRegistration.REGISTERED
+                ? requestedEdrx.map(value -> new EdrxTimers(value, Bc260yFacts.EDRX_PAGING_WINDOW_GRANTED))
+                : Optional.empty());
+    }
+
+    /** What the module asks the network for (the sleep controller, from {@code AT+CPSMS} and {@code AT+CEDRXS}). */
+    void requestPowerSaving(Optional<PsmTimers> psm, Optional<String> edrx) {
+        requestedPsm = psm;
+        requestedEdrx = edrx;
     }
 
     /** What the network attach follows of the module's life; the module subscribes it. */

@@ -28,9 +28,16 @@ public final class Bc260yCommands {
                 .add(new CfunCommand())
                 .add(new CeregCommand())
                 .add(new QsclkCommand())
+                .add(new CpsmsCommand())
+                .add(new CedrxsCommand())
+                .add(new CedrxrdpCommand())
+                .add(new QcfgCommand())
                 .add(new QrstCommand());
         if (dialect == AtDialect.BC26_COMPAT) {
-            commands.add(new Bc26Command(new GsnCommand()));
+            commands.add(new Bc26Command(new GsnCommand()))
+                    .add(new Bc26Command(new QatwakeupCommand()))
+                    .add(new Bc26Command(new QnbioteventCommand()))
+                    .add(new Bc26Command(new QrellockCommand()));
         }
         return commands;
     }

@@ -120,7 +120,7 @@ class DmUpdateTest extends DmPeerTest {
         bench.advance(MINUTE);
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
 
-        assertThat(bench.host.type("AT\r")).contains("+QATWAKEUP");
+        assertThat(bench.host.wake()).contains("+QNBIOTEVENT: \"EXIT DEEPSLEEP\"");
         bench.advance(MINUTE);
         assertThat(bench.transmissions).as("host data woke it: nothing sent").hasSize(1);
         advanceTo(TICK_1.plus(MINUTE));
