@@ -28,7 +28,8 @@ class ModuleProperties {
 
     /** Every command of the module but {@code +QRST}, which reboots, and {@code E}, which would turn echo on. */
     private static final List<String> NAMES = List.of("+QSREGENABLE", "+QDMPCFG", "+QDMPCFGEX", "+CFUN", "+QSCLK",
-            "+CEREG", "+CMEE", "+CGMR", "+CGSN", "+CIMI", "+QCCID", "+CPIN", "I", "", "+QSREGENABLEX", "+FOO");
+            "+CEREG", "+CMEE", "+CGMR", "+CGSN", "+CIMI", "+QCCID", "+CPIN", "+CPSMS", "+CEDRXS", "+CEDRXRDP", "+QCFG",
+            "I", "", "+QSREGENABLEX", "+FOO");
 
     private static final Pattern FINAL = Pattern.compile("OK|ERROR|\\+CME ERROR: .*");
 
@@ -90,7 +91,12 @@ class ModuleProperties {
                         parameter().list().ofMinSize(0).ofMaxSize(5))
                 .as((command, type, second, rest) -> command + type + "," + second
                         + rest.stream().map(p -> "," + p).collect(Collectors.joining()));
-        return Arbitraries.frequencyOf(Tuple.of(3, anyCommand), Tuple.of(2, selected));
+        Arbitrary<String> powerSaving = Combinators.combine(
+                        Arbitraries.of("AT+QCFG=\"dsevent\"", "AT+QCFG=\"slplocktimes\"", "AT+QCFG=\"wakeupRXD\"",
+                                "AT+CPSMS=1,,", "AT+CPSMS=0,,,\"01000011\"", "AT+CEDRXS=1", "AT+CEDRXS=2,5"),
+                        parameter().list().ofMinSize(0).ofMaxSize(3))
+                .as((command, rest) -> command + rest.stream().map(p -> "," + p).collect(Collectors.joining()));
+        return Arbitraries.frequencyOf(Tuple.of(3, anyCommand), Tuple.of(2, selected), Tuple.of(1, powerSaving));
     }
 
     private static Arbitrary<String> parameter() {
@@ -108,7 +114,8 @@ class ModuleProperties {
         Arbitrary<String> quoted = text.map(s -> "\"" + s + "\"");
         Arbitrary<String> bare = Arbitraries.strings().withChars("abcXYZ0189.-_?").ofMinLength(1).ofMaxLength(20);
         Arbitrary<String> odd = Arbitraries.of("", " ", "?", "\"", "\"unterminated", "\"a\"b", "=", "+", "\"\"",
-                "863703030822519", "\"863703030822519\"", "86370303082251A");
+                "863703030822519", "\"863703030822519\"", "86370303082251A", "\"01000011\"", "00000001",
+                "\"0100001\"", "\"0010\"", "\"0100\"", "\"dsevent\"", "\"slplocktimes\"", "\"wakeupRXD\"", "\"WakeupRxd\"");
         return Arbitraries.frequencyOf(
                 Tuple.of(5, smallInt),
                 Tuple.of(2, bigInt),
