@@ -1,5 +1,6 @@
 package dev.selfreg.lab;
 
+import dev.selfreg.module.Power;
 import dev.selfreg.module.emulator.Bc260yModule;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,9 @@ import java.util.List;
  * comes back as lines, exactly what a host would read.
  */
 public final class EmulatedUnit {
+
+    /** What wakes a sleeping module: a byte its UART loses. */
+    private static final byte[] WAKE = {'\r'};
 
     private final String name;
     private final Bc260yModule module;
@@ -34,8 +38,15 @@ public final class EmulatedUnit {
         return module;
     }
 
-    /** Sends {@code line<CR>} and returns the answer (the module answers before this returns). */
+    /**
+     * Sends {@code line<CR>} and returns the answer (the module answers before this returns). Like
+     * a host driver, it first wakes a module in deep sleep with one byte, which the module's UART
+     * loses (docs/power-saving.md).
+     */
     public AtReply at(String line) {
+        if (module.power() == Power.DEEP_SLEEP) {
+            module.receiveFromHost(WAKE, 0, WAKE.length);
+        }
         drain();
         byte[] bytes = (line + "\r").getBytes(StandardCharsets.UTF_8);
         module.receiveFromHost(bytes, 0, bytes.length);
