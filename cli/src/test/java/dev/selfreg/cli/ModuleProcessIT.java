@@ -144,7 +144,7 @@ class ModuleProcessIT {
             host.command("AT+QDMPCFG=0,0");
             assertThat(host.command("AT+QDMPCFG?")).startsWith(framed("+QDMPCFG: 0,1"));
             module.post("/module/power/cycle", "");
-            assertThat(host.command("ATE0")).isEqualTo(framed("RDY") + "ATE0\r" + framed("OK"));
+            assertThat(host.command("ATE0")).isEqualTo(framed("RDY", "+CFUN: 1", "+CPIN: READY") + "ATE0\r" + framed("OK"));
             assertThat(host.command("AT+QDMPCFG?")).startsWith(framed("+QDMPCFG: 0,0"));
         }
     }
@@ -217,7 +217,7 @@ class ModuleProcessIT {
             InputStream stdout = process.getInputStream();
             stdin.write("ATE0\r".getBytes(StandardCharsets.US_ASCII));
             stdin.flush();
-            assertThat(AtSocket.readUntilFinalResult(stdout)).isEqualTo(framed("RDY") + "ATE0\r" + framed("OK"));
+            assertThat(AtSocket.readUntilFinalResult(stdout)).isEqualTo(framed("RDY", "+CFUN: 1", "+CPIN: READY") + "ATE0\r" + framed("OK"));
             stdin.write("AT+QSREGENABLE?\r".getBytes(StandardCharsets.US_ASCII));
             stdin.flush();
             assertThat(AtSocket.readUntilFinalResult(stdout)).isEqualTo(framed("+QSREGENABLE: 1", "OK"));

@@ -33,6 +33,8 @@ public final class AtChannel implements AutoCloseable {
     private final List<UrcListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatch;
     private final Thread reader;
+    /** The reader thread's: which of the lines read are unsolicited, the boot's by their order. */
+    private final UnsolicitedLines.Sequence unsolicited = new UnsolicitedLines.Sequence();
     /** The command waiting for its final result; guarded by {@link #lock}. */
     private Pending pending;
     /** Why the port ended, once it has; guarded by {@link #lock}. */
@@ -190,9 +192,10 @@ public final class AtChannel implements AutoCloseable {
 
     /** Matches one line against the outstanding command; what is not its answer is unsolicited. */
     private void onLine(String line) {
+        boolean known = unsolicited.isUnsolicited(line);
         synchronized (lock) {
             Pending waiting = pending;
-            if (waiting != null && waiting.result == null && waiting.takes(line)) {
+            if (waiting != null && waiting.result == null && waiting.takes(line, known)) {
                 if (waiting.result != null) {
                     lock.notifyAll();
                 }
@@ -237,12 +240,12 @@ public final class AtChannel implements AutoCloseable {
         }
 
         /** Takes the line if it belongs to this command's answer (echo, information, final). */
-        boolean takes(String line) {
+        boolean takes(String line, boolean knownUnsolicited) {
             if (!echoSeen && lines.isEmpty() && line.equals(request.command())) {
                 echoSeen = true;
                 return true;
             }
-            if (UnsolicitedLines.isKnown(line)) {
+            if (knownUnsolicited) {
                 return false;
             }
             var last = FinalResult.parse(line);

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AtChannelTest {
 
     private static final AtChannelOptions NO_RETRY = EmulatedModule.OPTIONS.withRetryAfterSilence(false);
-    /** A real URC of the module (spec host-drivers.md) that the channel does not know. */
-    private static final String UNKNOWN_URC = "+QNBIOTEVENT: \"EXIT DEEPSLEEP\"";
+    /** A real URC of the module (research §4: the address once attached) that the channel does not know. */
+    private static final String UNKNOWN_URC = "+IP: 100.85.29.214";
 
     @Test
     void echoedCommandIsNotPartOfTheAnswer() throws Exception {
@@ -120,6 +120,26 @@ class AtChannelTest {
             AtResult result = channel.send(AtRequest.multiLine("AT+QDMPCFG?", "+QDMPCFG:"));
             assertThat(result.lines()).containsExactly("+QDMPCFG: 0,1", "+QDMPCFG: 1,117.161.2.41,5683,86400");
             await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).containsExactly("+CEREG: 1", "+QIND: \"x\""));
+        }
+    }
+
+    @Test
+    void theBootsLinesAfterRdyAreUnsolicitedEvenWhileACommandWaits() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().start(); AtChannel channel = open(peer)) {
+            List<String> heard = listening(channel);
+            CompletableFuture<AtResult> typed = sendingWhenReceived(peer, channel, AtRequest.typed("AT+CGMR"));
+            peer.say(UnsolicitedLines.BOOT.toArray(String[]::new));
+            await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(heard).isEqualTo(UnsolicitedLines.BOOT));
+            peer.say("Revision: BC260YCNAAR01A04", "OK");
+            assertThat(typed.get(5, TimeUnit.SECONDS).lines()).containsExactly("Revision: BC260YCNAAR01A04");
+        }
+    }
+
+    @Test
+    void theSameLinesAnsweringAtCfunAndAtCpinAreTheirAnswers() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().reply("+CFUN: 1", "+CPIN: READY", "OK").start();
+             AtChannel channel = open(peer)) {
+            assertThat(channel.send("AT+CFUN?;+CPIN?").lines()).containsExactly("+CFUN: 1", "+CPIN: READY");
         }
     }
 

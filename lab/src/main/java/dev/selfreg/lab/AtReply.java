@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * What a module sent while answering one command line, echo removed: the command's answer, its last line the final
- * result code, and apart from it the unsolicited lines that came meanwhile ({@code +QATWAKEUP} when the line woke the
- * module, {@code RDY} after {@code AT+QRST=1}). They are told apart as the host's AT channel tells them apart: a known
- * unsolicited result code ({@code dev.selfreg.host.UnsolicitedLines}) never joins an answer.
+ * result code, and apart from it the unsolicited lines that came meanwhile ({@code +QNBIOTEVENT: "EXIT DEEPSLEEP"}
+ * when the line woke the module, {@code RDY}, {@code +CFUN: 1} and {@code +CPIN: READY} after {@code AT+QRST=1}). They
+ * are told apart as the host's AT channel tells them apart: a known unsolicited result code, or a boot's line after
+ * its {@code RDY} ({@code dev.selfreg.host.UnsolicitedLines}), never joins an answer.
  *
  * @param lines       the answer
  * @param unsolicited the unsolicited lines, in the order they came

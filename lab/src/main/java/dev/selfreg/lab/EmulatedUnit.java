@@ -1,6 +1,7 @@
 package dev.selfreg.lab;
 
 import dev.selfreg.host.UnsolicitedLines;
+import dev.selfreg.module.Power;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.nvram.NvramImage;
 import dev.selfreg.nvram.NvramStore;
@@ -14,6 +15,9 @@ import java.util.List;
  * comes back as lines, exactly what a host would read.
  */
 public final class EmulatedUnit {
+
+    /** What wakes a sleeping module: a byte its UART loses. */
+    private static final byte[] WAKE = {'\r'};
 
     private final String name;
     private final Bc260yModule module;
@@ -49,10 +53,15 @@ public final class EmulatedUnit {
 
     /**
      * Sends {@code line<CR>} and returns the answer (the module answers before this returns), the unsolicited lines
-     * that came meanwhile apart from it. What the module sent before the line is dropped.
+     * that came meanwhile apart from it. What the module sent before the line is dropped. Like a host driver, it
+     * first wakes a module in deep sleep with one byte, which the module's UART loses (docs/power-saving.md); what
+     * the module prints on waking is among the unsolicited lines.
      */
     public AtReply at(String line) {
         drain();
+        if (module.power() == Power.DEEP_SLEEP) {
+            module.receiveFromHost(WAKE, 0, WAKE.length);
+        }
         byte[] bytes = (line + "\r").getBytes(StandardCharsets.UTF_8);
         module.receiveFromHost(bytes, 0, bytes.length);
         String text = drain();
@@ -63,9 +72,10 @@ public final class EmulatedUnit {
         }
         List<String> answer = new ArrayList<>();
         List<String> unsolicited = new ArrayList<>();
+        UnsolicitedLines.Sequence lines = new UnsolicitedLines.Sequence();
         for (String part : text.split("\r\n")) {
             if (!part.isEmpty()) {
-                (UnsolicitedLines.isKnown(part) ? unsolicited : answer).add(part);
+                (lines.isUnsolicited(part) ? unsolicited : answer).add(part);
             }
         }
         return new AtReply(answer, unsolicited);

@@ -128,10 +128,10 @@ class LabClockTest {
         AtReply woken = unit.at("AT+CGSN=1");
 
         assertThat(woken.lines()).containsExactly("+CGSN: " + CT_IMEI, "OK");
-        assertThat(woken.unsolicited()).containsExactly("+QATWAKEUP");
+        assertThat(woken.unsolicited()).containsExactly("+QNBIOTEVENT: \"EXIT DEEPSLEEP\"");
         assertThat(woken).hasToString("+CGSN: " + CT_IMEI + " / OK");
         AtReply reboot = unit.at("AT+QRST=1");
         assertThat(reboot.lines()).containsExactly("OK");
-        assertThat(reboot.unsolicited()).containsExactly("RDY");
+        assertThat(reboot.unsolicited()).containsExactly("RDY", "+CFUN: 1", "+CPIN: READY");
     }
 }

@@ -16,7 +16,14 @@ public enum AwakeReason {
     DNS("dns"),
     /** An RTC timer woke the module from deep sleep, and the idle time after its work. */
     TIMER("timer"),
-    /** Nothing left to do: the idle time before deep sleep, or for ever when sleep is disabled. */
+    /** A periodic TAU woke the module from deep sleep (T3412), and the active time after it. */
+    TAU("tau"),
+    /** An eDRX paging time window woke the module from deep sleep. */
+    PAGING("paging"),
+    /**
+     * Nothing left to do: the active time T3324 before PSM, or for ever when the module may not
+     * deep sleep ({@code AT+QSCLK=0} or 2, or neither PSM nor eDRX in use).
+     */
     IDLE("idle");
 
     private final String label;

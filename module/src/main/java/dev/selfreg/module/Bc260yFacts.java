@@ -91,8 +91,36 @@ public final class Bc260yFacts {
     public static final int SLEEP_MODE_DEEP = 1;
     /** AT+QSCLK value that disables sleep, the only one under which CT retries (seed 2.1.4 "未设置禁用休眠模式"). */
     public static final int SLEEP_MODE_DISABLED = 0;
-    /** Idle time before deep sleep when nothing is pending (spec self-registration §1, Interpretation). */
+    /**
+     * How long the module stays awake after a boot, a wake-up by the host or an RTC timer, and
+     * after the host's last byte, before it may deep sleep (spec self-registration §1,
+     * Interpretation; docs/power-saving.md: the default of {@code AT+QCFG="slplocktimes"}).
+     */
     public static final Duration IDLE_BEFORE_DEEP_SLEEP = Duration.ofSeconds(10);
+    /** The largest {@code AT+QCFG="slplocktimes"}, in seconds (research §2 AT+QSCLK: 260Y-SDK {@code <0-30>}). */
+    public static final int SLEEP_LOCK_TIME_MAX = 30;
+    /** {@code AT+QCFG="dsevent"} default: the deep-sleep URCs are on (research §2 AT+QNBIOTEVENT: 260Y-SDK). */
+    public static final int DEEP_SLEEP_EVENTS_DEFAULT = 1;
+    /** {@code AT+QCFG="wakeupRXD"} default: host data wakes deep sleep (docs/power-saving.md, Interpretation). */
+    public static final int WAKEUP_RXD_DEFAULT = 1;
+
+    /** {@code AT+CPSMS} default mode: PSM on (research §2 AT+CPSMS: the clone's factory NV, "as on BC260Y"). */
+    public static final int PSM_MODE_DEFAULT = 1;
+    /**
+     * What {@code AT+CPSMS} requests until a host sets other timers, and the network grants:
+     * T3324 10 s (the bench observation of research §5, PSM about 10 s after idle), T3412 30 h,
+     * longer than the CMDMP daily Update (docs/power-saving.md, Interpretation: the factory
+     * values were not found).
+     */
+    public static final PsmTimers PSM_REQUEST_DEFAULT = new PsmTimers("00000101", "01000011");
+    /** {@code AT+CEDRXS} default mode: eDRX off (research §2 AT+CEDRXS: the clone's factory NV). */
+    public static final int EDRX_MODE_DEFAULT = 0;
+    /** The eDRX value requested until a host sets one: 20.48 s, the shortest NB-S1 cycle (Interpretation). */
+    public static final String EDRX_REQUEST_DEFAULT = "0010";
+    /** The paging time window the emulated network grants with eDRX: 2.56 s (Interpretation). */
+    public static final String EDRX_PAGING_WINDOW_GRANTED = "0000";
+    /** The access technology of {@code AT+CEDRXS} and {@code AT+CEDRXRDP}: 5, E-UTRAN NB-S1 (TS 27.007 §7.40). */
+    public static final int EDRX_ACT_NB_S1 = 5;
     /** Power-on to RDY (Interpretation: immediate, so a virtual clock needs no advance to boot). */
     public static final Duration BOOT_TIME = Duration.ZERO;
     /** Network search from boot to attach, +CEREG stat 2 meanwhile (Interpretation). */

@@ -35,6 +35,26 @@ public interface ModuleLifecycle {
     default void attached() {
     }
 
+    /** The module is about to enter deep sleep; plain timers stop, RTC timers keep running. */
+    default void wentToDeepSleep() {
+    }
+
+    /**
+     * The module left deep sleep: {@link AwakeReason#HOST} for host data or the wake pin,
+     * {@link AwakeReason#TIMER} for an RTC timer, {@link AwakeReason#TAU} for a periodic TAU,
+     * {@link AwakeReason#PAGING} for an eDRX paging window. A wake-up is not a boot.
+     */
+    default void wokeUp(AwakeReason reason) {
+    }
+
+    /** The radio entered PSM: T3324 ran out after its last network activity. */
+    default void enteredPsm() {
+    }
+
+    /** The radio left PSM for network activity (data, a TAU). */
+    default void leftPsm() {
+    }
+
     /** Power is gone: every timer has stopped and running state is lost; NVRAM stays. */
     default void powerLost() {
     }

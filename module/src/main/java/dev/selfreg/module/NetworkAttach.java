@@ -50,6 +50,8 @@ public final class NetworkAttach {
     private boolean attachedThisBoot;
     private ModuleClock.Timer search;
     private Optional<List<String>> configuredDns = Optional.empty();
+    private Optional<PsmTimers> requestedPsm = Optional.empty();
+    private Optional<String> requestedEdrx = Optional.empty();
 
     public NetworkAttach(ModuleScheduler scheduler, UrcOutput uart, ModuleLifecycle listeners, ModuleNetwork network,
                          SavedConfig saved, ModuleProfile profile) {
@@ -176,9 +178,36 @@ public final class NetworkAttach {
         scheduler.serialised(() -> cgregReporting = mode);
     }
 
-    /** The PSM timers the network granted at the attach; empty while PSM is not in use. */
+    /**
+     * The PSM timers the network granted: what {@code AT+CPSMS} requested, while registered (the
+     * {@code <Active-Time>} and {@code <Periodic-TAU>} of {@code +CEREG} with n 4 and 5); empty
+     * when PSM is not in use.
+     */
     public Optional<PsmTimers> grantedPsmTimers() {
         return scheduler.serialised(() -> state.psm());
+    }
+
+    /**
+     * The eDRX the network granted: the value {@code AT+CEDRXS} requested with the emulated
+     * network's paging time window, while registered; empty when eDRX is not in use.
+     */
+    public Optional<EdrxTimers> grantedEdrx() {
+        return scheduler.serialised(() -> attached()
+                ? requestedEdrx.map(value -> new EdrxTimers(value, Bc260yFacts.EDRX_PAGING_WINDOW_GRANTED))
+                : Optional.empty());
+    }
+
+    /**
+     * What the module asks the network for (the sleep controller, from {@code AT+CPSMS} and
+     * {@code AT+CEDRXS}); while registered the network grants it at once, as after the TAU that
+     * carries it.
+     */
+    void requestPowerSaving(Optional<PsmTimers> psm, Optional<String> edrx) {
+        requestedPsm = psm;
+        requestedEdrx = edrx;
+        if (state.registration() == NetworkRegistration.REGISTERED) {
+            state = new RegistrationState(NetworkRegistration.REGISTERED, OptionalInt.empty(), requestedPsm);
+        }
     }
 
     /** What {@code AT+CSQ} and {@code AT+CESQ} report: the conditions' signal with the radio on and a cell in sight. */
@@ -307,7 +336,7 @@ public final class NetworkAttach {
         }
         state = new RegistrationState(next,
                 next == NetworkRegistration.DENIED ? OptionalInt.of(conditions.rejectCause()) : OptionalInt.empty(),
-                Optional.empty());
+                next == NetworkRegistration.REGISTERED ? requestedPsm : Optional.empty());
         network.setRegistered(next == NetworkRegistration.REGISTERED);
         if (scheduler.power() == Power.ACTIVE) {
             if (ceregReporting > 0) {

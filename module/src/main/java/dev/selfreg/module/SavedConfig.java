@@ -5,6 +5,7 @@ import dev.selfreg.nvram.NvramStore;
 import dev.selfreg.vocabulary.DmGroup;
 import dev.selfreg.vocabulary.TerminalInfoType;
 import dev.selfreg.vocabulary.TerminalType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -24,6 +25,14 @@ public final class SavedConfig {
     private static final String SLEEP_MODE = "sleep.qsclk";
     private static final String BANDS = "radio.bands";
     private static final String UART_RATE = "uart.ipr";
+    private static final String SLEEP_LOCK_TIME = "sleep.slplocktimes";
+    private static final String DEEP_SLEEP_EVENTS = "sleep.dsevent";
+    private static final String WAKEUP_RXD = "sleep.wakeuprxd";
+    private static final String PSM_MODE = "psm.mode";
+    private static final String PSM_ACTIVE_TIME = "psm.active";
+    private static final String PSM_PERIODIC_TAU = "psm.tau";
+    private static final String EDRX_MODE = "edrx.mode";
+    private static final String EDRX_VALUE = "edrx.value";
     private static final String BOOTED_FIRMWARE = "firmware.booted";
     private static final String CT_REGISTERED_FIRMWARE = "ct.registered.firmware";
     private static final String CT_REGISTERED_IMEI = "ct.registered.imei";
@@ -84,6 +93,73 @@ public final class SavedConfig {
 
     public void saveUartRate(int rate) {
         store.update(image -> image.with(UART_RATE, Integer.toString(rate)));
+    }
+
+    /**
+     * {@code AT+QCFG="slplocktimes"}: how long a boot, a wake-up or the host's last byte keeps
+     * the module out of deep sleep; the profile's idle time until a host sets it.
+     */
+    public Duration sleepLockTime() {
+        return integer(store.image(), SLEEP_LOCK_TIME).map(Duration::ofSeconds).orElse(profile.idleBeforeDeepSleep());
+    }
+
+    public void saveSleepLockTime(int seconds) {
+        store.update(image -> image.with(SLEEP_LOCK_TIME, Integer.toString(seconds)));
+    }
+
+    /** {@code AT+QCFG="dsevent"}: 1 prints {@code +QNBIOTEVENT: "ENTER DEEPSLEEP"} and {@code "EXIT DEEPSLEEP"}. */
+    public int deepSleepEvents() {
+        return integer(store.image(), DEEP_SLEEP_EVENTS).orElse((long) Bc260yFacts.DEEP_SLEEP_EVENTS_DEFAULT).intValue();
+    }
+
+    public void saveDeepSleepEvents(int mode) {
+        store.update(image -> image.with(DEEP_SLEEP_EVENTS, Integer.toString(mode)));
+    }
+
+    /** {@code AT+QCFG="wakeupRXD"}: 1 lets host data on the UART wake the module from deep sleep. */
+    public int wakeupRxd() {
+        return integer(store.image(), WAKEUP_RXD).orElse((long) Bc260yFacts.WAKEUP_RXD_DEFAULT).intValue();
+    }
+
+    public void saveWakeupRxd(int mode) {
+        store.update(image -> image.with(WAKEUP_RXD, Integer.toString(mode)));
+    }
+
+    /** The {@code <mode>} of {@code AT+CPSMS}: 1 PSM requested, 0 not. */
+    public int psmMode() {
+        return integer(store.image(), PSM_MODE).orElse((long) Bc260yFacts.PSM_MODE_DEFAULT).intValue();
+    }
+
+    /** The timers {@code AT+CPSMS} requests (kept while PSM is off, as its read form shows them). */
+    public PsmTimers psmRequest() {
+        NvramImage image = store.image();
+        PsmTimers d = Bc260yFacts.PSM_REQUEST_DEFAULT;
+        String active = image.get(PSM_ACTIVE_TIME).filter(PsmTimers::isOctet).orElse(d.activeTime());
+        String tau = image.get(PSM_PERIODIC_TAU).filter(PsmTimers::isOctet).orElse(d.periodicTau());
+        return new PsmTimers(active, tau);
+    }
+
+    /** Saves an {@code AT+CPSMS} setting in one atomic write. */
+    public void savePsm(int mode, PsmTimers request) {
+        store.update(image -> image.with(PSM_MODE, Integer.toString(mode))
+                .with(PSM_ACTIVE_TIME, request.activeTime())
+                .with(PSM_PERIODIC_TAU, request.periodicTau()));
+    }
+
+    /** The {@code <mode>} of {@code AT+CEDRXS}: 0 off, 1 eDRX requested, 2 also with {@code +CEDRXP}. */
+    public int edrxMode() {
+        return integer(store.image(), EDRX_MODE).orElse((long) Bc260yFacts.EDRX_MODE_DEFAULT).intValue();
+    }
+
+    /** The eDRX value {@code AT+CEDRXS} requests. */
+    public String edrxRequest() {
+        return store.image().get(EDRX_VALUE).filter(value -> EdrxTimers.cycleOf(value).isPresent())
+                .orElse(Bc260yFacts.EDRX_REQUEST_DEFAULT);
+    }
+
+    /** Saves an {@code AT+CEDRXS} setting in one atomic write. */
+    public void saveEdrx(int mode, String value) {
+        store.update(image -> image.with(EDRX_MODE, Integer.toString(mode)).with(EDRX_VALUE, value));
     }
 
     /** The firmware version the module last booted, if it ever booted with this NVRAM. */

@@ -197,11 +197,11 @@ class BasicCommandsTest {
     }
 
     @Test
-    void qrstAnswersOkThenRdyAndEchoIsBackOn() {
+    void qrstAnswersOkThenTheBootUrcsAndEchoIsBackOn() {
         TestBench bench = new TestBench();
         bench.given("AT+CEREG=1");
 
-        assertThat(bench.at("AT+QRST=1")).isEqualTo("\r\nOK\r\n\r\nRDY\r\n");
+        assertThat(bench.at("AT+QRST=1")).isEqualTo(framed("OK", "RDY", "+CFUN: 1", "+CPIN: READY"));
 
         assertThat(bench.type("AT\r")).isEqualTo("AT\r" + OK);
     }

@@ -33,8 +33,9 @@ class ModuleProperties {
      */
     private static final List<String> NAMES = List.of("+QSREGENABLE", "+QDMPCFG", "+QDMPCFGEX", "+CFUN", "+QSCLK",
             "+CEREG", "+CMEE", "+CGMI", "+CGMM", "+CGMR", "+CGSN", "+GSN", "+CIMI", "+QCCID", "+CPIN", "+CGATT", "+CSQ",
-            "+CESQ", "+CGPADDR", "+CGDCONT", "+COPS", "+QBAND", "+QENG", "+QIDNSCFG", "I", "", "+CCLK", "+QCCLK", "+IPR",
-            "&W", "+QSREGENABLEX", "+FOO");
+            "+CESQ", "+CGPADDR", "+CGDCONT", "+COPS", "+QBAND", "+QENG", "+QIDNSCFG", "+CPSMS", "+CEDRXS", "+CEDRXRDP",
+            "+QCFG", "+QATWAKEUP", "+QNBIOTEVENT", "+QRELLOCK", "I", "", "+CCLK", "+QCCLK", "+IPR", "&W", "+QSREGENABLEX",
+            "+FOO");
 
     private static final String OK = TestBench.framed("OK");
     private static final Pattern FINAL = Pattern.compile("OK|ERROR|\\+CME ERROR: .*");
@@ -134,7 +135,12 @@ class ModuleProperties {
                         parameter().list().ofMinSize(0).ofMaxSize(5))
                 .as((command, type, second, rest) -> command + type + "," + second
                         + rest.stream().map(p -> "," + p).collect(Collectors.joining()));
-        return Arbitraries.frequencyOf(Tuple.of(3, anyCommand), Tuple.of(2, selected));
+        Arbitrary<String> powerSaving = Combinators.combine(
+                        Arbitraries.of("AT+QCFG=\"dsevent\"", "AT+QCFG=\"slplocktimes\"", "AT+QCFG=\"wakeupRXD\"",
+                                "AT+CPSMS=1,,", "AT+CPSMS=0,,,\"01000011\"", "AT+CEDRXS=1", "AT+CEDRXS=2,5"),
+                        parameter().list().ofMinSize(0).ofMaxSize(3))
+                .as((command, rest) -> command + rest.stream().map(p -> "," + p).collect(Collectors.joining()));
+        return Arbitraries.frequencyOf(Tuple.of(3, anyCommand), Tuple.of(2, selected), Tuple.of(1, powerSaving));
     }
 
     private static Arbitrary<String> parameter() {
@@ -153,7 +159,8 @@ class ModuleProperties {
         Arbitrary<String> bare = Arbitraries.strings().withChars("abcXYZ0189.-_?").ofMinLength(1).ofMaxLength(20);
         Arbitrary<String> odd = Arbitraries.of("", " ", "?", "\"", "\"unterminated", "\"a\"b", "=", "+", "\"\"",
                 "863703030822519", "\"863703030822519\"", "86370303082251A", "\"10.0.0.1\"", "2001:db8::1", "\"1:2:3\"",
-                "\"999.1.1.1\"", "::", "\"g::1\"");
+                "\"999.1.1.1\"", "::", "\"g::1\"", "\"01000011\"", "00000001", "\"0100001\"", "\"0010\"", "\"0100\"",
+                "\"dsevent\"", "\"slplocktimes\"", "\"wakeupRXD\"", "\"WakeupRxd\"");
         return Arbitraries.frequencyOf(
                 Tuple.of(5, smallInt),
                 Tuple.of(2, bigInt),

@@ -24,6 +24,8 @@ class NetworkCommandsTest {
     private static final String ERROR = framed("ERROR");
     private static final Duration ATTACH = Bc260yFacts.ATTACH_TIME;
     private static final String CELL = "\"5A2B\",\"0C3B4D01\",9";
+    /** The PSM timers the network grants for the module's default {@code AT+CPSMS} request (Active-Time, Periodic-TAU). */
+    private static final String GRANTED = "\"00000101\",\"01000011\"";
 
     /** A stock unit, registered. */
     private static TestBench registered() {
@@ -202,13 +204,30 @@ class NetworkCommandsTest {
     @CsvSource(delimiter = '|', value = {
             "2|+CEREG: 2,1," + CELL,
             "3|+CEREG: 3,1," + CELL,
-            "4|+CEREG: 4,1," + CELL + ",,,,",
-            "5|+CEREG: 5,1," + CELL + ",,,,"})
-    void ceregReadWhileRegisteredShowsTheCellAndEmptyCauseAndTimerFields(int n, String line) {
+            "4|+CEREG: 4,1," + CELL + ",,," + GRANTED,
+            "5|+CEREG: 5,1," + CELL + ",,," + GRANTED})
+    void ceregReadWhileRegisteredShowsTheCellAnEmptyCausePairAndTheGrantedPsmTimers(int n, String line) {
         TestBench bench = registered();
         bench.given("AT+CEREG=" + n);
 
         assertThat(bench.at("AT+CEREG?")).isEqualTo(framed(line, "OK"));
+    }
+
+    @ParameterizedTest(name = "n={0}")
+    @CsvSource(delimiter = '|', value = {"4|+CEREG: 4,1," + CELL + ",,,,", "5|+CEREG: 5,1," + CELL + ",,,,"})
+    void ceregReadWhileRegisteredWithoutPsmHasEmptyTimerFields(int n, String line) {
+        TestBench bench = registered();
+        bench.given("AT+CPSMS=0", "AT+CEREG=" + n);
+
+        assertThat(bench.at("AT+CEREG?")).isEqualTo(framed(line, "OK"));
+    }
+
+    @Test
+    void ceregShowsTheTimersTheNetworkGrantedForTheLatestCpsmsRequest() {
+        TestBench bench = registered();
+        bench.given("AT+CPSMS=1,,,\"01000111\",\"00100100\"", "AT+CEREG=4");
+
+        assertThat(bench.at("AT+CEREG?")).isEqualTo(framed("+CEREG: 4,1," + CELL + ",,,\"00100100\",\"01000111\"", "OK"));
     }
 
     @ParameterizedTest(name = "n={0}")
@@ -241,8 +260,8 @@ class NetworkCommandsTest {
             "1|+CEREG: 1",
             "2|+CEREG: 1," + CELL,
             "3|+CEREG: 1," + CELL + ",,",
-            "4|+CEREG: 1," + CELL + ",,,,",
-            "5|+CEREG: 1," + CELL + ",,,,"})
+            "4|+CEREG: 1," + CELL + ",,," + GRANTED,
+            "5|+CEREG: 1," + CELL + ",,," + GRANTED})
     void ceregUnsolicitedOnTheAttachHasTheLayoutOfItsN(int n, String line) {
         TestBench bench = new TestBench();
         bench.given("AT+CEREG=" + n);

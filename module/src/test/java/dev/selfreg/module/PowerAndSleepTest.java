@@ -1,18 +1,23 @@
 package dev.selfreg.module;
 
+import static dev.selfreg.module.TestBench.BOOT_URCS;
+import static dev.selfreg.module.TestBench.ENTER_DEEP_SLEEP;
+import static dev.selfreg.module.TestBench.EXIT_DEEP_SLEEP;
 import static dev.selfreg.module.TestBench.framed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Power, boot and sleep (self-registration.md §1, at-commands.md §6): {@code RDY}, a dead UART
- * while off or booting, deep sleep after the idle time with {@code AT+QSCLK=1}, waking on host
- * data with {@code +QATWAKEUP}, configuration across deep sleep, and the awake-time account.
- * Time is module time on the bench's virtual clock.
+ * Power, boot and sleep (self-registration.md §1, at-commands.md §6, docs/power-saving.md): the
+ * boot URCs, a dead UART while off or booting, deep sleep after the idle time with
+ * {@code AT+QSCLK=1} and its {@code +QNBIOTEVENT}, waking on host data whose first byte is lost,
+ * configuration across deep sleep, and the awake-time account. Time is module time on the
+ * bench's virtual clock.
  */
 class PowerAndSleepTest {
 
@@ -31,10 +36,10 @@ class PowerAndSleepTest {
     }
 
     @Test
-    void rdyIsPrintedAtPowerOn() {
+    void rdyCfunAndCpinArePrintedAtPowerOn() {
         TestBench bench = new TestBench();
 
-        assertThat(bench.takeOutput()).isEqualTo(framed("RDY"));
+        assertThat(bench.takeOutput()).isEqualTo(framed("RDY", "+CFUN: 1", "+CPIN: READY"));
         assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
     }
 
@@ -54,8 +59,15 @@ class PowerAndSleepTest {
 
         bench.module.powerOn();
 
-        assertThat(bench.takeOutput()).isEqualTo(framed("RDY"));
+        assertThat(bench.takeOutput()).isEqualTo(BOOT_URCS);
         assertThat(bench.type("AT\r")).isEqualTo("AT\r" + OK);
+    }
+
+    @Test
+    void withoutASimTheBootPrintsNoCpin() {
+        TestBench bench = new TestBench(ModuleProfile.standard().withSim(Optional.empty()));
+
+        assertThat(bench.takeOutput()).isEqualTo(framed("RDY", "+CFUN: 1"));
     }
 
     @Test
@@ -67,7 +79,20 @@ class PowerAndSleepTest {
 
         bench.advance(JUST_UNDER);
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
-        assertThat(bench.takeOutput()).as("deep sleep is silent").isEmpty();
+        assertThat(bench.takeOutput()).isEqualTo(ENTER_DEEP_SLEEP);
+    }
+
+    @Test
+    void withDseventOffDeepSleepIsSilent() {
+        TestBench bench = new TestBench();
+        bench.advance(ATTACH);
+        bench.given("AT+QCFG=\"dsevent\",0");
+
+        bench.advance(IDLE);
+        assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
+        assertThat(bench.takeOutput()).isEmpty();
+        assertThat(bench.wake()).isEmpty();
+        assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
     }
 
     @Test
@@ -88,33 +113,50 @@ class PowerAndSleepTest {
     }
 
     @Test
-    void hostDataInDeepSleepPrintsQatwakeupThenAnswersTheLine() {
+    void theFirstByteInDeepSleepWakesTheModuleAndIsLostSoItsLineGetsNoAnswer() {
         TestBench bench = attachedAndIdle();
         bench.advance(IDLE);
+        bench.takeOutput();
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
 
-        assertThat(bench.at("AT+CGMR"))
-                .isEqualTo("\r\n+QATWAKEUP\r\n\r\nRevision: " + Bc260yFacts.DEFAULT_FIRMWARE + "\r\n\r\nOK\r\n");
+        assertThat(bench.type("AT+CGMR\r")).as("T+CGMR is no command line").isEqualTo(EXIT_DEEP_SLEEP);
 
         assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
-        assertThat(bench.at("AT")).as("awake: no second +QATWAKEUP").isEqualTo(OK);
+        assertThat(bench.at("AT+CGMR")).as("awake: answered, no second wake-up URC")
+                .isEqualTo(framed("Revision: " + Bc260yFacts.DEFAULT_FIRMWARE, "OK"));
     }
 
     @Test
-    void withEchoOnTheWakeUpLineComesBeforeTheEcho() {
+    void withEchoOnTheWakeUpLineComesBeforeTheEchoOfWhatWasNotLost() {
         TestBench bench = new TestBench();
         bench.advance(ATTACH.plus(IDLE));
         bench.takeOutput();
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
 
-        assertThat(bench.type("AT\r")).isEqualTo("\r\n+QATWAKEUP\r\nAT\r" + OK);
+        assertThat(bench.type("AT\r")).isEqualTo(EXIT_DEEP_SLEEP + "T\r");
+        assertThat(bench.type("AT\r")).isEqualTo("AT\r" + OK);
+    }
+
+    @Test
+    void withWakeupRxd0HostDataInDeepSleepIsLostAndTheModuleSleepsOn() {
+        TestBench bench = attachedAndIdle();
+        bench.given("AT+QCFG=\"wakeupRXD\",0");
+        bench.advance(IDLE);
+        bench.takeOutput();
+
+        assertThat(bench.type("AT\r")).isEmpty();
+        assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
+
+        bench.module.pulseWakePin();
+        assertThat(bench.takeOutput()).as("the PSM_EINT pin still wakes it").isEqualTo(EXIT_DEEP_SLEEP);
+        assertThat(bench.at("AT")).isEqualTo(OK);
     }
 
     @Test
     void afterAWakeUpTheModuleSleepsAgainAfterTheIdleTime() {
         TestBench bench = attachedAndIdle();
         bench.advance(IDLE);
-        bench.at("AT");
+        bench.wake();
 
         bench.advance(IDLE.minus(JUST_UNDER));
         assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
@@ -175,7 +217,8 @@ class PowerAndSleepTest {
 
         bench.advance(IDLE);
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
-        assertThat(bench.at("AT")).isEqualTo(framed("+QATWAKEUP", "OK"));
+        bench.takeOutput();
+        assertThat(bench.wake()).isEqualTo(EXIT_DEEP_SLEEP);
 
         assertThat(bench.module.running().orElseThrow()).isEqualTo(runningBefore);
         assertThat(bench.module.saved().toRunning()).isEqualTo(savedBefore);
@@ -195,10 +238,11 @@ class PowerAndSleepTest {
 
         bench.advance(IDLE);
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
+        assertThat(bench.takeOutput()).isEqualTo(ENTER_DEEP_SLEEP);
 
-        assertThat(bench.type("AT+CEREG?\r"))
+        assertThat(bench.type("\rAT+CEREG?\r"))
                 .as("no RDY, echo and CEREG reporting as the host left them, still attached")
-                .isEqualTo(framed("+QATWAKEUP") + "AT+CEREG?\r" + framed("+CEREG: 1,1", "OK"));
+                .isEqualTo(EXIT_DEEP_SLEEP + "AT+CEREG?\r" + framed("+CEREG: 1,1", "OK"));
     }
 
     @Test
@@ -210,7 +254,7 @@ class PowerAndSleepTest {
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
         assertThat(bench.module.awake()).isEqualTo(ATTACH.plus(IDLE));
 
-        bench.at("AT");
+        bench.wake();
         bench.advance(HOUR);
 
         assertThat(bench.module.awake()).isEqualTo(ATTACH.plus(IDLE).plus(IDLE));
@@ -241,7 +285,7 @@ class PowerAndSleepTest {
 
         bench.advance(Duration.ofMillis(1));
 
-        assertThat(bench.takeOutput()).isEqualTo(framed("RDY"));
+        assertThat(bench.takeOutput()).isEqualTo(BOOT_URCS);
         assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
         assertThat(bench.type("AT\r")).as("the lost lines are not answered late").isEqualTo("AT\r" + OK);
     }
@@ -264,6 +308,6 @@ class PowerAndSleepTest {
         assertThat(bench.at("AT+QRST=1")).isEqualTo(OK);
         assertThat(bench.type("AT\r")).isEmpty();
         bench.advance(Duration.ofSeconds(1));
-        assertThat(bench.takeOutput()).isEqualTo(framed("RDY"));
+        assertThat(bench.takeOutput()).isEqualTo(BOOT_URCS);
     }
 }

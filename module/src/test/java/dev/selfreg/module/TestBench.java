@@ -47,8 +47,23 @@ public final class TestBench {
         return takeOutput();
     }
 
-    /** Sends one command line with echo off (as the seed's examples show them). */
+    /**
+     * Wakes a sleeping unit as a host does: one byte, which the UART loses; returns what the
+     * module sent (its wake-up URCs).
+     */
+    public String wake() {
+        return type("\r");
+    }
+
+    /**
+     * Sends one command line with echo off (as the seed's examples show them). Like a host driver,
+     * it first wakes a unit in deep sleep with a byte the UART loses, and leaves the wake-up URCs
+     * out of the answer; {@link #type} shows the raw behaviour.
+     */
     public String at(String line) {
+        if (module.power() == Power.DEEP_SLEEP) {
+            wake();
+        }
         if (!echoOff) {
             type("ATE0\r");
             echoOff = true;
@@ -92,6 +107,13 @@ public final class TestBench {
         echoOff = false;
         takeOutput();
     }
+
+    /** What a unit with a SIM prints when a boot completes (research §4). */
+    public static final String BOOT_URCS = framed("RDY", "+CFUN: 1", "+CPIN: READY");
+    /** {@code +QNBIOTEVENT} as the module prints it on entering deep sleep ({@code AT+QCFG="dsevent",1}). */
+    public static final String ENTER_DEEP_SLEEP = framed("+QNBIOTEVENT: \"ENTER DEEPSLEEP\"");
+    /** {@code +QNBIOTEVENT} as the module prints it on leaving deep sleep ({@code AT+QCFG="dsevent",1}). */
+    public static final String EXIT_DEEP_SLEEP = framed("+QNBIOTEVENT: \"EXIT DEEPSLEEP\"");
 
     /** How the module frames response lines: {@code <CR><LF>line<CR><LF>} each. */
     public static String framed(String... lines) {

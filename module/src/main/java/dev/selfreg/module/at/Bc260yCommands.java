@@ -43,6 +43,10 @@ public final class Bc260yCommands {
                 .add(new QengCommand())
                 .add(dialect == AtDialect.BC26_COMPAT ? new QidnscfgWithContextCommand(context) : new QidnscfgCommand())
                 .add(new QsclkCommand())
+                .add(new CpsmsCommand())
+                .add(new CedrxsCommand())
+                .add(new CedrxrdpCommand())
+                .add(new QcfgCommand())
                 .add(new QrstCommand());
         if (dialect == AtDialect.BC26_COMPAT) {
             commands.add(new Bc26Command(new GsnCommand()))
@@ -50,7 +54,10 @@ public final class Bc260yCommands {
                     .add(new Bc26Command(new AtSettingsResetCommand("Z")))
                     .add(new Bc26Command(new AtSettingsResetCommand("&F")))
                     .add(new Bc26Command(new QpowdCommand()))
-                    .add(new Bc26Command(new CgregCommand()));
+                    .add(new Bc26Command(new CgregCommand()))
+                    .add(new Bc26Command(new QatwakeupCommand()))
+                    .add(new Bc26Command(new QnbioteventCommand()))
+                    .add(new Bc26Command(new QrellockCommand()));
         }
         return commands;
     }

@@ -83,9 +83,9 @@ public final class Bc260yModule implements AutoCloseable {
     public Bc260yModule(ModuleProfile profile, ModuleClock clock, NvramStore nvram, LabNetwork lab) {
         scheduler = new ModuleScheduler(clock);
         saved = new SavedConfig(nvram, profile);
-        sleep = new SleepController(scheduler, saved, profile);
+        sleep = new SleepController(scheduler, saved, profile, lifecycle);
         scheduler.wakeUpWith(sleep::wakeFor);
-        uart = new Uart(scheduler, sleep, profile.imei());
+        uart = new Uart(scheduler, sleep, saved, profile.imei());
         rtc = new Rtc(scheduler.clock());
         // seeded by the IMEI: reproducible runs, and units of a fleet that differ from each other
         network = new ModuleNetwork(lab, scheduler.poweredClock(), Long.parseLong(profile.imei()), profile.imei());
@@ -93,6 +93,7 @@ public final class Bc260yModule implements AutoCloseable {
             virtual.addQuiescence(network);
         }
         attach = new NetworkAttach(scheduler, uart, lifecycle, network, saved, profile);
+        sleep.requestFrom(attach);
         boot = new BootSequence(profile, saved, scheduler, lifecycle, uart, attach, sleep, network);
         AgentContext agents = new ModuleForAgents(boot, saved, scheduler, sleep, network);
         ct = new CtAgent(agents);
@@ -125,11 +126,16 @@ public final class Bc260yModule implements AutoCloseable {
     }
 
     /**
-     * Bytes from the host. Lost while the module is off or booting; in deep sleep they wake it
-     * ({@code +QATWAKEUP}) and are then answered.
+     * Bytes from the host. Lost while the module is off or booting; in deep sleep the first byte
+     * wakes it and is lost, the rest is answered.
      */
     public void receiveFromHost(byte[] data, int offset, int length) {
         scheduler.serialised(() -> uart.receive(data, offset, length));
+    }
+
+    /** A falling edge on the PSM_EINT pin: it wakes the module from deep sleep, as host data does. */
+    public void pulseWakePin() {
+        scheduler.serialised(sleep::wakePin);
     }
 
     // ---- power ----------------------------------------------------------------------------

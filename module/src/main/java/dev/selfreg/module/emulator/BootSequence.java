@@ -63,7 +63,10 @@ final class BootSequence {
         return Optional.ofNullable(running);
     }
 
-    /** Applies power: the module boots and prints {@code RDY}. */
+    /**
+     * Applies power: the module boots and prints {@code RDY}, {@code +CFUN: 1} and, with a card,
+     * {@code +CPIN: READY}, as a real BC260Y-CN does (research §4).
+     */
     void powerOn() {
         if (scheduler.power() != Power.OFF) {
             return;
@@ -113,6 +116,10 @@ final class BootSequence {
         network.routeConfigured(LabService.DM, running.dm().server());
         listeners.booted();
         uart.urc("RDY");
+        uart.urc("+CFUN: 1");
+        if (sim.isPresent()) {
+            uart.urc("+CPIN: READY");
+        }
         log.info("{} booted {} with {}", profile.imei(), profile.firmware(),
                 sim.map(card -> "SIM " + card.imsi()).orElse("no SIM"));
         attach.start(sim);

@@ -1,5 +1,6 @@
 package dev.selfreg.module.emulator;
 
+import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.ModuleLifecycle;
 import dev.selfreg.module.NetworkRegistration;
 import java.util.List;
@@ -32,6 +33,26 @@ final class LifecycleEvents implements ModuleLifecycle {
     @Override
     public void attached() {
         listeners.forEach(ModuleLifecycle::attached);
+    }
+
+    @Override
+    public void wentToDeepSleep() {
+        listeners.forEach(ModuleLifecycle::wentToDeepSleep);
+    }
+
+    @Override
+    public void wokeUp(AwakeReason reason) {
+        listeners.forEach(listener -> listener.wokeUp(reason));
+    }
+
+    @Override
+    public void enteredPsm() {
+        listeners.forEach(ModuleLifecycle::enteredPsm);
+    }
+
+    @Override
+    public void leftPsm() {
+        listeners.forEach(ModuleLifecycle::leftPsm);
     }
 
     @Override

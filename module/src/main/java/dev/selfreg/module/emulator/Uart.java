@@ -2,10 +2,12 @@ package dev.selfreg.module.emulator;
 
 import dev.selfreg.at.AtCommandSet;
 import dev.selfreg.at.AtEngine;
+import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.ModuleLifecycle;
 import dev.selfreg.module.ModuleLog;
 import dev.selfreg.module.ModuleScheduler;
 import dev.selfreg.module.Power;
+import dev.selfreg.module.SavedConfig;
 import dev.selfreg.module.SleepController;
 import dev.selfreg.module.UrcOutput;
 import org.slf4j.Logger;
@@ -13,7 +15,12 @@ import org.slf4j.Logger;
 /**
  * The module's UART: the host's bytes go to the AT engine, whose answers and the module's
  * unsolicited lines go to the host. Input is lost while the module is off or booting; in deep
- * sleep it wakes the module ({@code +QATWAKEUP}) and is then answered. Called serialised.
+ * sleep its first byte wakes the module and is lost, the rest is answered (with
+ * {@code AT+QCFG="wakeupRXD",0} all of it is lost and the module sleeps on). It tells the host
+ * of deep sleep and PSM as the module does (docs/power-saving.md): {@code +QNBIOTEVENT:
+ * "ENTER DEEPSLEEP"} and {@code "EXIT DEEPSLEEP"} with {@code AT+QCFG="dsevent",1}, except
+ * around an eDRX paging window, {@code +QATWAKEUP} after a wake-up and the PSM events when the
+ * host turned them on. Called serialised.
  */
 final class Uart implements ModuleLifecycle, UrcOutput {
 
@@ -21,13 +28,17 @@ final class Uart implements ModuleLifecycle, UrcOutput {
 
     private final ModuleScheduler scheduler;
     private final SleepController sleep;
+    private final SavedConfig saved;
     private final String imei;
     private AtEngine.Output host = bytes -> { };
     private AtEngine<?> at;
+    /** Whether the host was last told of deep sleep, not of a wake-up. */
+    private boolean hostToldAsleep;
 
-    Uart(ModuleScheduler scheduler, SleepController sleep, String imei) {
+    Uart(ModuleScheduler scheduler, SleepController sleep, SavedConfig saved, String imei) {
         this.scheduler = scheduler;
         this.sleep = sleep;
+        this.saved = saved;
         this.imei = imei;
     }
 
@@ -57,11 +68,10 @@ final class Uart implements ModuleLifecycle, UrcOutput {
         if (power == Power.OFF || power == Power.BOOTING) {
             return;
         }
-        if (sleep.hostData()) {
-            at.urc("+QATWAKEUP");
+        int lost = sleep.hostData(length);
+        if (lost < length) {
+            at.receive(data, offset + lost, length - lost);
         }
-        at.receive(data, offset, length);
-        sleep.restartIdleTimer();
     }
 
     /** Sends an unsolicited line ({@code RDY}, {@code +CEREG: 1}). */
@@ -83,5 +93,43 @@ final class Uart implements ModuleLifecycle, UrcOutput {
     @Override
     public void poweredOn() {
         at.reset();
+        hostToldAsleep = false;
+    }
+
+    @Override
+    public void wentToDeepSleep() {
+        if (!hostToldAsleep && saved.deepSleepEvents() == 1) {
+            urc("+QNBIOTEVENT: \"ENTER DEEPSLEEP\"");
+        }
+        hostToldAsleep = true;
+    }
+
+    /** An eDRX paging window wakes the module without a word: the host still sees it asleep (Interpretation). */
+    @Override
+    public void wokeUp(AwakeReason reason) {
+        if (reason == AwakeReason.PAGING) {
+            return;
+        }
+        if (saved.deepSleepEvents() == 1) {
+            urc("+QNBIOTEVENT: \"EXIT DEEPSLEEP\"");
+        }
+        if (sleep.wakeUpReport() == 1) {
+            urc("+QATWAKEUP");
+        }
+        hostToldAsleep = false;
+    }
+
+    @Override
+    public void enteredPsm() {
+        if (sleep.psmEventReport() == 1) {
+            urc("+QNBIOTEVENT: \"ENTER PSM\"");
+        }
+    }
+
+    @Override
+    public void leftPsm() {
+        if (sleep.psmEventReport() == 1) {
+            urc("+QNBIOTEVENT: \"EXIT PSM\"");
+        }
     }
 }

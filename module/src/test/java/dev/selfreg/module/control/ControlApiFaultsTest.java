@@ -125,7 +125,7 @@ class ControlApiFaultsTest {
         assertThat(status.get("ct").toString()).isEqualTo("{\"attemptsThisBoot\":1,\"lastOutcome\":\"failure\"}");
         assertThat(status.get("awakeSeconds").asDouble()).isEqualTo(32.0);
         assertThat(status.get("awakeBreakdown").toString())
-                .isEqualTo("{\"boot\":2.0,\"host\":0.0,\"coap\":0.0,\"dns\":20.0,\"timer\":0.0,\"idle\":10.0}");
+                .isEqualTo("{\"boot\":2.0,\"host\":0.0,\"coap\":0.0,\"dns\":20.0,\"timer\":0.0,\"tau\":0.0,\"paging\":0.0,\"idle\":10.0}");
         assertThat(status.get("power").asText()).isEqualTo("deep-sleep");
     }
 

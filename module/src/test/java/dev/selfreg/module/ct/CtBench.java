@@ -1,6 +1,7 @@
 package dev.selfreg.module.ct;
 
 import dev.selfreg.module.ModuleProfile;
+import dev.selfreg.module.Power;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
 import dev.selfreg.module.network.LabService;
@@ -48,14 +49,29 @@ final class CtBench implements AutoCloseable {
         module.powerOn();
     }
 
-    /** Sends one command line and returns what the module answered (echo included). */
+    /**
+     * Sends one command line and returns what the module answered (echo included). Like a host
+     * driver, it first wakes a unit in deep sleep ({@link #wake}) and leaves that out of the answer.
+     */
     String at(String line) {
-        byte[] bytes = (line + "\r").getBytes(StandardCharsets.US_ASCII);
+        if (module.power() == Power.DEEP_SLEEP) {
+            wake();
+        }
+        return type(line + "\r");
+    }
+
+    /** Wakes the unit with one byte, which the UART loses; returns what the module sent. */
+    String wake() {
+        return type("\r");
+    }
+
+    private String type(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         module.receiveFromHost(bytes, 0, bytes.length);
         synchronized (wire) {
-            String text = wire.toString(StandardCharsets.US_ASCII);
+            String out = wire.toString(StandardCharsets.US_ASCII);
             wire.reset();
-            return text;
+            return out;
         }
     }
 

@@ -359,7 +359,7 @@ class CtSelfRegistrationTest {
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
         bench.clearFaults();
 
-        assertThat(bench.at("AT")).contains("+QATWAKEUP");
+        assertThat(bench.wake()).contains("+QNBIOTEVENT: \"EXIT DEEPSLEEP\"");
         bench.advance(DAY);
 
         assertThat(bench.attemptStarts()).hasSize(1);

@@ -97,6 +97,31 @@ class DmUpdateTest extends DmPeerTest {
     }
 
     @Test
+    void withEdrxAndNoPsmTheUpdateTimerWakesTheModuleBetweenPagingWindows() {
+        withLeshan().provisioned(PERIOD_300, "AT+CPSMS=0", "AT+CEDRXS=1,5,\"0101\"");
+
+        advanceTo(TICK_3.plus(IDLE));
+
+        assertThat(leshan.updates(3)).hasSize(3);
+        assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
+        assertThat(bench.module.awakeBreakdown()).containsEntry(AwakeReason.TIMER, IDLE.multipliedBy(3))
+                .as("three 2.56 s windows in each period, each period's counted from its Update")
+                .containsEntry(AwakeReason.PAGING, Duration.ofMillis(2560 * 9));
+    }
+
+    @Test
+    void withQsclk2TheUpdatesRunWithoutDeepSleep() {
+        withLeshan().provisioned(PERIOD_300, "AT+QSCLK=2");
+
+        advanceTo(TICK_3.plus(IDLE));
+
+        assertThat(leshan.updates(3)).hasSize(3);
+        assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
+        assertThat(bench.module.awakeBreakdown()).containsEntry(AwakeReason.TIMER, Duration.ZERO);
+        assertThat(bench.module.awake()).isEqualTo(TICK_3.plus(IDLE));
+    }
+
+    @Test
     void theUpdateTimerWakesTheModuleFromDeepSleepWhichSleepsAgainAfterTheUpdate() {
         withLeshan().provisioned(PERIOD_300);
         advanceTo(TICK_1.minusSeconds(1));
@@ -120,7 +145,7 @@ class DmUpdateTest extends DmPeerTest {
         bench.advance(MINUTE);
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
 
-        assertThat(bench.host.type("AT\r")).contains("+QATWAKEUP");
+        assertThat(bench.host.wake()).contains("+QNBIOTEVENT: \"EXIT DEEPSLEEP\"");
         bench.advance(MINUTE);
         assertThat(bench.transmissions).as("host data woke it: nothing sent").hasSize(1);
         advanceTo(TICK_1.plus(MINUTE));
