@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,6 @@ class GammuIT {
     Path dir;
 
     @Test
-    @Disabled("waits for AT+CGMI, AT+CGMM and a bare AT+CGSN (helper ident, issue 11)")
     void gammuIdentifiesTheModuleByItsAnswers() throws Exception {
         try (PtyBridge cable = PtyBridge.pair(dir.resolve("host"), dir.resolve("module"));
              ModuleProcess module = ModuleProcess.serial(dir.resolve("module"), "--imei", "869999000000077", "--sim", "cmcc")) {

@@ -22,8 +22,8 @@ class HaijieLeeBc26Test {
     }
 
     @Test
-    @Disabled("waits for AT+SM=LOCK in bc26-compat (the integrator's decision; not assigned yet) and AT+CGATT"
-            + " (helper network), issue 11")
+    @Disabled("waits for AT+SM=LOCK in bc26-compat (the integrator's decision; not assigned yet): the run stops there,"
+            + " issue 11")
     void onBc26CompatARunCompletesOnceTheModuleHasAttached() {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(AtDialect.BC26_COMPAT)));
 

@@ -17,8 +17,8 @@ class JiekangHuangBc26Test {
 
     @ParameterizedTest
     @EnumSource(AtDialect.class)
-    @Disabled("waits for +CPIN: READY at boot, AT+CEDRXS (helper power), AT+QBAND, AT+CGATT, AT+CSQ (helper network)"
-            + " and AT+QCGDEFCONT (listed as not emulated; the BC260Y-CN has it), issue 11")
+    @Disabled("waits for AT+QCGDEFCONT (listed as not emulated; the BC260Y-CN has it): the boot's +CPIN: READY,"
+            + " AT+CEDRXS, AT+QBAND, AT+CGATT and AT+CSQ are there, issue 11")
     void theInitCompletes(AtDialect dialect) {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(dialect)));
 

@@ -6,14 +6,12 @@ import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.TestBench;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** RT-Thread's BC26 driver (host-drivers.md §1) against the emulated module, from power-on. */
 class RtThreadBc26Test {
 
     @Test
-    @Disabled("waits for AT+CEDRXS, AT+CPSMS (helper power) and AT+CSQ (helper network), issue 11")
     void onABc260yCnItFailsAtCgregAsOnARealModule() {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard()));
 
@@ -33,8 +31,6 @@ class RtThreadBc26Test {
     }
 
     @Test
-    @Disabled("waits for AT+CEDRXS, AT+CPSMS (helper power), AT+CSQ, AT+CGREG, AT+CGPADDR with cid 1 and"
-            + " AT+QIDNSCFG=<cid> (helper network), issue 11")
     void onBc26CompatItCompletesWithoutARetry() {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(AtDialect.BC26_COMPAT)));
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.TestBench;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,7 +19,6 @@ class SixfabNbiotTest {
 
     @ParameterizedTest
     @EnumSource(AtDialect.class)
-    @Disabled("waits for AT&W, AT+CGMM (helper ident) and AT+CGATT (helper network), issue 11")
     void itResendsAtCgattForeverAsTheModulePutsASpaceAfterTheColon(AtDialect dialect) {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(dialect)));
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.TestBench;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,7 +19,6 @@ class Stm32Bc260yTest {
 
     @ParameterizedTest
     @EnumSource(AtDialect.class)
-    @Disabled("waits for AT+CGATT (helper network), issue 11")
     void theShortSequenceAttaches(AtDialect dialect) {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(dialect)));
 
@@ -29,7 +27,6 @@ class Stm32Bc260yTest {
 
     @ParameterizedTest
     @EnumSource(AtDialect.class)
-    @Disabled("waits for AT+CGATT, AT+CSQ (helper network) and AT+CCLK? (helper ident), issue 11")
     void theLongSequenceAttaches(AtDialect dialect) {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(dialect)));
 

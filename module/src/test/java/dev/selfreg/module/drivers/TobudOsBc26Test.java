@@ -23,8 +23,8 @@ class TobudOsBc26Test {
     }
 
     @Test
-    @Disabled("waits for AT+SM=LOCK in bc26-compat (the integrator's decision; not assigned yet), AT+CGATT,"
-            + " AT+QBAND and AT+CSQ (helper network), issue 11")
+    @Disabled("waits for AT+SM=LOCK in bc26-compat (the integrator's decision; not assigned yet): the run stops there,"
+            + " issue 11")
     void onBc26CompatTheInitCompletes() {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(AtDialect.BC26_COMPAT)));
 
