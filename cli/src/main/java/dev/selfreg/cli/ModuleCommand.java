@@ -108,6 +108,10 @@ final class ModuleCommand implements Callable<Integer> {
     @Option(names = "--firmware", paramLabel = "VERSION", defaultValue = Bc260yFacts.DEFAULT_FIRMWARE, description = "Firmware version (default: ${DEFAULT-VALUE}).")
     String firmware;
 
+    @Option(names = "--ct-model", paramLabel = "MODEL",
+            description = "MODEL of the China Telecom report, <vendor code>-<model> (default: ${DEFAULT-VALUE}).")
+    String ctModel = Bc260yFacts.CT_MODEL;
+
     @Option(names = "--at-dialect", defaultValue = "bc260y-cn", paramLabel = "bc260y-cn|bc26-compat",
             converter = AtDialectName.class,
             description = "bc260y-cn answers AT as a real BC260Y-CN does (default); bc26-compat is not a BC260Y-CN:"
@@ -163,7 +167,7 @@ final class ModuleCommand implements Callable<Integer> {
         ModuleProfile profile;
         try {
             profile = ModuleProfile.standard().withImei(imei).withFirmware(firmware).withSim(card(sim))
-                    .withAtDialect(atDialect);
+                    .withAtDialect(atDialect).withCtModel(ctModel);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -41,31 +41,60 @@ class ModuleNetworkIT {
 
     @Test
     void theModuleReportsToTheChinaTelecomPortOfTheGivenPlatform() throws Exception {
-        List<ZzhcReport> reports = new CopyOnWriteArrayList<>();
-        Configuration config = Configuration.createStandardWithoutFile();
-        CoapServer server = new CoapServer(config);
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
-        server.addEndpoint(endpoint);
-        server.add(new CoapResource("nb") {
-            @Override
-            public void handlePOST(CoapExchange exchange) {
-                ZzhcVerdict verdict = ZzhcReport.decode(exchange.getRequestPayload());
-                if (verdict instanceof ZzhcVerdict.Accepted accepted) {
-                    reports.add(accepted.report());
-                }
-                exchange.respond(ResponseCode.CONTENT, verdict.reply().encode(), MediaTypeRegistry.APPLICATION_JSON);
-            }
-        });
-        server.start();
-        try (ModuleProcess module = ModuleProcess.start("--clock", "virtual", "--platform", "localhost",
-                "--ct-coap-port", Integer.toString(endpoint.getAddress().getPort()), "--dm-port", "9")) {
+        try (ReportSink sink = new ReportSink();
+             ModuleProcess module = ModuleProcess.start("--clock", "virtual", "--platform", "localhost",
+                     "--ct-coap-port", Integer.toString(sink.port()), "--dm-port", "9")) {
             JsonNode status = JSON.readTree(module.post("/module/clock/advance", "{\"seconds\":60}").body());
 
             assertThat(status.get("ct").toString()).isEqualTo("{\"attemptsThisBoot\":1,\"lastOutcome\":\"success\"}");
             assertThat(status.get("awakeSeconds").asDouble()).isEqualTo(12.0);
-            assertThat(reports).extracting(ZzhcReport::meid).containsExactly("869999000000001");
-        } finally {
+            assertThat(sink.reports).extracting(ZzhcReport::meid).containsExactly("869999000000001");
+            assertThat(sink.reports).extracting(ZzhcReport::model).containsExactly("QTL-BC260Y CN");
+        }
+    }
+
+    @Test
+    void theReportCarriesTheModelGivenWithCtModel() throws Exception {
+        try (ReportSink sink = new ReportSink();
+             ModuleProcess module = ModuleProcess.start("--clock", "virtual", "--platform", "localhost",
+                     "--ct-coap-port", Integer.toString(sink.port()), "--dm-port", "9", "--ct-model", "SRL-M1")) {
+            module.post("/module/clock/advance", "{\"seconds\":60}");
+
+            assertThat(sink.reports).extracting(ZzhcReport::model).containsExactly("SRL-M1");
+        }
+    }
+
+    /** A China Telecom {@code /nb} resource on a free loopback port that keeps the reports it accepts. */
+    private static final class ReportSink implements AutoCloseable {
+        final List<ZzhcReport> reports = new CopyOnWriteArrayList<>();
+        private final CoapServer server;
+        private final CoapEndpoint endpoint;
+
+        ReportSink() {
+            Configuration config = Configuration.createStandardWithoutFile();
+            server = new CoapServer(config);
+            endpoint = new CoapEndpoint.Builder().setConfiguration(config)
+                    .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+            server.addEndpoint(endpoint);
+            server.add(new CoapResource("nb") {
+                @Override
+                public void handlePOST(CoapExchange exchange) {
+                    ZzhcVerdict verdict = ZzhcReport.decode(exchange.getRequestPayload());
+                    if (verdict instanceof ZzhcVerdict.Accepted accepted) {
+                        reports.add(accepted.report());
+                    }
+                    exchange.respond(ResponseCode.CONTENT, verdict.reply().encode(), MediaTypeRegistry.APPLICATION_JSON);
+                }
+            });
+            server.start();
+        }
+
+        int port() {
+            return endpoint.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
             server.destroy();
         }
     }

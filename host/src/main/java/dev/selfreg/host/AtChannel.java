@@ -21,8 +21,20 @@ import java.util.function.Predicate;
  *
  * <p>Echo on or off makes no difference: a line equal to the command before any information
  * line is the echo. A command that gets no answer within its timeout fails with
- * {@link AtTimeoutException}, unless {@link AtChannelOptions#retryAfterSilence()} sends
- * {@code AT} and the command once more first.
+ * {@link AtTimeoutException}, unless {@link AtChannelOptions#retryAfterSilence()} sends it once
+ * more first.
+ *
+ * <p>A command that timed out may still be answered, late. Before the next line goes out, the
+ * channel resynchronises, as reference-ril's handshake drains the unmatched {@code OK}s after its
+ * probe: it sends {@code AT} and waits for its final result. The module answers in order, and each
+ * command at most once, so the probe's result is the last of them: with one final result for every
+ * command that timed out and one for the probe, the channel is in step at once; with fewer (a line
+ * was lost), once a final result has been followed by a timeout's silence. What a late answer holds
+ * is dropped (a timeout reports it as heard), never taken for a later command's answer; an
+ * unsolicited line among it still goes to the listeners. The echo could carry a marker, but it may
+ * be off, and a BC260Y-CN has no harmless command that repeats a value of the host's choosing in its
+ * answer: so the probe is a plain {@code AT}, and the silence stands in for a marker. Only a module
+ * that leaves more than a timeout between two answers could still be misread.
  */
 public final class AtChannel implements AutoCloseable {
 
@@ -35,8 +47,10 @@ public final class AtChannel implements AutoCloseable {
     private final Thread reader;
     /** The reader thread's: which of the lines read are unsolicited, the boot's by their order. */
     private final UnsolicitedLines.Sequence unsolicited = new UnsolicitedLines.Sequence();
-    /** The command waiting for its final result; guarded by {@link #lock}. */
-    private Pending pending;
+    /** The answer or resynchronisation the reader matches lines against; guarded by {@link #lock}. */
+    private Awaited pending;
+    /** Commands that timed out since the channel was last in step, whose answers may still come; guarded by {@link #sending}. */
+    private final List<AtRequest> owed = new ArrayList<>();
     /** Why the port ended, once it has; guarded by {@link #lock}. */
     private String ended;
 
@@ -110,15 +124,15 @@ public final class AtChannel implements AutoCloseable {
         Duration timeout = request.timeout().orElse(options.commandTimeout());
         synchronized (sending) {
             try {
-                return exchange(request, timeout);
+                return inStep(request, timeout);
             } catch (AtTimeoutException silence) {
                 if (!options.retryAfterSilence()) {
                     throw silence;
                 }
             }
             try {
-                exchange(AtRequest.withoutLines("AT"), timeout);
-                return exchange(request, timeout);
+                // the command timed out, so it is owed: the retry resynchronises with AT first
+                return inStep(request, timeout);
             } catch (AtTimeoutException stillSilent) {
                 throw new AtTimeoutException(request.shown(), "no answer to " + request.shown() + " (nor to a retry after AT)",
                         timeout, redacted(stillSilent.heard(), request));
@@ -131,22 +145,17 @@ public final class AtChannel implements AutoCloseable {
         return heard.stream().map(line -> line.replace(request.command(), request.shown())).toList();
     }
 
+    /** Sends the request once the channel is in step: after a resynchronisation, if anything is owed. */
+    private AtResult inStep(AtRequest request, Duration timeout) {
+        if (!owed.isEmpty()) {
+            resynchronise(request, timeout);
+        }
+        return exchange(request, timeout);
+    }
+
     private AtResult exchange(AtRequest request, Duration timeout) {
         Pending waiting = new Pending(request);
-        synchronized (lock) {
-            if (ended != null) {
-                throw new ChannelClosedException(request.shown(), "cannot send " + request.shown() + ": " + ended, null);
-            }
-            pending = waiting;
-        }
-        try {
-            transport.write((request.command() + "\r").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            synchronized (lock) {
-                pending = null;
-            }
-            throw new ChannelClosedException(request.shown(), "sending " + request.shown() + " failed: " + e.getMessage(), e);
-        }
+        writeAwaiting(waiting, request, request);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             try {
@@ -163,11 +172,72 @@ public final class AtChannel implements AutoCloseable {
                 throw new AtChannelException(request.shown(), "interrupted waiting for the answer to " + request.shown(), e);
             } finally {
                 pending = null;
+                if (waiting.result == null) {
+                    owed.add(request);
+                }
             }
             if (waiting.result == null) {
                 throw new ChannelClosedException(request.shown(), "no answer to " + request.shown() + ": " + ended, null);
             }
             return new AtResult(request.shown(), waiting.lines, waiting.result);
+        }
+    }
+
+    /**
+     * Sends {@code AT} and waits until its final result is in and every late answer before it has
+     * been drained (see the class comment); {@code before} is the command that waits for it.
+     */
+    private void resynchronise(AtRequest before, Duration timeout) {
+        AtRequest probe = AtRequest.withoutLines("AT");
+        Resynchronisation probing = new Resynchronisation(probe, owed);
+        writeAwaiting(probing, probe, before);
+        long quiet = timeout.toNanos();
+        long deadline = System.nanoTime() + quiet;
+        synchronized (lock) {
+            try {
+                while (ended == null && !probing.complete()) {
+                    long until = probing.finals == 0 ? deadline : probing.lastFinal + quiet;
+                    long left = until - System.nanoTime();
+                    if (left <= 0 && probing.finals == 0) {
+                        throw new AtTimeoutException(before.shown(), "no answer to AT, sent to resynchronise before "
+                                + before.shown(), timeout, probing.heard);
+                    }
+                    if (left <= 0) {
+                        break;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AtChannelException(before.shown(), "interrupted resynchronising before " + before.shown(), e);
+            } finally {
+                pending = null;
+                if (probing.finals == 0) {
+                    owed.add(probe);
+                }
+            }
+            if (ended != null && probing.finals == 0) {
+                throw new ChannelClosedException(before.shown(), "no answer to AT before " + before.shown() + ": " + ended, null);
+            }
+            owed.clear();
+        }
+    }
+
+    /** Makes {@code awaited} what the reader matches lines against, then writes {@code line}, on behalf of {@code request}. */
+    private void writeAwaiting(Awaited awaited, AtRequest line, AtRequest request) {
+        synchronized (lock) {
+            if (ended != null) {
+                throw new ChannelClosedException(request.shown(), "cannot send " + request.shown() + ": " + ended, null);
+            }
+            pending = awaited;
+        }
+        try {
+            transport.write((line.command() + "\r").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            synchronized (lock) {
+                pending = null;
+            }
+            throw new ChannelClosedException(request.shown(), "sending " + line.shown() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -194,15 +264,13 @@ public final class AtChannel implements AutoCloseable {
     private void onLine(String line) {
         boolean known = unsolicited.isUnsolicited(line);
         synchronized (lock) {
-            Pending waiting = pending;
-            if (waiting != null && waiting.result == null && waiting.takes(line, known)) {
-                if (waiting.result != null) {
-                    lock.notifyAll();
-                }
+            Awaited waiting = pending;
+            if (waiting != null && waiting.takes(line, known)) {
+                lock.notifyAll();
                 return;
             }
             if (waiting != null) {
-                waiting.heard.add(line);
+                waiting.hear(line);
             }
         }
         // the listeners of the moment the line was read: one added later never gets an older line
@@ -226,12 +294,27 @@ public final class AtChannel implements AutoCloseable {
         dispatch.shutdown();
     }
 
+    /** What the host waits for; the reader offers it every line. */
+    private abstract static class Awaited {
+        /** Every line but echoes and final results, for a timeout to report. */
+        final List<String> heard = new ArrayList<>();
+
+        /**
+         * Takes the line if it belongs to what is awaited; one it does not take is unsolicited.
+         * {@code knownUnsolicited}: the reader's {@link UnsolicitedLines.Sequence} knows it as a URC.
+         */
+        abstract boolean takes(String line, boolean knownUnsolicited);
+
+        /** Keeps an unsolicited line for a timeout to report. */
+        void hear(String line) {
+            heard.add(line);
+        }
+    }
+
     /** A command waiting for its answer. */
-    private static final class Pending {
+    private static final class Pending extends Awaited {
         final AtRequest request;
         final List<String> lines = new ArrayList<>();
-        /** Every line but the echo and the final result, for a timeout to report. */
-        final List<String> heard = new ArrayList<>();
         boolean echoSeen;
         FinalResult result;
 
@@ -239,8 +322,12 @@ public final class AtChannel implements AutoCloseable {
             this.request = request;
         }
 
-        /** Takes the line if it belongs to this command's answer (echo, information, final). */
+        /** Takes the line if it belongs to this command's answer (echo, information, final), until the final. */
+        @Override
         boolean takes(String line, boolean knownUnsolicited) {
+            if (result != null) {
+                return false;
+            }
             if (!echoSeen && lines.isEmpty() && line.equals(request.command())) {
                 echoSeen = true;
                 return true;
@@ -259,6 +346,62 @@ public final class AtChannel implements AutoCloseable {
                 return true;
             }
             return false;
+        }
+    }
+
+    /**
+     * The probe {@code AT} after a timeout: drops the late answers of the owed commands, counting
+     * the final results. Any line one of them could answer (its echo, a line its answer admits)
+     * is theirs; a known URC, or a line none of them admits, is unsolicited.
+     */
+    private static final class Resynchronisation extends Awaited {
+        final AtRequest probe;
+        final List<AtRequest> owed;
+        int finals;
+        /** When the last final result came, in {@link System#nanoTime()}. */
+        long lastFinal;
+
+        Resynchronisation(AtRequest probe, List<AtRequest> owed) {
+            this.probe = probe;
+            this.owed = List.copyOf(owed);
+        }
+
+        /** One final result for each owed command and one for the probe: nothing more can be late. */
+        boolean complete() {
+            return finals > owed.size();
+        }
+
+        @Override
+        boolean takes(String line, boolean knownUnsolicited) {
+            if (complete()) {
+                return false;
+            }
+            if (FinalResult.parse(line).isPresent()) {
+                finals++;
+                lastFinal = System.nanoTime();
+                return true;
+            }
+            if (line.equals(probe.command())) {
+                return true;
+            }
+            if (knownUnsolicited) {
+                return false;
+            }
+            boolean late = owed.stream().anyMatch(command -> line.equals(command.command()) || command.admits(line, 0));
+            if (late) {
+                hear(line);
+            }
+            return late;
+        }
+
+        /** A late echo of a command that carries a secret is kept as the command is shown. */
+        @Override
+        void hear(String line) {
+            String shown = line;
+            for (AtRequest command : owed) {
+                shown = shown.replace(command.command(), command.shown());
+            }
+            heard.add(shown);
         }
     }
 }

@@ -236,6 +236,58 @@ class AtChannelTest {
         }
     }
 
+    /**
+     * A module that answered late: its answer to the command that timed out (with a URC inside it)
+     * comes after the retry's {@code AT}, followed by the {@code AT}'s own {@code OK}.
+     */
+    @Test
+    void lateAnswerAfterTheRetrysAtIsNeitherTheRetrysAnswerNorUnsolicited() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore()
+                .reply("+QDMPCFG: 0,0", "+CEREG: 1", "+QDMPCFG: 1,117.161.2.41,5683,86400", "OK", "OK")
+                .reply("+QDMPCFG: 0,1", "+QDMPCFG: 1,117.161.2.7,5684,420", "OK").start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     AtChannelOptions.defaults().withCommandTimeout(Duration.ofMillis(200)))) {
+            List<String> heard = listening(channel);
+            AtResult result = channel.send(AtRequest.multiLine("AT+QDMPCFG?", "+QDMPCFG:"));
+            assertThat(result.lines()).containsExactly("+QDMPCFG: 0,1", "+QDMPCFG: 1,117.161.2.7,5684,420");
+            assertThat(peer.received()).containsExactly("AT+QDMPCFG?", "AT", "AT+QDMPCFG?");
+            await().atMost(5, TimeUnit.SECONDS).until(() -> !heard.isEmpty());
+            assertThat(heard).containsExactly("+CEREG: 1");
+        }
+    }
+
+    /** The command after one that timed out is sent after an {@code AT} that the late answer comes before. */
+    @Test
+    void lateAnswerOfATimedOutCommandIsNotTheNextCommandsAnswer() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore()
+                .reply("+QDMPCFG: 0,1", "OK", "OK")
+                .reply("Revision: BC260YCNAAR01A04", "OK").start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     NO_RETRY.withCommandTimeout(Duration.ofMillis(200)))) {
+            assertThatThrownBy(() -> channel.send(AtRequest.multiLine("AT+QDMPCFG?", "+QDMPCFG:")))
+                    .isInstanceOf(AtTimeoutException.class);
+            assertThat(channel.send(AtRequest.singleLine("AT+CGMR", "Revision:")).lines())
+                    .containsExactly("Revision: BC260YCNAAR01A04");
+            assertThat(peer.received()).containsExactly("AT+QDMPCFG?", "AT", "AT+CGMR");
+        }
+    }
+
+    /** Both the command and the retry's {@code AT} timed out; their answers come after the next {@code AT}. */
+    @Test
+    void lateAnswersOfACommandAndItsRetryAreNotTheNextCommandsAnswer() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().ignore()
+                .reply("ERROR", "OK", "OK")
+                .reply("Revision: BC260YCNAAR01A04", "OK").start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     AtChannelOptions.defaults().withCommandTimeout(Duration.ofMillis(200)))) {
+            assertThatThrownBy(() -> channel.send("AT+QSREGENABLE=2")).isInstanceOf(AtTimeoutException.class);
+            AtResult result = channel.send("AT+CGMR");
+            assertThat(result.isOk()).isTrue();
+            assertThat(result.lines()).containsExactly("Revision: BC260YCNAAR01A04");
+            assertThat(peer.received()).containsExactly("AT+QSREGENABLE=2", "AT", "AT", "AT+CGMR");
+        }
+    }
+
     @Test
     void retryThatStaysSilentSaysSo() throws Exception {
         try (ScriptedPeer peer = new ScriptedPeer().ignore().ignore().start();

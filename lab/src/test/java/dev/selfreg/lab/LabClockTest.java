@@ -74,15 +74,17 @@ class LabClockTest {
         Duration registered = moduleTimeOf(device().registeredAt());
         unit.module().network().faults().add(NetworkFault.dropAll(LabService.DM));
 
-        lab.advance(registered.plusSeconds(300).minus(lab.clock().elapsed()));
+        assertThat(device().lifetime()).isEqualTo(300 + 46); // lt = update_Period + 46 s (cmcc-dm-wire.md)
+
+        lab.advance(registered.plusSeconds(346).minus(lab.clock().elapsed()));
         assertThat(device().state()).isEqualTo("registered");
         lab.advance(Duration.ofNanos(1));
 
         assertThat(device().state()).isEqualTo("expired");
         assertThat(events("expired")).singleElement().satisfies(expired -> {
-            assertThat(expired.time()).isEqualTo(lab.epoch().plus(registered).plusSeconds(300).plusNanos(1)
+            assertThat(expired.time()).isEqualTo(lab.epoch().plus(registered).plusSeconds(346).plusNanos(1)
                     .truncatedTo(ChronoUnit.MICROS)); // the store keeps microseconds
-            assertThat(expired.reason()).isEqualTo("no Update within the lifetime of 300 s");
+            assertThat(expired.reason()).isEqualTo("no Update within the lifetime of 346 s");
         });
     }
 

@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <pre>
  * name: First China Telecom registration
  * modules:                      # optional; default one module "unit" with a China Telecom SIM
- *   unit: {sim: ct, imei: "869999000000001", firmware: BC260YCNAAR01A04}
+ *   unit: {sim: ct, imei: "869999000000001", firmware: BC260YCNAAR01A04, ct-model: QTL-BC260Y CN}
  * platform:
  *   dm-apps: ["M100000000=0123456789ABCDEFGHIJKLMNOPQRSTUV"]
  * steps:
@@ -128,8 +128,9 @@ public final class ScenarioParser {
                         case "sim" -> profile.withSim(sim(field.getValue(), source + " module " + unit));
                         case "imei" -> profile.withImei(value);
                         case "firmware" -> profile.withFirmware(value);
+                        case "ct-model" -> profile.withCtModel(value);
                         default -> throw new ScenarioException(source + " module " + unit + ": unknown field '"
-                                + field.getKey() + "' (sim, imei, firmware)");
+                                + field.getKey() + "' (sim, imei, firmware, ct-model)");
                     };
                 }
             } catch (IllegalArgumentException e) {
@@ -148,9 +149,9 @@ public final class ScenarioParser {
         } else {
             fields = new LinkedHashMap<>(map(item, where));
         }
-        String unit = fields.containsKey("module") ? String.valueOf(fields.remove("module")) : onlyUnit(units, where);
-        if (!units.containsKey(unit)) {
-            throw new ScenarioException(where + ": no module named " + unit);
+        String named = fields.containsKey("module") ? String.valueOf(fields.remove("module")) : null;
+        if (named != null && !units.containsKey(named)) {
+            throw new ScenarioException(where + ": no module named " + named);
         }
         Object expect = fields.remove("expect");
         List<String> kinds = fields.keySet().stream().filter(STEP_KINDS::contains).toList();
@@ -162,6 +163,7 @@ public final class ScenarioParser {
         if (expect != null && !kind.equals("at")) {
             throw new ScenarioException(where + ": 'expect' goes with 'at'");
         }
+        String unit = named != null || actsOnTheLab(kind, value) ? named : onlyUnit(units, where);
         try {
             return switch (kind) {
                 case "at" -> new Steps.At(unit, String.valueOf(value), expect == null ? List.of()
@@ -177,12 +179,19 @@ public final class ScenarioParser {
                 case "network" -> network(unit, known(map(value, where), NETWORK_KEYS, "network"));
                 case "expect-module" -> new Steps.ExpectModule(unit, map(value, where));
                 case "erase-nvram" -> new Steps.EraseNvram(unit);
-                case "expect-checks" -> Steps.ExpectChecks.of(units.get(unit).imei(), map(value, where));
+                case "expect-checks" -> Steps.ExpectChecks.of(unit == null ? null : units.get(unit).imei(),
+                        map(value, where));
                 default -> new Steps.ExpectPlatform(map(value, where));
             };
         } catch (IllegalArgumentException | ScenarioException e) {
             throw new ScenarioException(where + ": " + e.getMessage());
         }
+    }
+
+    /** The clock, the platform's records and a named device's checks belong to the lab, not to one module. */
+    private static boolean actsOnTheLab(String kind, Object value) {
+        return kind.equals("advance") || kind.equals("expect-platform")
+                || kind.equals("expect-checks") && value instanceof Map<?, ?> fields && fields.containsKey("imei");
     }
 
     private static String onlyUnit(Map<String, ModuleProfile> units, String where) {

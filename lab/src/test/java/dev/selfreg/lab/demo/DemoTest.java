@@ -63,7 +63,8 @@ class DemoTest {
         assertThat(faulty).noneMatch(line -> line.contains("object 666 read"))
                 .noneMatch(line -> line.contains("CMDMP update"));
         assertThat(faulty).anyMatch(line -> line.matches(
-                "t\\+4d 00:00:02 platform  CMDMP registration expired from IMEI 869999000000002: failed .*"));
+                "t\\+4d 00:00:48 platform  CMDMP registration expired from IMEI 869999000000002: failed "
+                        + "\\(no Update within the lifetime of 86446 s\\)"));
     }
 
     @Test

@@ -178,6 +178,19 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void withSeveralModulesAStepOnOneModuleNamesItAndTheLabsStepsNeedNone() {
+        String modules = "modules:\n  a: {imei: \"869999000000001\"}\n  b: {imei: \"869999000000002\"}\nsteps:\n";
+
+        assertThatThrownBy(() -> ScenarioParser.parse(modules + "  - at: AT\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: say which module with 'module: NAME' (there are [a, b])");
+        assertThatThrownBy(() -> ScenarioParser.parse(modules + "  - expect-checks: {CT-1: pass}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: say which module with 'module: NAME' (there are [a, b])");
+        ScenarioReport report = run(modules + "  - advance: 1m\n  - expect-platform: {ct-registrations: 2}\n"
+                + "  - expect-checks: {imei: \"869999000000002\", CT-1: pass}\n  - at: AT\n    module: a\n");
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
     void anExpectChecksKeyThatIsNoRuleOrAVerdictThatIsNoneIsCaughtBeforeTheFirstStepRuns() {
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - expect-checks: {CT-10: pass}\n", "x.yaml"))
                 .hasMessageStartingWith("x.yaml step 1: expect-checks has no 'CT-10' (use CT-1, CT-2,")

@@ -11,7 +11,10 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,6 +131,12 @@ public final class WebServer implements AutoCloseable {
      */
     public void route(HandlerType method, String path, Handler handler) {
         app.addHttpHandler(method, path, handler);
+    }
+
+    /** Every HTTP route registered, as Javalin's router holds them, so a test can walk them all. */
+    List<Endpoint> endpoints() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint)
+                .filter(endpoint -> endpoint.getMethod().isHttpMethod()).toList();
     }
 
     /** How many live-stream clients are connected. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -108,6 +111,40 @@ class TokenGuardTest {
             }
             assertThat(bench.getJson("/api/dm/devices").get("error").asText()).contains("bearer token");
         }
+    }
+
+    @Test
+    void everyRouteTheServerRegistersRefusesAMissingOrAWrongTokenAndAnswersTheRightOne() throws Exception {
+        try (WebTestBench bench = WebTestBench.withToken()) {
+            List<Endpoint> endpoints = bench.server.endpoints();
+            assertThat(endpoints).extracting(Endpoint::getPath)
+                    .contains("/", "/api/ct/registrations", "/api/dm/devices", WebServer.LIVE_PATH, "/metrics");
+
+            for (Endpoint endpoint : endpoints) {
+                String route = endpoint.getMethod() + " " + endpoint.getPath();
+                String path = endpoint.getPath().replaceAll("\\{[^}]*}|<[^>]*>", "869999000000001");
+                assertThat(status(bench, endpoint.getMethod(), path)).as(route + " without a token").isEqualTo(401);
+                assertThat(status(bench, endpoint.getMethod(), path, "Authorization", "Bearer wrong-token-0123456789"))
+                        .as(route + " with a wrong token").isEqualTo(401);
+                assertThat(status(bench, endpoint.getMethod(), path + "?token=wrong-token-0123456789"))
+                        .as(route + " with a wrong token in the address").isEqualTo(401);
+                assertThat(status(bench, endpoint.getMethod(), path, "Authorization", BEARER))
+                        .as(route + " with the token").isNotEqualTo(401);
+            }
+        }
+    }
+
+    /** The status of one request; the body is not read, so a live stream does not hold the test. */
+    private static int status(WebTestBench bench, HandlerType method, String pathAndQuery, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bench.url(pathAndQuery)))
+                .timeout(Duration.ofSeconds(10)).method(method.name(), HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<InputStream> response = bench.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode();
     }
 
     @Test
