@@ -44,11 +44,12 @@ final class ReportLoad implements AutoCloseable {
     private final Semaphore window;
     private final int inFlight;
     private final int limit;
+    private final long firstDevice;
     private final AtomicInteger sent = new AtomicInteger();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
-    private ReportLoad(int port, int inFlight, int limit, Duration every) {
+    private ReportLoad(int port, int inFlight, int limit, Duration every, long firstDevice) {
         Configuration config = Configuration.createStandardWithoutFile()
                 // a report the platform never answers ends in seconds, not Californium's default minute and a half
                 .set(CoapConfig.ACK_TIMEOUT, 1, TimeUnit.SECONDS)
@@ -60,18 +61,24 @@ final class ReportLoad implements AutoCloseable {
         this.window = new Semaphore(inFlight);
         this.inFlight = inFlight;
         this.limit = limit;
+        this.firstDevice = firstDevice;
         ticker.scheduleAtFixedRate(this::sendOne, 0, every.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     static ReportLoad start(int port, int inFlight, int limit, Duration every) {
-        return new ReportLoad(port, inFlight, limit, every);
+        return start(port, inFlight, limit, every, 1);
+    }
+
+    /** A load whose devices are numbered from {@code firstDevice} (IMEI 86 and the number in 13 digits). */
+    static ReportLoad start(int port, int inFlight, int limit, Duration every, long firstDevice) {
+        return new ReportLoad(port, inFlight, limit, every, firstDevice);
     }
 
     private void sendOne() {
         if (sent.get() >= limit || !window.tryAcquire()) {
             return;
         }
-        String imei = String.format("86%013d", sent.incrementAndGet());
+        String imei = String.format("86%013d", firstDevice + sent.getAndIncrement());
         Request request = Request.newPost();
         request.setPayload(ZzhcFixtures.report(imei, "89860321000000000001", "460111234567890"));
         client.advanced(new CoapHandler() {
