@@ -3,20 +3,20 @@ package dev.selfreg.platform.ct;
 import dev.selfreg.platform.core.CoapEndpointSettings;
 import dev.selfreg.platform.core.CountingUdpParser;
 import dev.selfreg.platform.core.PlatformMetrics;
+import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.protocol.zzhc.ZzhcTransport;
 import java.net.InetSocketAddress;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The ZZHC service over CoAP (Eclipse Californium): CON POST on {@code /nb}, and on {@code /}
@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * Datagrams that are not CoAP are dropped, counted and logged ({@link CountingUdpParser}).
  */
 public final class ZzhcCoapServer implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(ZzhcCoapServer.class);
 
     private final CoapServer server;
     private final CoapEndpoint endpoint;
@@ -69,6 +67,18 @@ public final class ZzhcCoapServer implements AutoCloseable {
         server.destroy();
     }
 
+    /** 5.03 with a Max-Age while the store cannot commit (RFC 7252 section 5.9.3.4: retry after it), else 5.00. */
+    private static Response refused(StoreRefusal refusal) {
+        Response response = new Response(refusal.unavailable() ? ResponseCode.SERVICE_UNAVAILABLE
+                : ResponseCode.INTERNAL_SERVER_ERROR);
+        response.setPayload("report not stored: " + refusal.reason());
+        response.getOptions().setContentFormat(MediaTypeRegistry.TEXT_PLAIN);
+        if (refusal.unavailable()) {
+            response.getOptions().setMaxAge(StoreRefusal.RETRY_AFTER.toSeconds());
+        }
+        return response;
+    }
+
     /** POST a report, get the reply. */
     private static final class ReportResource extends CoapResource {
         private final ZzhcService service;
@@ -85,8 +95,7 @@ public final class ZzhcCoapServer implements AutoCloseable {
             service.handle(exchange.getRequestPayload(), ZzhcTransport.COAP, source.getAddress().getHostAddress() + ":" + source.getPort())
                     .whenComplete((reply, failure) -> {
                         if (failure != null) {
-                            log.error("ZZHC report not stored, answering 5.00: {}", failure.getMessage());
-                            exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "report not stored");
+                            exchange.respond(refused(StoreRefusal.of(failure)));
                         } else {
                             exchange.respond(ResponseCode.CONTENT, reply.encode(), MediaTypeRegistry.APPLICATION_JSON);
                         }

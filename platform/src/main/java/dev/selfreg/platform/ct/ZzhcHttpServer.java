@@ -1,5 +1,6 @@
 package dev.selfreg.platform.ct;
 
+import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.protocol.zzhc.ZzhcTransport;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
@@ -39,7 +40,12 @@ public final class ZzhcHttpServer implements AutoCloseable {
             String peer = ctx.req().getRemoteAddr() + ":" + ctx.req().getRemotePort();
             ctx.future(() -> service.handle(ctx.bodyAsBytes(), ZzhcTransport.HTTP, peer).handle((reply, failure) -> {
                 if (failure != null) {
-                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "report not stored"));
+                    StoreRefusal refusal = StoreRefusal.of(failure);
+                    if (refusal.unavailable()) {
+                        ctx.header("Retry-After", Long.toString(StoreRefusal.RETRY_AFTER.toSeconds()));
+                    }
+                    ctx.status(refusal.unavailable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR)
+                            .json(Map.of("error", "report not stored: " + refusal.reason()));
                 } else {
                     ctx.contentType("application/json").result(reply.encode());
                 }

@@ -2,6 +2,7 @@ package dev.selfreg.platform.ct;
 
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.protocol.zzhc.ZzhcReply;
@@ -47,8 +48,9 @@ public final class ZzhcService {
     /**
      * Handles one report: decodes and checks it, commits the registration or the rejection, and
      * completes with the reply once the record is committed. When the record cannot be committed
-     * the future fails with a {@link dev.selfreg.platform.store.StoreException}: the front end
-     * then answers a server error, so the module counts a failure and tries again later.
+     * the future fails with a {@link dev.selfreg.platform.store.StoreException}, counted and logged here with its
+     * reason: the front end then answers as {@link StoreRefusal} says (no success reply), so the module counts a
+     * failure and tries again later.
      *
      * @param transport how it arrived
      * @param peer      the sender, {@code host:port}
@@ -83,8 +85,9 @@ public final class ZzhcService {
         return committed.handle((ignored, failure) -> {
             metrics.handled("ct", Duration.ofNanos(System.nanoTime() - start));
             if (failure != null) {
-                metrics.count("ct", "failed", "store");
-                throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
+                StoreRefusal refusal = StoreRefusal.of(failure).counted(metrics, "ct");
+                log.warn("ZZHC report over {} from {} {}", via, peer, refusal.describe());
+                throw new CompletionException(refusal.cause());
             }
             return verdict.reply();
         });

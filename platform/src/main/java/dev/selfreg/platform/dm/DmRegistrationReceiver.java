@@ -1,6 +1,7 @@
 package dev.selfreg.platform.dm;
 
 import dev.selfreg.platform.core.LogText;
+import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.platform.store.StoreException;
 import java.net.URI;
 import java.util.Optional;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the response code: a malformed endpoint is 4.00 (Leshan declines every Register with 4.03) and a wrong
  *       {@code epi} 4.03 (Leshan declines every Update with 4.00, as LwM2M 1.0 lists no 4.03 for Update);</li>
  *   <li>commit, then reply: the device record and event are committed before the answer leaves, so an acknowledged
- *       registration is never missing from the records. When the commit fails the device gets 5.00 and, for a
- *       Register, Leshan forgets the registration again.</li>
+ *       registration is never missing from the records. When the commit fails the device gets 5.03 while the store
+ *       cannot commit at all ({@link StoreRefusal}), else 5.00, and, for a Register, Leshan forgets the registration
+ *       again.</li>
  * </ul>
  * Leshan's registration listeners run only after the answer is sent, too late for the second rule.
  *
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
 final class DmRegistrationReceiver implements UplinkRequestReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(DmRegistrationReceiver.class);
+    /** CoAP 5.03, for which Leshan's ResponseCode has no constant. */
+    private static final ResponseCode SERVICE_UNAVAILABLE = new ResponseCode(503, "SERVICE_UNAVAILABLE");
 
     private final UplinkRequestReceiver leshan;
     private final DmEndpointAuthorizer authorizer;
@@ -100,12 +104,14 @@ final class DmRegistrationReceiver implements UplinkRequestReceiver {
             counter.count(request.getCoapRequest(), verdict.outcome(), verdict.reason());
             return answer;
         } catch (StoreException e) {
-            log.error("DM {} not stored, answering 5.00: {}", message, e.getMessage());
+            StoreRefusal refusal = StoreRefusal.of(e);
+            log.warn("DM {} {}", message, refusal.describe());
             if (!(verdict instanceof DmVerdict.Rejected) && answer.getResponse() instanceof RegisterResponse created) {
                 registrations.removeRegistration(created.getRegistrationID());
             }
-            counter.count(request.getCoapRequest(), "failed", "not stored");
-            return replaced(request, ResponseCode.INTERNAL_SERVER_ERROR, "not stored", answer);
+            counter.count(request.getCoapRequest(), refusal.outcome(), refusal.reason());
+            return replaced(request, refusal.unavailable() ? SERVICE_UNAVAILABLE : ResponseCode.INTERNAL_SERVER_ERROR,
+                    "not stored: " + refusal.reason(), answer);
         }
     }
 

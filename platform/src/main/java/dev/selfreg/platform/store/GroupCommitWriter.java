@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * The store's one writer. It commits whatever writes are waiting as one transaction (group commit), so many
  * devices reporting at once share the cost of a commit, and completes a write's future only after its
  * commit, which is what the platform's "reply only after commit" rule needs. A write that fails in a group
- * is retried alone, so one bad record never takes others down with it. A group the database could not
- * commit fails as a whole, and the next group gets a fresh connection: the store recovers by itself once
- * the database is back. If the writer itself dies, every write waiting and every later one fails at once
+ * is retried alone, so one bad record never takes others down with it. A group whose connection broke
+ * before its commit (the database restarted, or ended the session) is run once more on a fresh connection;
+ * a group the database could not commit fails as a whole, and the next group gets a fresh connection: the
+ * store recovers by itself once the database is back. If the writer itself dies, every write waiting and every later one fails at once
  * ({@link Reason#WRITER_STOPPED}) rather than waiting forever.
  */
 final class GroupCommitWriter implements AutoCloseable {
@@ -126,7 +127,9 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Commits the group as one transaction; when a record of it fails, each write alone, so only that one fails. */
     private void commit(List<Pending<?>> group) {
-        StoreException failure = commitTogether(group);
+        StoreException first = commitTogether(group);
+        // nothing was committed on the broken connection, so once more on a fresh one is safe
+        StoreException failure = lost(first) ? commitTogether(group) : first;
         if (failure == null) {
             return;
         }
@@ -138,6 +141,9 @@ final class GroupCommitWriter implements AutoCloseable {
         for (Pending<?> write : group) {
             // once the database is gone the rest of the group fails with it, without a connection attempt each
             StoreException alone = unavailable != null ? unavailable : commitTogether(List.of(write));
+            if (unavailable == null && lost(alone)) {
+                alone = commitTogether(List.of(write));
+            }
             if (alone instanceof StoreUnavailableException) {
                 unavailable = alone;
             }
@@ -145,6 +151,11 @@ final class GroupCommitWriter implements AutoCloseable {
                 write.fail(alone);
             }
         }
+    }
+
+    /** Whether the writes failed on a connection that broke under them, before their commit. */
+    static boolean lost(StoreException failure) {
+        return failure instanceof StoreUnavailableException unavailable && unavailable.reason() == Reason.CONNECTION_LOST;
     }
 
     /** Runs and commits the writes as one transaction; returns why that failed, or null once committed. */

@@ -173,6 +173,15 @@ public final class JdbcPlatformStore implements PlatformStore {
             try {
                 return reads.query(sql, limit, args, reader);
             } catch (SQLException e) {
+                StoreException failure = reads.failure("query", e);
+                if (!GroupCommitWriter.lost(failure)) {
+                    throw failure;
+                }
+            }
+            // the connection broke under the query: once more on a fresh one
+            try {
+                return reads.query(sql, limit, args, reader);
+            } catch (SQLException e) {
                 throw reads.failure("query", e);
             }
         }

@@ -25,6 +25,8 @@ final class StoreConnection implements AutoCloseable {
 
     /** How long asking a connection whether it still answers may take (JDBC's {@code isValid}), in seconds. */
     private static final int ANSWER_SECONDS = 2;
+    /** H2's SQLSTATE for "the database has been closed" (org.h2.api.ErrorCode.DATABASE_IS_CLOSED). */
+    private static final String H2_DATABASE_IS_CLOSED = "90098";
 
     /** Reads one row. */
     @FunctionalInterface
@@ -130,12 +132,29 @@ final class StoreConnection implements AutoCloseable {
         if (e instanceof StoreUnavailableException unavailable) {
             return unavailable;
         }
-        if (connection != null && rolledBack() && answers()) {
+        if (connection != null && !broken(e) && rolledBack() && answers()) {
             return new StoreException(what + " failed: " + e.getMessage(), e);
         }
         giveUp(e);
-        return new StoreUnavailableException(Reason.DATABASE_UNREACHABLE,
+        return new StoreUnavailableException(Reason.CONNECTION_LOST,
                 "lost the connection to the platform store at " + source.where() + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Whether the error itself says the connection is broken, whatever {@code isValid} answers: SQLSTATE class 08
+     * (connection exception), PostgreSQL's 57P01 to 57P03 (the server shutting down, or ending the session), H2's
+     * 90098 (its database closed after a fatal write error, a full disk say, while the session still claims to be
+     * valid: kept, it would fail every later query).
+     */
+    private static boolean broken(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || sql.getSQLState().equals(H2_DATABASE_IS_CLOSED))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Gives the connection up (after a failed commit its state is unknown); the next use opens a fresh one. */

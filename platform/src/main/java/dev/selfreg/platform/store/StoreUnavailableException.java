@@ -4,15 +4,20 @@ package dev.selfreg.platform.store;
  * The platform store cannot commit at the moment, through no fault of the record: the database cannot be
  * reached, its commit failed, or the store is closed or its writer stopped. A front end answers "service
  * unavailable" and counts the refusal by {@link #reason()}; the device tries again later. After
- * {@link Reason#DATABASE_UNREACHABLE} and {@link Reason#COMMIT_FAILED} the store recovers by itself: the next
- * write opens a fresh connection.
+ * {@link Reason#DATABASE_UNREACHABLE}, {@link Reason#CONNECTION_LOST} and {@link Reason#COMMIT_FAILED} the store
+ * recovers by itself: the next write opens a fresh connection.
  */
 public final class StoreUnavailableException extends StoreException {
 
     /** Why the store refused. */
     public enum Reason {
-        /** The database refused the connection or the connection broke. */
+        /** The database could not be reached: no connection to it could be opened. */
         DATABASE_UNREACHABLE,
+        /**
+         * The connection broke under a statement (the database restarted, or ended the session). The store tries
+         * once more on a fresh connection before it refuses with this reason.
+         */
+        CONNECTION_LOST,
         /** The database did not commit the transaction (its outcome is then unknown to the store). */
         COMMIT_FAILED,
         /** The store's writer stopped on an unexpected error; nothing is written until the platform restarts. */

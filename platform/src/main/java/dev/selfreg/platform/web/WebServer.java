@@ -3,6 +3,7 @@ package dev.selfreg.platform.web;
 import dev.selfreg.platform.checks.DeviceChecks;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.platform.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -93,8 +94,16 @@ public final class WebServer implements AutoCloseable {
         app.sse(LIVE_PATH, live::connect);
         app.exception(PlatformApi.BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(StoreException.class, (e, ctx) -> {
-            log.error("web request {} {}: the platform store failed", ctx.method(), ctx.path(), e);
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the platform store failed; see the platform log");
+            StoreRefusal refusal = StoreRefusal.of(e);
+            if (refusal.unavailable()) {
+                // the store recovers by itself: one line, not a stack trace for every poll of the dashboard
+                log.warn("web request {} {} {}", ctx.method(), ctx.path(), refusal.describe());
+                ctx.header("Retry-After", Long.toString(StoreRefusal.RETRY_AFTER.toSeconds()));
+            } else {
+                log.error("web request {} {}: the platform store failed", ctx.method(), ctx.path(), e);
+            }
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the platform store failed (" + refusal.reason()
+                    + "); see the platform log");
         });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("web request {} {} failed", ctx.method(), ctx.path(), e);

@@ -1,6 +1,7 @@
 package dev.selfreg.platform.ct;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.JdbcPlatformStore;
@@ -8,19 +9,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import dev.selfreg.platform.TestCoapClients;
-import org.eclipse.californium.core.CoapClient;
-import org.eclipse.californium.core.CoapHandler;
-import org.eclipse.californium.core.CoapResponse;
-import org.eclipse.californium.core.coap.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,47 +44,21 @@ class AcknowledgedReportsSurviveKillTest {
     @Test
     void everyAcknowledgedReportIsStoredAfterAKill() throws Exception {
         Random random = new Random(7);
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        AtomicInteger sent = new AtomicInteger();
+        Set<String> acknowledged = new HashSet<>();
         for (int round = 0; round < ROUNDS; round++) {
             int[] port = new int[1];
             Process server = start(port);
-            CoapClient client = TestCoapClients.client("coap://127.0.0.1:" + port[0] + "/nb");
-            Semaphore window = new Semaphore(IN_FLIGHT);
-            int ackedBefore = acknowledged.size();
-            try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                long killAt = Long.MAX_VALUE;
-                while (System.nanoTime() < Math.min(killAt, deadline)) {
-                    if (killAt == Long.MAX_VALUE && acknowledged.size() > ackedBefore) {
-                        killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20 + random.nextInt(300));
-                    }
-                    if (!window.tryAcquire(10, TimeUnit.MILLISECONDS)) {
-                        continue;
-                    }
-                    String imei = String.format("86%013d", sent.incrementAndGet());
-                    Request request = Request.newPost();
-                    request.setPayload(ZzhcFixtures.report(imei, "89860321000000000001", "460111234567890"));
-                    client.advanced(new CoapHandler() {
-                        @Override
-                        public void onLoad(CoapResponse response) {
-                            if (response.getResponseText().contains("\"resultCode\":\"0\"")) {
-                                acknowledged.add(imei);
-                            }
-                            window.release();
-                        }
-
-                        @Override
-                        public void onError() {
-                            window.release();
-                        }
-                    }, request);
-                }
+            try (ReportLoad load = ReportLoad.start(port[0], IN_FLIGHT, Integer.MAX_VALUE, Duration.ofMillis(1),
+                    round * 1_000_000L + 1)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> load.acknowledged() > 0);
+                // a random instant while devices go on reporting
+                TimeUnit.MILLISECONDS.sleep(20 + random.nextInt(300));
                 server.destroyForcibly();
                 assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
-                assertThat(acknowledged.size()).as("acknowledged in round %d", round).isGreaterThan(ackedBefore);
+                List<String> acked = load.acknowledgedImeis();
+                assertThat(acked).as("acknowledged in round %d", round).isNotEmpty();
+                acknowledged.addAll(acked);
             } finally {
-                client.shutdown();
                 server.destroyForcibly();
             }
         }

@@ -31,8 +31,7 @@ final class DmLab implements AutoCloseable {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    final PlatformRecords records = new PlatformRecords(JdbcPlatformStore.open(
-            "jdbc:h2:mem:dm" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null));
+    final PlatformRecords records;
     final PlatformMetrics metrics = new PlatformMetrics();
     final PlatformTime time;
     final DmService service;
@@ -56,6 +55,16 @@ final class DmLab implements AutoCloseable {
     }
 
     private DmLab(boolean strict, DmApplications applications, PlatformTime time) {
+        this("jdbc:h2:mem:dm" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", strict, applications, time);
+    }
+
+    /** Lab mode, the test vectors' application known, its records in the database at {@code jdbcUrl}. */
+    static DmLab onDatabase(String jdbcUrl) {
+        return new DmLab(jdbcUrl, false, DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD)), PlatformTime.system());
+    }
+
+    private DmLab(String jdbcUrl, boolean strict, DmApplications applications, PlatformTime time) {
+        this.records = new PlatformRecords(JdbcPlatformStore.open(jdbcUrl, null, null));
         this.time = time;
         service = new DmService(records, metrics, applications, strict, time, FAST);
         service.start("127.0.0.1", 0);

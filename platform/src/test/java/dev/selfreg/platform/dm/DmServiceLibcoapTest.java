@@ -250,15 +250,15 @@ class DmServiceLibcoapTest {
     }
 
     @Test
-    void aRegisterThatCannotBeCommittedIsAServerErrorSoTheModuleRetries() throws Exception {
+    void aRegisterThatCannotBeCommittedIsServiceUnavailableSoTheModuleRetries() throws Exception {
         lab = new DmLab();
         lab.records.store().close();
 
-        Answer failed = DmCoapClient.register(lab, ENDPOINT, 300);
+        Answer refused = DmCoapClient.register(lab, ENDPOINT, 300);
 
-        assertThat(failed.code()).isEqualTo("5.00");
-        assertThat(failed.location()).isEmpty();
-        assertThat(lab.metrics.total("dm", "failed", "not stored")).isEqualTo(1);
+        assertThat(refused.code()).isEqualTo("5.03");
+        assertThat(refused.location()).isEmpty();
+        assertThat(lab.metrics.total("dm", "refused", "closed")).isEqualTo(1);
     }
 
     @Test
