@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Reads a capture to its end, or to the damage that stops it, and observes every device in it; what was read before
- * the damage is observed all the same, until the last packet read.
+ * the damage is observed all the same, until the last packet read (a request whose answer the damage may have cut
+ * off is left out).
  */
 public final class CaptureCheck {
 
@@ -56,7 +57,7 @@ public final class CaptureCheck {
         } catch (CaptureDamageException e) {
             damage = Optional.of(e);
         }
-        List<DeviceObservation> devices = exchanges.observations(last);
+        List<DeviceObservation> devices = exchanges.observations(last, damage.isEmpty());
         return new Findings(devices, frames, exchanges.found(), exchanges.retransmissions(), damage);
     }
 }

@@ -69,7 +69,8 @@ final class DmJudgement {
         OptionalLong lifetime = values(request, DmRegister.LIFETIME_KEY).stream().findFirst()
                 .map(DmJudgement::number).orElse(OptionalLong.of(DEFAULT_LIFETIME));
         boolean accepted = response != null && response.getCode() == CoAP.ResponseCode.CREATED;
-        String detail = accepted ? "" : "register answered " + answer;
+        String detail = accepted ? "" : response == null ? "register not answered in the capture"
+                : "register answered " + answer;
         if (!endpoint.contains(DmEndpointName.SEPARATOR)) {
             return new Registered(endpoint, null, null, false, null);
         }
@@ -101,7 +102,8 @@ final class DmJudgement {
     DmMessage.Update update(String ref, Instant time, Registered registration, Request request, Response response,
             String answer) {
         boolean accepted = response != null && response.getCode() == CoAP.ResponseCode.CHANGED;
-        String detail = accepted ? "" : "update answered " + answer;
+        String detail = accepted ? "" : response == null ? "update not answered in the capture"
+                : "update answered " + answer;
         return new DmMessage.Update(ref, time, registration.endpoint(),
                 epi(registration, values(request, DmEpi.QUERY_KEY)), accepted, detail);
     }
@@ -134,7 +136,10 @@ final class DmJudgement {
     }
 
     DmMessage.Read read(String ref, Instant time, Registered registration, Response response, String answer) {
-        if (response == null || response.getCode() != CoAP.ResponseCode.CONTENT) {
+        if (response == null) {
+            return failed(ref, time, registration, "/666/0 not answered in the capture");
+        }
+        if (response.getCode() != CoAP.ResponseCode.CONTENT) {
             return failed(ref, time, registration, "/666/0 answered " + answer);
         }
         LwM2mObjectInstance instance;

@@ -97,16 +97,18 @@ public final class Exchanges {
     }
 
     /**
-     * Every device seen, observed until the given moment: the requests still unanswered count as the answer that
-     * never came (a report without reply, a refused Register or Update, a failed read).
+     * Every device seen, observed until the given moment.
+     *
+     * @param complete whether the capture was read to its end: then the requests still unanswered count as the
+     *     answer that never came (a report without reply, a refused Register or Update, a failed read); when reading
+     *     stopped at damage, their answers may lie beyond it, and they are left out
      */
-    public List<DeviceObservation> observations(Instant until) {
-        for (Pending pending : new ArrayList<>(pendingCoap.values())) {
-            answered(pending, null, NO_REPLY + " in the capture", until);
+    public List<DeviceObservation> observations(Instant until, boolean complete) {
+        if (complete) {
+            pendingCoap.values().forEach(p -> answered(p, null, NO_REPLY, until));
+            pendingHttp.values().forEach(queue -> queue.forEach(p -> answered(p, null, NO_REPLY, until)));
         }
         pendingCoap.clear();
-        pendingHttp.values().forEach(queue -> queue.forEach(p -> answered(p, null, NO_REPLY + " in the capture",
-                until)));
         pendingHttp.clear();
         List<String> imeis = new ArrayList<>(reports.keySet());
         messages.keySet().stream().filter(i -> !imeis.contains(i)).forEach(imeis::add);
