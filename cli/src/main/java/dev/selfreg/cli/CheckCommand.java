@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
  * selfreg's {@code --pcap}, tcpdump, dumpcap, Wireshark), judged by the same rules as the lab platform's.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Judge every device in a capture file (pcap or pcapng) by the carriers' certification rules:",
-                "the ZZHC reports and CMDMP exchanges are found by content, decoded and checked as the lab platform",
-                "checks them."},
+        description = "Judge every device in a capture file (pcap or pcapng) by the carriers' certification rules: the"
+                + " ZZHC reports and CMDMP exchanges in it are found by content, decoded and checked as the lab platform"
+                + " checks them.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:no device fails a rule (warnings and \"not observed\" do not fail)",
                 "1:a device fails a rule", ExitCodes.LINE_USAGE,

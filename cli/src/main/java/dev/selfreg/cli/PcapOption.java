@@ -29,24 +29,31 @@ final class PcapOption {
      * @throws IllegalArgumentException when the file cannot be created or the limit is not positive
      */
     WireRecorder open(Clock clock) {
-        if (file == null) {
-            return WireRecorder.none();
-        }
+        return file == null ? WireRecorder.none() : open(file, clock);
+    }
+
+    /** The same, written to {@code target} (one of several runs' files) instead of {@code --pcap}'s. */
+    WireRecorder open(Path target, Clock clock) {
         if (maxMegabytes <= 0) {
             throw new IllegalArgumentException("--pcap-max-mb must be at least 1, not " + maxMegabytes);
         }
         try {
-            return WireRecorder.open(file, maxMegabytes * MEGABYTE, clock);
+            return WireRecorder.open(target, maxMegabytes * MEGABYTE, clock);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--pcap: cannot write " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("--pcap: cannot write " + target + ": " + e.getMessage());
         }
     }
 
     /** Tells, once the recorder is closed, whether packets were left out or a write failed. */
     void report(WireRecorder wire, PrintStream err) {
+        report(wire, file, err);
+    }
+
+    /** The same for the recorder of {@code target}. */
+    void report(WireRecorder wire, Path target, PrintStream err) {
         if (wire.full()) {
-            err.println("pcap: " + file + " reached --pcap-max-mb " + maxMegabytes + "; later packets were left out");
+            err.println("pcap: " + target + " reached --pcap-max-mb " + maxMegabytes + "; later packets were left out");
         }
-        wire.failure().ifPresent(e -> err.println("pcap: writing " + file + " stopped: " + e.getMessage()));
+        wire.failure().ifPresent(e -> err.println("pcap: writing " + target + " stopped: " + e.getMessage()));
     }
 }
