@@ -15,6 +15,8 @@ final class ExitCodes {
     static final int OUTCOME_NOT_MET = 1;
     /** A wrong option, option value or input file (EX_USAGE). */
     static final int USAGE = 64;
+    /** An input file damaged part way: what was read before the damage was still judged (EX_DATAERR). */
+    static final int DATA = 65;
     /** A resource the command needs is taken or out of reach: a port, an NVRAM directory, the store (EX_UNAVAILABLE). */
     static final int UNAVAILABLE = 69;
     /** A bug in selfreg (EX_SOFTWARE); the message says how to get the stack trace. */

@@ -1,7 +1,9 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.dm.DmApplications;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -73,6 +75,9 @@ final class PlatformCommand implements Callable<Integer> {
     @Mixin
     ProductOption product;
 
+    @Mixin
+    PcapOption pcap;
+
     @Override
     public Integer call() throws InterruptedException {
         try {
@@ -85,14 +90,23 @@ final class PlatformCommand implements Callable<Integer> {
         PrintStream out = System.out;
         CountDownLatch stopped = new CountDownLatch(1);
         LabPlatform platform;
+        PlatformTime time = PlatformTime.system();
+        WireRecorder wire;
         try {
-            platform = LabPlatform.start(settings);
+            wire = pcap.open(time.clock());
+        } catch (IllegalArgumentException e) {
+            time.close();
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            platform = LabPlatform.start(settings, time, wire);
         } catch (IllegalArgumentException e) {
             // the platform's own check of a setting, such as the token's shape
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
+            pcap.report(wire, System.err);
             stopped.countDown();
         }, "platform-shutdown"));
         platform.listeningLines().forEach(out::println);

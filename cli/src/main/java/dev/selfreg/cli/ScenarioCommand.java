@@ -1,5 +1,6 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.lab.scenario.Scenario;
 import dev.selfreg.lab.scenario.ScenarioException;
 import dev.selfreg.lab.scenario.ScenarioParser;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,6 +44,9 @@ final class ScenarioCommand implements Callable<Integer> {
     @Mixin
     ProductOption product;
 
+    @Mixin
+    PcapOption pcap;
+
     @Override
     public Integer call() {
         boolean allPassed = true;
@@ -53,14 +58,22 @@ final class ScenarioCommand implements Callable<Integer> {
                 if (product.product != null) {
                     scenario = scenario.withProduct(product.product);
                 }
-                report = ScenarioRunner.run(scenario, file.toString());
+                Path capture = pcap.file == null ? null
+                        : files.size() == 1 ? pcap.file : Path.of(pcap.file + "-" + (i + 1) + ".pcapng");
+                List<WireRecorder> opened = new ArrayList<>();
+                report = ScenarioRunner.run(scenario, file.toString(), clock -> {
+                    WireRecorder wire = capture == null ? WireRecorder.none() : pcap.open(capture, clock);
+                    opened.add(wire);
+                    return wire;
+                });
+                opened.forEach(wire -> pcap.report(wire, capture, System.err));
             } catch (NoSuchFileException e) {
                 System.err.println("selfreg scenario: no such file: " + file);
                 return BAD_FILE;
             } catch (IOException e) {
                 System.err.println("selfreg scenario: cannot read " + file + " (" + e + ")");
                 return BAD_FILE;
-            } catch (ScenarioException e) {
+            } catch (ScenarioException | IllegalArgumentException e) {
                 System.err.println("selfreg scenario: " + e.getMessage());
                 return BAD_FILE;
             }

@@ -13,7 +13,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "selfreg", mixinStandardHelpOptions = true, version = "selfreg 0.1.0",
         description = "Carrier self-registration toolkit and lab for the Quectel BC260Y-CN.",
         subcommands = {PlatformCommand.class, ModuleCommand.class, ScenarioCommand.class, DemoCommand.class, FleetCommand.class,
-                AtConsoleCommand.class, StatusCommand.class, ProvisionCommand.class, ChecksCommand.class,
+                AtConsoleCommand.class, StatusCommand.class, ProvisionCommand.class, ChecksCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.LINE_OK, ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL})

@@ -70,4 +70,25 @@ class ArchitectureTest {
                         "io.javalin..", "java.sql..", "java.net..")
                 .check(classes);
     }
+
+    @Test
+    void theCapturesKnowNoServerNoStoreAndNoModule() {
+        noClasses().that().resideInAPackage("dev.selfreg.capture..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.selfreg.module..", "dev.selfreg.platform..",
+                        "dev.selfreg.host..", "dev.selfreg.lab..", "org.eclipse.leshan.server..", "io.javalin..",
+                        "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void theCaptureLayersPointDownFromExchangesToPacketsToFiles() {
+        noClasses().that().resideInAPackage("dev.selfreg.capture.file..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.selfreg.capture", "dev.selfreg.capture.net..",
+                        "dev.selfreg.capture.exchange..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.selfreg.capture.net..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.selfreg.capture",
+                        "dev.selfreg.capture.exchange..")
+                .check(classes);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.selfreg.lab;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
@@ -10,12 +11,14 @@ import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.VirtualClock;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * The emulated world in one process: a lab platform on loopback and any number of emulated
@@ -55,13 +58,23 @@ public final class Lab implements AutoCloseable {
      * the platform on the system clock.
      */
     public static Lab start(PlatformSettings settings, ModuleClock clock) {
+        return start(settings, clock, platformClock -> WireRecorder.none());
+    }
+
+    /**
+     * The same, the platform's traffic written to the recorder {@code wire} makes on the platform's clock: on a
+     * virtual clock every packet carries its module time.
+     */
+    public static Lab start(PlatformSettings settings, ModuleClock clock, Function<Clock, WireRecorder> wire) {
         Instant epoch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (clock instanceof VirtualClock virtual) {
-            LabPlatform platform = LabPlatform.start(settings, PlatformTime.of(virtual, epoch));
+            PlatformTime time = PlatformTime.of(virtual, epoch);
+            LabPlatform platform = LabPlatform.start(settings, time, wire.apply(time.clock()));
             virtual.addQuiescenceBeforeMove(platform.workInProgress());
             return new Lab(platform, clock, epoch);
         }
-        return new Lab(LabPlatform.start(settings), clock, epoch);
+        PlatformTime time = PlatformTime.system();
+        return new Lab(LabPlatform.start(settings, time, wire.apply(time.clock())), clock, epoch);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.selfreg.platform;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.platform.checks.DeviceChecks;
 import dev.selfreg.platform.checks.DeviceFacts;
 import dev.selfreg.platform.core.PlatformMetrics;
@@ -36,16 +37,18 @@ public final class LabPlatform implements AutoCloseable {
     private final PlatformRecords records;
     private final PlatformMetrics metrics;
     private final PlatformTime time;
+    private final WireRecorder wire;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final String bind;
     private Optional<String> token = Optional.empty();
     private DeviceChecks checks;
 
-    private LabPlatform(JdbcPlatformStore store, String bind, PlatformTime time) {
+    private LabPlatform(JdbcPlatformStore store, String bind, PlatformTime time, WireRecorder wire) {
         this.store = store;
         this.bind = bind;
         this.time = time;
+        this.wire = wire;
         this.records = new PlatformRecords(store);
         this.metrics = new PlatformMetrics();
     }
@@ -60,6 +63,14 @@ public final class LabPlatform implements AutoCloseable {
      * platform, or when the start fails); on any failure what started is stopped again.
      */
     public static LabPlatform start(PlatformSettings settings, PlatformTime time) {
+        return start(settings, time, WireRecorder.none());
+    }
+
+    /**
+     * The same, writing every datagram and HTTP exchange of its ZZHC and CMDMP listeners to {@code wire} (which the
+     * platform closes with itself, after its services); the web side is not recorded.
+     */
+    public static LabPlatform start(PlatformSettings settings, PlatformTime time, WireRecorder wire) {
         JdbcPlatformStore store;
         try {
             store = settings.db()
@@ -67,9 +78,10 @@ public final class LabPlatform implements AutoCloseable {
                     .orElseGet(() -> JdbcPlatformStore.openEmbedded(settings.dataDir()));
         } catch (RuntimeException e) {
             time.close();
+            wire.close();
             throw e;
         }
-        LabPlatform platform = new LabPlatform(store, settings.bind(), time);
+        LabPlatform platform = new LabPlatform(store, settings.bind(), time, wire);
         try {
             platform.startServices(settings);
             return platform;
@@ -82,16 +94,17 @@ public final class LabPlatform implements AutoCloseable {
     private void startServices(PlatformSettings settings) {
         ZzhcService zzhc = new ZzhcService(records, metrics, time.clock());
         ZzhcCoapServer ctCoap = listen("ct-coap", true, settings.ctCoapPort(),
-                () -> ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort()));
+                () -> ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort(), wire));
         running.add(ctCoap);
         ports.put("ct-coap", ctCoap.port());
-        ZzhcHttpServer ctHttp = listen("ct-http", false, settings.ctHttpPort(), () -> ZzhcHttpServer.start(zzhc, bind, settings.ctHttpPort()));
+        ZzhcHttpServer ctHttp = listen("ct-http", false, settings.ctHttpPort(), () -> ZzhcHttpServer.start(zzhc, bind, settings.ctHttpPort(),
+                wire));
         running.add(ctHttp);
         ports.put("ct-http", ctHttp.port());
         DmService dm = new DmService(records, metrics, DmApplications.parse(settings.dmApps()), settings.strict(), time);
         running.add(dm);
         listen("dm", true, settings.dmPort(), () -> {
-            dm.start(bind, settings.dmPort());
+            dm.start(bind, settings.dmPort(), wire);
             return dm;
         });
         ports.put("dm", dm.port());
@@ -170,6 +183,7 @@ public final class LabPlatform implements AutoCloseable {
                 log.warn("stopping {} failed: {}", running.get(i).getClass().getSimpleName(), e.toString());
             }
         }
+        wire.close();
         store.close();
         time.close();
     }

@@ -1,5 +1,6 @@
 package dev.selfreg.platform.ct;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.platform.core.CoapEndpointSettings;
 import dev.selfreg.platform.core.CountingUdpParser;
 import dev.selfreg.platform.core.PlatformMetrics;
@@ -16,6 +17,7 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
+import org.eclipse.californium.elements.UDPConnector;
 import org.eclipse.californium.elements.config.Configuration;
 
 /**
@@ -37,6 +39,12 @@ public final class ZzhcCoapServer implements AutoCloseable {
 
     /** Serves {@code service} on {@code bind}:{@code port} (0 picks a free port). */
     public static ZzhcCoapServer start(ZzhcService service, PlatformMetrics metrics, String bind, int port) {
+        return start(service, metrics, bind, port, WireRecorder.none());
+    }
+
+    /** The same, with every datagram written to {@code wire} as listener {@code ct-coap}. */
+    public static ZzhcCoapServer start(ZzhcService service, PlatformMetrics metrics, String bind, int port,
+            WireRecorder wire) {
         Configuration config = CoapEndpointSettings.standard()
                 .set(CoapConfig.MAX_RESOURCE_BODY_SIZE, ZzhcService.MAX_BODY_BYTES);
         ReportResource report = new ReportResource("nb", service);
@@ -50,7 +58,7 @@ public final class ZzhcCoapServer implements AutoCloseable {
         };
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress(bind, port))
+                .setConnector(wire.udp("ct-coap", new UDPConnector(new InetSocketAddress(bind, port), config)))
                 .setDataSerializerAndParser(new UdpDataSerializer(), new CountingUdpParser(metrics, "ct"))
                 .build();
         server.addEndpoint(endpoint);

@@ -1,9 +1,11 @@
 package dev.selfreg.platform.ct;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.protocol.zzhc.ZzhcTransport;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -32,12 +34,18 @@ public final class ZzhcHttpServer implements AutoCloseable {
 
     /** Serves {@code service} on {@code bind}:{@code port} (0 picks a free port). */
     public static ZzhcHttpServer start(ZzhcService service, String bind, int port) {
+        return start(service, bind, port, WireRecorder.none());
+    }
+
+    /** The same, with every exchange written to {@code wire} as listener {@code ct-http}. */
+    public static ZzhcHttpServer start(ZzhcService service, String bind, int port, WireRecorder wire) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
         });
         app.post("/", ctx -> {
             String peer = ctx.req().getRemoteAddr() + ":" + ctx.req().getRemotePort();
+            Instant receivedAt = wire.recording() ? wire.now() : null;
             ctx.future(() -> service.handle(ctx.bodyAsBytes(), ZzhcTransport.HTTP, peer).handle((reply, failure) -> {
                 if (failure != null) {
                     StoreRefusal refusal = StoreRefusal.of(failure);
@@ -48,6 +56,9 @@ public final class ZzhcHttpServer implements AutoCloseable {
                             .json(Map.of("error", "report not stored: " + refusal.reason()));
                 } else {
                     ctx.contentType("application/json").result(reply.encode());
+                    if (receivedAt != null) {
+                        HttpWire.record(wire, ctx, receivedAt, reply.encode());
+                    }
                 }
                 return null;
             }));

@@ -1,10 +1,12 @@
 package dev.selfreg.platform.dm;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.platform.core.CoapEndpointSettings;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -15,6 +17,8 @@ import java.util.function.UnaryOperator;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
+import org.eclipse.californium.elements.Connector;
+import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.leshan.core.link.lwm2m.LwM2mLinkParser;
 import org.eclipse.leshan.core.model.ObjectLoader;
 import org.eclipse.leshan.core.model.ObjectModel;
@@ -112,6 +116,11 @@ public final class DmService implements AutoCloseable {
      * @throws IllegalStateException when already started, or when the port cannot be bound
      */
     public synchronized void start(String bindHost, int port) {
+        start(bindHost, port, WireRecorder.none());
+    }
+
+    /** The same, with every datagram written to {@code wire} as listener {@code dm}. */
+    public synchronized void start(String bindHost, int port, WireRecorder wire) {
         if (server != null) {
             throw new IllegalStateException("the DM service is already started");
         }
@@ -125,7 +134,12 @@ public final class DmService implements AutoCloseable {
                                 .set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, HANDLER_THREADS))
                         .addEndpoint(new CoapServerEndpointFactory(coapUri(bindHost, port), "DM", null,
                                 endpoint -> endpoint.setDataSerializerAndParser(new UdpDataSerializer(),
-                                        counter.datagramParser())))
+                                        counter.datagramParser())) {
+                            @Override
+                            protected Connector createConnector(InetSocketAddress address, Configuration config) {
+                                return wire.udp("dm", super.createConnector(address, config));
+                            }
+                        })
                         .build();
         LeshanServerBuilder builder = new DmLeshanServerBuilder(leshanReceiver ->
                 new DmRegistrationReceiver(leshanReceiver, authorizer, registrations, recorder, counter));

@@ -1,0 +1,174 @@
+package dev.selfreg.capture.record;
+
+import dev.selfreg.capture.file.LinkType;
+import dev.selfreg.capture.file.PcapngWriter;
+import dev.selfreg.capture.net.PacketBuilder;
+import dev.selfreg.capture.net.Segment;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.californium.elements.Connector;
+
+/**
+ * Writes a process's wire traffic to one pcapng file: one interface per listener (named {@code <listener>
+ * <address>:<port>}, written when its first packet is), raw IPv4 packets with UDP or TCP headers Wireshark's
+ * dissectors decode, times from the given clock (so on a lab's virtual clock a 30-day run reads as 30 days).
+ *
+ * <p>Recording never disturbs the service: a write that fails stops the recording ({@link #failure()} says why),
+ * a file at its limit takes no more packets ({@link #full()}), and an IPv6 peer is not written (the lab binds IPv4).
+ */
+public final class WireRecorder implements AutoCloseable {
+
+    /** The segment size of a synthesised TCP connection: an Ethernet MTU's. */
+    private static final int TCP_SEGMENT = 1460;
+
+    private final PcapngWriter writer;
+    private final Clock clock;
+    private final Map<String, Integer> interfaces = new HashMap<>();
+    private volatile IOException failure;
+
+    private WireRecorder(PcapngWriter writer, Clock clock) {
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** A recorder that records nothing. */
+    public static WireRecorder none() {
+        return new WireRecorder(null, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a pcapng file, replacing any file there.
+     *
+     * @param maxBytes the most the file may hold; later packets are left out
+     * @param clock the time of each packet
+     */
+    public static WireRecorder open(Path file, long maxBytes, Clock clock) throws IOException {
+        return new WireRecorder(new PcapngWriter(new BufferedOutputStream(Files.newOutputStream(file)), maxBytes),
+                clock);
+    }
+
+    /** The recorder's now, for an exchange's first packets. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Whether it records at all. */
+    public boolean recording() {
+        return writer != null;
+    }
+
+    /**
+     * The connector, recording each datagram it sends and receives on the listener's interface; the connector itself
+     * when nothing is recorded.
+     */
+    public Connector udp(String listener, Connector connector) {
+        return writer == null ? connector : new RecordingConnector(connector, this, listener);
+    }
+
+    /** A datagram that went over a UDP listener. */
+    void datagram(String listener, InetSocketAddress local, InetSocketAddress peer, boolean received, byte[] payload) {
+        if (writer == null || !ipv4(local, peer)) {
+            return;
+        }
+        write(listener, local, clock.instant(), received ? PacketBuilder.udp(peer, local, payload)
+                : PacketBuilder.udp(local, peer, payload));
+    }
+
+    /**
+     * One HTTP exchange on a listener, written as a TCP connection of its own: handshake, the request, the response,
+     * the close.
+     *
+     * @param receivedAt when the request was taken in; the response is written at the clock's now
+     */
+    public void httpExchange(String listener, InetSocketAddress server, InetSocketAddress client, Instant receivedAt,
+            byte[] request, byte[] response) {
+        if (writer == null || !ipv4(server, client)) {
+            return;
+        }
+        Instant answeredAt = clock.instant();
+        long clientSeq = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+        long serverSeq = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+        synchronized (this) {
+            write(listener, server, receivedAt, PacketBuilder.tcp(client, server, clientSeq, 0, Segment.SYN, new byte[0]));
+            write(listener, server, receivedAt, PacketBuilder.tcp(server, client, serverSeq, clientSeq + 1,
+                    Segment.SYN | Segment.ACK, new byte[0]));
+            long c = clientSeq + 1;
+            long s = serverSeq + 1;
+            write(listener, server, receivedAt, PacketBuilder.tcp(client, server, c, s, Segment.ACK, new byte[0]));
+            c = segments(listener, server, client, server, c, s, receivedAt, request);
+            s = segments(listener, server, server, client, s, c, answeredAt, response);
+            write(listener, server, answeredAt, PacketBuilder.tcp(server, client, s, c, Segment.FIN | Segment.ACK,
+                    new byte[0]));
+            write(listener, server, answeredAt, PacketBuilder.tcp(client, server, c, s + 1, Segment.FIN | Segment.ACK,
+                    new byte[0]));
+            write(listener, server, answeredAt, PacketBuilder.tcp(server, client, s + 1, c + 1, Segment.ACK,
+                    new byte[0]));
+        }
+    }
+
+    private long segments(String listener, InetSocketAddress server, InetSocketAddress from, InetSocketAddress to,
+            long seq, long ack, Instant time, byte[] data) {
+        for (int at = 0; at < data.length; at += TCP_SEGMENT) {
+            byte[] part = Arrays.copyOfRange(data, at, Math.min(data.length, at + TCP_SEGMENT));
+            write(listener, server, time, PacketBuilder.tcp(from, to, seq, ack, Segment.PSH | Segment.ACK, part));
+            seq += part.length;
+        }
+        return seq;
+    }
+
+    private synchronized void write(String listener, InetSocketAddress local, Instant time, byte[] packet) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            Integer id = interfaces.get(listener);
+            if (id == null) {
+                id = writer.addInterface(LinkType.RAW, listener + " " + local.getAddress().getHostAddress() + ":"
+                        + local.getPort());
+                interfaces.put(listener, id);
+            }
+            writer.packet(id, time, packet);
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    private static boolean ipv4(InetSocketAddress a, InetSocketAddress b) {
+        return a.getAddress() instanceof Inet4Address && b.getAddress() instanceof Inet4Address;
+    }
+
+    /** Whether packets were left out because the file reached its limit. */
+    public boolean full() {
+        return writer != null && writer.full();
+    }
+
+    /** The write that stopped the recording, if one failed. */
+    public Optional<IOException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+    }
+}

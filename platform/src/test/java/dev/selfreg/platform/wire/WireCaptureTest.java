@@ -1,0 +1,255 @@
+package dev.selfreg.platform.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.selfreg.capture.CaptureCheck;
+import dev.selfreg.capture.record.WireRecorder;
+import dev.selfreg.checks.CheckResult;
+import dev.selfreg.checks.Checklist;
+import dev.selfreg.checks.Product;
+import dev.selfreg.checks.rules.CertificationRules;
+import dev.selfreg.platform.LabPlatform;
+import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.core.PlatformTime;
+import dev.selfreg.platform.dm.DmApplications;
+import dev.selfreg.protocol.cmdmp.DmCipher;
+import dev.selfreg.protocol.cmdmp.DmRegister;
+import dev.selfreg.protocol.cmdmp.TerminalInfo;
+import dev.selfreg.protocol.zzhc.ZzhcReport;
+import dev.selfreg.vocabulary.TerminalInfoField;
+import dev.selfreg.vocabulary.TerminalType;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.leshan.core.model.StaticModel;
+import org.eclipse.leshan.core.node.LwM2mObjectInstance;
+import org.eclipse.leshan.core.node.LwM2mPath;
+import org.eclipse.leshan.core.node.LwM2mResource;
+import org.eclipse.leshan.core.node.LwM2mSingleResource;
+import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A platform started with a {@link WireRecorder}: a ZZHC report over CoAP (Californium's client) and over HTTP
+ * (Java's), a CMDMP device registering, read and updating (a Californium endpoint serving /666/0); then Wireshark's
+ * {@code tshark} decodes the pcapng written, and {@code selfreg check}'s reading of it gives the platform's verdicts.
+ */
+class WireCaptureTest {
+
+    static final String PASSWORD = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+    static final String APP_KEY = "M100000000";
+    static final String EP = "I@#@8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKwdxNY8TzbALdiUSZ3XyXEXx@#@M100000000"
+            + "@#@869999000000001@#@v2.0";
+    static final String EPI = "8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKweAUOw4IHmdNHyggaZ08qTS";
+    static final String REPORT_IMEI = "869999000000003";
+
+    static Path capture;
+    static Map<String, Integer> ports;
+    static List<Checklist> platformVerdicts;
+
+    @BeforeAll
+    static void recordTraffic() throws Exception {
+        capture = Files.createTempFile("wire", ".pcapng");
+        PlatformTime time = PlatformTime.system();
+        LabPlatform platform = LabPlatform.start(new PlatformSettings("127.0.0.1", 0, 0, 0, 0,
+                Optional.of("jdbc:h2:mem:wire-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"), Path.of("target"),
+                List.of(APP_KEY + "=" + PASSWORD), false, Optional.empty()), time,
+                WireRecorder.open(capture, 1 << 20, time.clock()));
+        try {
+            ports = platform.ports();
+            coapReport();
+            httpReport();
+            dmDevice(platform);
+            platformVerdicts = platform.checks().all();
+        } finally {
+            platform.close();
+        }
+    }
+
+    @AfterAll
+    static void removeCapture() throws Exception {
+        Files.deleteIfExists(capture);
+    }
+
+    private static void coapReport() throws Exception {
+        CoapClient client = new CoapClient("coap://127.0.0.1:" + ports.get("ct-coap") + "/nb");
+        try {
+            CoapResponse reply = client.post(ZzhcReport.v2("869999000000001", "Quectel-BC260Y-CN", "BC260YCNAAR01A04",
+                    "89860321000000000001", "460111234567890").encode(), MediaTypeRegistry.UNDEFINED);
+            assertThat(reply.getResponseText()).contains("\"resultCode\":\"0\"");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static void httpReport() throws Exception {
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + ports.get("ct-http") + "/"))
+                .header("Content-Type", "application/encrypted-json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ZzhcReport.v2(REPORT_IMEI, "Quectel-BC260Y-CN",
+                        "BC260YCNAAR01A04", "89860321000000000002", "460111234567891").encode())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.body()).contains("\"resultCode\":\"0\"");
+    }
+
+    /** A device endpoint that serves /666/0 and registers, then updates once the platform has read it. */
+    private static void dmDevice(LabPlatform platform) throws Exception {
+        CoapServer device = new CoapServer();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
+                .build();
+        device.addEndpoint(endpoint);
+        CoapResource object = new CoapResource("666");
+        object.add(new CoapResource("0") {
+            @Override
+            public void handleGET(CoapExchange exchange) {
+                exchange.respond(CoAP.ResponseCode.CONTENT, terminalInfoTlv(), ContentFormat.TLV_CODE);
+            }
+        });
+        device.add(object);
+        device.start();
+        CoapClient client = new CoapClient();
+        client.setEndpoint(endpoint);
+        try {
+            String base = "coap://127.0.0.1:" + ports.get("dm");
+            Request register = Request.newPost();
+            register.setURI(base + "/rd");
+            new DmRegister(EP, 300).queryOptions().forEach(q -> register.getOptions().addUriQuery(q.text()));
+            register.getOptions().setContentFormat(DmRegister.CONTENT_FORMAT);
+            register.setPayload(DmRegister.PAYLOAD);
+            CoapResponse created = client.advanced(register);
+            assertThat(created.getCode()).isEqualTo(CoAP.ResponseCode.CREATED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reads(platform) == 1);
+            Request update = Request.newPost();
+            update.setURI(base + "/" + created.getOptions().getLocationPathString());
+            update.getOptions().addUriQuery("epi=" + EPI);
+            assertThat(client.advanced(update).getCode()).isEqualTo(CoAP.ResponseCode.CHANGED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reads(platform) == 2);
+        } finally {
+            client.shutdown();
+            device.destroy();
+        }
+    }
+
+    private static long reads(LabPlatform platform) {
+        return platform.records().store().dmEvents(100).stream().filter(e -> e.kind().equals("read")).count();
+    }
+
+    private static byte[] terminalInfoTlv() {
+        TerminalInfo info = TerminalInfo.unset(TerminalType.INTERFACE).with(TerminalInfoField.NET_TYPE, "NB-IoT");
+        List<LwM2mResource> resources = new ArrayList<>();
+        info.encrypt(new DmCipher(PASSWORD)).forEach((id, value) ->
+                resources.add(LwM2mSingleResource.newStringResource(id, value)));
+        return new DefaultLwM2mEncoder().encode(new LwM2mObjectInstance(TerminalInfo.INSTANCE_ID, resources),
+                ContentFormat.TLV, new LwM2mPath(TerminalInfo.OBJECT_ID, TerminalInfo.INSTANCE_ID),
+                new StaticModel(TerminalInfo.objectModel()));
+    }
+
+    /** tshark's fields of every packet, one line each, CoAP decoded on both the platform's UDP ports. */
+    private static List<String> tshark(String... fields) throws Exception {
+        List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(),
+                "-d", "udp.port==" + ports.get("ct-coap") + ",coap", "-d", "udp.port==" + ports.get("dm") + ",coap",
+                "-d", "tcp.port==" + ports.get("ct-http") + ",http", "-T", "fields", "-E", "separator=|"));
+        for (String field : fields) {
+            command.add("-e");
+            command.add(field);
+        }
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("tshark's exit").isZero();
+        return out.lines().toList();
+    }
+
+    @Test
+    void tsharkDecodesTheZzhcPostToNbWithItsBase64Body() throws Exception {
+        List<String> posts = tshark("coap.code", "coap.opt.uri_path", "data.data").stream()
+                .filter(line -> line.startsWith("2|nb|")).toList();
+
+        assertThat(posts).hasSize(1);
+        byte[] payload = HexFormat.of().parseHex(posts.get(0).split("\\|")[2]);
+        assertThat(new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8))
+                .contains("\"MEID\":\"869999000000001\"");
+    }
+
+    @Test
+    void tsharkDecodesTheRegisterTheReadOf666AndItsTlvAnswerInOrder() throws Exception {
+        List<String> lines = tshark("frame.time_epoch", "coap.code", "coap.opt.uri_path", "coap.opt.uri_query",
+                "lwm2mtlv.identifier").stream().filter(line -> !line.split("\\|", -1)[1].isEmpty()).toList();
+        List<String> exchanges = lines.stream().map(line -> {
+            String[] f = line.split("\\|", -1);
+            return f[1] + " " + f[2].replaceFirst("^rd,.+", "rd,<location>") + (f[3].contains("ep=") ? " ep" : "")
+                    + (f[3].contains("epi=") ? " epi" : "") + (f[4].isEmpty() ? "" : " tlv");
+        }).toList();
+
+        assertThat(exchanges).containsSubsequence("2 rd ep", "65 ", "1 666,0", "69  tlv", "2 rd,<location> epi", "68 ",
+                "1 666,0", "69  tlv");
+        assertThat(lines.stream().filter(line -> line.contains("|rd|")).findFirst().orElseThrow())
+                .contains("ep=" + EP);
+        double first = Double.parseDouble(lines.get(0).split("\\|")[0]);
+        double last = Double.parseDouble(lines.get(lines.size() - 1).split("\\|")[0]);
+        assertThat(last).isGreaterThanOrEqualTo(first);
+    }
+
+    @Test
+    void tsharkReassemblesTheHttpReportAndItsReply() throws Exception {
+        List<String> http = tshark("http.request.method", "http.response.code", "http.file_data").stream()
+                .filter(line -> !line.replace("|", "").isEmpty()).toList();
+
+        assertThat(http).hasSize(2);
+        assertThat(http.get(0)).startsWith("POST||");
+        assertThat(http.get(1)).startsWith("|200|").contains("resultCode");
+    }
+
+    @Test
+    void checkOnTheCaptureGivesThePlatformsVerdictsForEveryDevice() throws Exception {
+        CaptureCheck.Findings findings;
+        try (InputStream in = Files.newInputStream(capture)) {
+            findings = CaptureCheck.read(in, DmApplications.parse(List.of(APP_KEY + "=" + PASSWORD))::cipher);
+        }
+        List<Checklist> fromCapture = findings.devices().stream()
+                .map(device -> CertificationRules.judge(device, Product.UNDECLARED)).toList();
+
+        assertThat(findings.damage()).isEmpty();
+        assertThat(verdicts(fromCapture)).isEqualTo(verdicts(platformVerdicts));
+        assertThat(verdicts(fromCapture)).containsKeys("869999000000001", REPORT_IMEI);
+    }
+
+    private static Map<String, Map<String, String>> verdicts(List<Checklist> checklists) {
+        Map<String, Map<String, String>> byDevice = new TreeMap<>();
+        for (Checklist checklist : checklists) {
+            byDevice.put(checklist.imei(), checklist.results().stream().collect(Collectors.toMap(CheckResult::id,
+                    r -> r.verdict().label(), (a, b) -> a, TreeMap::new)));
+        }
+        return byDevice;
+    }
+}
