@@ -21,6 +21,7 @@ class ArchitectureTest {
     static void importProductionClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // test fixtures shared as test-jars
                 .importPackages("dev.selfreg");
     }
 

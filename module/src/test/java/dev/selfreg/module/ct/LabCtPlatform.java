@@ -20,12 +20,12 @@ import org.eclipse.californium.elements.config.Configuration;
  * {@link ZzhcReport#decode} and answering its {@link ZzhcVerdict#reply()}, unless told to answer
  * something else. Records every request it handled.
  */
-final class LabCtPlatform implements AutoCloseable {
+public final class LabCtPlatform implements AutoCloseable {
 
     /** One request as the platform saw it. */
-    record Received(String path, int contentFormat, ZzhcVerdict verdict) {
+    public record Received(String path, int contentFormat, ZzhcVerdict verdict) {
         /** The accepted report; fails the test when the platform rejected it. */
-        ZzhcReport report() {
+        public ZzhcReport report() {
             return ((ZzhcVerdict.Accepted) verdict).report();
         }
     }
@@ -36,7 +36,7 @@ final class LabCtPlatform implements AutoCloseable {
     private volatile ResponseCode failWith;
     private volatile ZzhcReply replyWith;
 
-    LabCtPlatform() {
+    public LabCtPlatform() {
         Configuration config = Configuration.createStandardWithoutFile();
         server = new CoapServer(config);
         endpoint = new CoapEndpoint.Builder().setConfiguration(config)
@@ -59,21 +59,21 @@ final class LabCtPlatform implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return endpoint.getAddress().getPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
     /** From now on every report is answered with this CoAP error code. */
-    void failWith(ResponseCode code) {
+    public void failWith(ResponseCode code) {
         failWith = code;
     }
 
     /** From now on every report is answered with this reply instead of the verdict's. */
-    void replyWith(ZzhcReply reply) {
+    public void replyWith(ZzhcReply reply) {
         replyWith = reply;
     }
 
