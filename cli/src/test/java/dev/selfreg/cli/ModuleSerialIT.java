@@ -34,8 +34,9 @@ class ModuleSerialIT {
     void aHostOnTheOtherEndOfTheLineIsAnswered() throws Exception {
         try (PtyBridge cable = cable(); ModuleProcess module = ModuleProcess.serial(dir.resolve("module"));
              AtTransport host = Ports.serial(cable.device.toString(), PortOptions.defaults())) {
-            // the module booted when it opened the device: its RDY waits on the line
-            assertThat(command(host, "AT+CGMR")).isEqualTo("\r\nRDY\r\nAT+CGMR\r\r\nRevision: BC260YCNAAR01A04\r\n\r\nOK\r\n");
+            // the module booted when it opened the device: its boot lines wait on the line
+            assertThat(command(host, "AT+CGMR")).isEqualTo("\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n"
+                    + "AT+CGMR\r\r\nRevision: BC260YCNAAR01A04\r\n\r\nOK\r\n");
             assertThat(command(host, "AT+CGSN=1")).endsWith("\r\n+CGSN: 869999000000001\r\n\r\nOK\r\n");
         }
     }
