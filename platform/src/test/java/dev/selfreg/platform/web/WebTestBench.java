@@ -12,7 +12,9 @@ import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.JdbcPlatformStore;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,12 +82,29 @@ final class WebTestBench implements AutoCloseable {
     }
 
     HttpResponse<String> get(String pathAndQuery, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(pathAndQuery))).timeout(Duration.ofSeconds(10));
+        return send(HandlerType.GET, pathAndQuery, HttpResponse.BodyHandlers.ofString(), headers);
+    }
+
+    /** The status of one request; its body is not read, so a live stream does not hold the caller. */
+    int status(HandlerType method, String pathAndQuery, String... headers) {
+        HttpResponse<InputStream> response = send(method, pathAndQuery, HttpResponse.BodyHandlers.ofInputStream(), headers);
+        try {
+            response.body().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return response.statusCode();
+    }
+
+    private <T> HttpResponse<T> send(HandlerType method, String pathAndQuery, HttpResponse.BodyHandler<T> body,
+                                     String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(pathAndQuery))).timeout(Duration.ofSeconds(10))
+                .method(method.name(), HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             request.headers(headers);
         }
         try {
-            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
