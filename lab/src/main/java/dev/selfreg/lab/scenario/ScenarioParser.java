@@ -191,7 +191,7 @@ public final class ScenarioParser {
     /** The clock, the platform's records and a named device's checks belong to the lab, not to one module. */
     private static boolean actsOnTheLab(String kind, Object value) {
         return kind.equals("advance") || kind.equals("expect-platform")
-                || kind.equals("expect-checks") && value instanceof Map<?, ?> fields && fields.containsKey("imei");
+                || kind.equals("expect-checks") && Steps.ExpectChecks.namesItsDevice(value);
     }
 
     private static String onlyUnit(Map<String, ModuleProfile> units, String where) {

@@ -312,6 +312,11 @@ final class Steps {
         private static final String IMEI = "imei";
         private static final String REST = "rest";
 
+        /** Whether the step's mapping names its device by IMEI, so that it needs no module. */
+        static boolean namesItsDevice(Object value) {
+            return value instanceof Map<?, ?> fields && fields.containsKey(IMEI);
+        }
+
         /** Reads the step's mapping; a key that is no rule id, or a verdict that is none, fails before any step runs. */
         static ExpectChecks of(String moduleImei, Map<String, Object> fields) {
             return new ExpectChecks(fields.containsKey(IMEI) ? String.valueOf(fields.get(IMEI)) : moduleImei,
