@@ -22,7 +22,7 @@ public enum AwakeReason {
     PAGING("paging"),
     /**
      * Nothing left to do: the active time T3324 before PSM, or for ever when the module may not
-     * deep sleep ({@code AT+QSCLK=0} or 2, or neither PSM nor eDRX in use).
+     * deep sleep ({@code AT+QSCLK=0} or 2, the BC26's {@code AT+SM=LOCK}, or neither PSM nor eDRX in use).
      */
     IDLE("idle");
 

@@ -172,6 +172,17 @@ public final class Bc260yFacts {
     public static final Map<Integer, Integer> BAND_EARFCN = Map.of(5, 2506, 8, 3738, 3, 1825);
     /** The default context of the BC260Y-CN: cid 0 ({@code +CGPADDR: 0,"..."}, research §2 AT+CGPADDR). */
     public static final int DEFAULT_CID = 0;
+    /**
+     * The PDP types {@code AT+QCGDEFCONT} takes for the default context, spelt as they must be
+     * (research §2 AT+CGDCONT: XY-MG {@code at_QCGDEFCONT_req} compares them case-sensitively).
+     */
+    public static final List<String> DEFAULT_CONTEXT_PDP_TYPES = List.of("IP", "IPV6", "IPV4V6", "PPP", "Non-IP");
+    /** The default context's type until a host sets one: {@code IP}, as {@code AT+CGDCONT?} shows it (research §2). */
+    public static final String DEFAULT_CONTEXT_PDP_TYPE = "IP";
+    /** Longest APN {@code AT+QCGDEFCONT} takes, in characters (XY-MG {@code at_QCGDEFCONT_req}: more than 100 is an error). */
+    public static final int DEFAULT_CONTEXT_APN_MAX = 100;
+    /** Longest PDP username or password {@code AT+QCGDEFCONT} takes (XY-MG {@code at_QCGDEFCONT_req}: more than 16 is an error). */
+    public static final int DEFAULT_CONTEXT_AUTH_MAX = 16;
     /** Highest context id of {@code AT+CGPADDR=<cid>} and {@code AT+CGDCONT}: 0-10 (research §2 AT+CGPADDR). */
     public static final int CID_MAX = 10;
     /**

@@ -28,6 +28,11 @@ public final class SavedConfig {
     private static final String SLEEP_LOCK_TIME = "sleep.slplocktimes";
     private static final String DEEP_SLEEP_EVENTS = "sleep.dsevent";
     private static final String WAKEUP_RXD = "sleep.wakeuprxd";
+    private static final String PDP_GROUP = "pdp.default.";
+    private static final String PDP_TYPE = "pdp.default.type";
+    private static final String PDP_APN = "pdp.default.apn";
+    private static final String PDP_USERNAME = "pdp.default.username";
+    private static final String PDP_PASSWORD = "pdp.default.password";
     private static final String PSM_MODE = "psm.mode";
     private static final String PSM_ACTIVE_TIME = "psm.active";
     private static final String PSM_PERIODIC_TAU = "psm.tau";
@@ -123,6 +128,25 @@ public final class SavedConfig {
 
     public void saveWakeupRxd(int mode) {
         store.update(image -> image.with(WAKEUP_RXD, Integer.toString(mode)));
+    }
+
+    /** {@code AT+QCGDEFCONT}: the default PDP context, {@link DefaultPdpContext#STANDARD} until a host sets one. */
+    public DefaultPdpContext defaultPdpContext() {
+        NvramImage image = store.image();
+        if (image.get(PDP_TYPE).isEmpty()) {
+            return DefaultPdpContext.STANDARD;
+        }
+        return new DefaultPdpContext(image.get(PDP_TYPE).get(), image.get(PDP_APN).orElse(""),
+                image.get(PDP_USERNAME).orElse(""), image.get(PDP_PASSWORD).orElse(""));
+    }
+
+    /** Saves the whole context in one write: a power cut leaves the old one or the new one. */
+    public void saveDefaultPdpContext(DefaultPdpContext context) {
+        store.update(image -> image.withoutPrefix(PDP_GROUP)
+                .with(PDP_TYPE, context.pdpType())
+                .with(PDP_APN, context.apn())
+                .with(PDP_USERNAME, context.username())
+                .with(PDP_PASSWORD, context.password()));
     }
 
     /** The {@code <mode>} of {@code AT+CPSMS}: 1 PSM requested, 0 not. */

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
  * ({@code AT+QCFG="slplocktimes"}) passed since the boot, the last wake-up by the host or an RTC
  * timer and the host's last byte, and the radio lets it ({@link RadioIdle}): in PSM once the
  * granted T3324 ran out after the last network activity, or between eDRX paging windows, or
- * unregistered. Without PSM and eDRX the radio listens for paging on its DRX cycle and the
+ * unregistered; and, in BC26-compat, the host does not hold the BC26's sleep lock ({@code AT+SM=LOCK}). Without PSM and eDRX the radio listens for paging on its DRX cycle and the
  * module never deep sleeps. {@code AT+QSCLK=0} and {@code 2} never let it.
  *
  * <p>Deep sleep stops the plain timers ({@link ModuleScheduler}). The module wakes for host
@@ -72,6 +72,8 @@ public final class SleepController {
     private int wakeUpReport;
     /** {@code AT+QNBIOTEVENT} (BC26 compat): 1 prints the PSM events. In RAM: 0 after a boot. */
     private int psmEventReport;
+    /** {@code AT+SM=LOCK} (BC26 compat): the host forbids deep sleep until {@code AT+SM=UNLOCK}. In RAM: off after a boot. */
+    private boolean hostSleepLock;
     private ModuleClock.Timer sleepTimer;
     private ModuleClock.Timer lockTimer;
     private ModuleClock.Timer psmTimer;
@@ -129,6 +131,28 @@ public final class SleepController {
             cancel(lockTimer);
             lockEnded();
         });
+    }
+
+    /** {@code AT+SM=LOCK} (BC26 compat): no deep sleep until the host unlocks it or the module boots again. */
+    public void lockSleepByHost() {
+        scheduler.serialised(() -> {
+            hostSleepLock = true;
+            cancel(sleepTimer);
+            sleepTimer = null;
+        });
+    }
+
+    /** {@code AT+SM=UNLOCK} (BC26 compat): the module may deep sleep again by the usual rules. */
+    public void unlockSleepByHost() {
+        scheduler.serialised(() -> {
+            hostSleepLock = false;
+            considerSleep();
+        });
+    }
+
+    /** Whether the host holds the BC26's sleep lock ({@code AT+SM=LOCK}). */
+    public boolean sleepLockedByHost() {
+        return scheduler.serialised(() -> hostSleepLock);
     }
 
     public int wakeUpReport() {
@@ -354,7 +378,7 @@ public final class SleepController {
         cancel(sleepTimer);
         sleepTimer = null;
         if (scheduler.power() != Power.ACTIVE || saved.sleepMode() != Bc260yFacts.SLEEP_MODE_DEEP || networkSearching
-                || !wakeLocks.isEmpty()) {
+                || !wakeLocks.isEmpty() || hostSleepLock) {
             return; // whatever ends these considers sleep again
         }
         long now = scheduler.clock().nanoTime();
@@ -409,6 +433,7 @@ public final class SleepController {
         public void booted() {
             wakeUpReport = 0;
             psmEventReport = 0;
+            hostSleepLock = false;
             tellNetwork();
         }
 
@@ -431,6 +456,7 @@ public final class SleepController {
             networkSearching = false;
             registered = false;
             lockedUntil = 0;
+            hostSleepLock = false;
             radio = null;
             psmTold = false;
             sleepTimer = null;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The BC26 sleep commands {@code AT+QATWAKEUP}, {@code AT+QNBIOTEVENT} and {@code AT+QRELLOCK}
+ * The BC26 sleep commands {@code AT+QATWAKEUP}, {@code AT+QNBIOTEVENT}, {@code AT+QRELLOCK} and {@code AT+SM}
  * (docs/power-saving.md, docs/at-commands-emulated.md): {@code ERROR} on a BC260Y-CN, as the
  * vendor SDK's 260Y build has none of them; in the BC26-compat dialect their reports and the
  * sleep lock they release.
@@ -27,7 +27,8 @@ class CompatPowerCommandsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"AT+QATWAKEUP=1", "AT+QATWAKEUP?", "AT+QNBIOTEVENT=1,1", "AT+QNBIOTEVENT?", "AT+QRELLOCK"})
+    @ValueSource(strings = {"AT+QATWAKEUP=1", "AT+QATWAKEUP?", "AT+QNBIOTEVENT=1,1", "AT+QNBIOTEVENT?", "AT+QRELLOCK",
+            "AT+SM=LOCK", "AT+SM=UNLOCK"})
     void aBc260yCnAnswersErrorToTheBc26SleepCommands(String line) {
         assertThat(new TestBench().at(line)).isEqualTo(framed("ERROR"));
     }
@@ -103,5 +104,39 @@ class CompatPowerCommandsTest {
 
         assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
         assertThat(bench.module.awakeBreakdown()).containsEntry(AwakeReason.HOST, Duration.ZERO);
+    }
+
+    @Test
+    void smLockKeepsTheModuleOutOfDeepSleepUntilUnlock() {
+        TestBench bench = compat();
+        bench.advance(ATTACH);
+
+        assertThat(bench.at("AT+SM=LOCK")).isEqualTo(OK);
+        bench.advance(Duration.ofHours(2));
+        assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
+
+        assertThat(bench.at("AT+SM=UNLOCK")).isEqualTo(OK);
+        bench.advance(LOCK);
+        assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
+    }
+
+    @Test
+    void smLockEndsWithABoot() {
+        TestBench bench = compat();
+        bench.given("AT+SM=LOCK");
+
+        bench.reboot();
+        bench.advance(ATTACH.plus(LOCK));
+
+        assertThat(bench.module.power()).isEqualTo(Power.DEEP_SLEEP);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"AT+SM=lock", "AT+SM=SLEEP", "AT+SM=", "AT+SM=LOCK,1", "AT+SM"})
+    void smTakesOnlyLockAndUnlock(String line) {
+        TestBench bench = compat();
+
+        assertThat(bench.at(line)).isEqualTo(framed("ERROR"));
+        assertThat(bench.module.sleep().sleepLockedByHost()).isFalse();
     }
 }

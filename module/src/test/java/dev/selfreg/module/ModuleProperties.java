@@ -35,6 +35,7 @@ class ModuleProperties {
             "+CEREG", "+CMEE", "+CGMI", "+CGMM", "+CGMR", "+CGSN", "+GSN", "+CIMI", "+QCCID", "+CPIN", "+CGATT", "+CSQ",
             "+CESQ", "+CGPADDR", "+CGDCONT", "+COPS", "+QBAND", "+QENG", "+QIDNSCFG", "+CPSMS", "+CEDRXS", "+CEDRXRDP",
             "+QCFG", "+QATWAKEUP", "+QNBIOTEVENT", "+QRELLOCK", "I", "", "+CCLK", "+QCCLK", "+IPR", "&W", "+QSREGENABLEX",
+            "+QCGDEFCONT", "+SM",
             "+FOO");
 
     private static final String OK = TestBench.framed("OK");

@@ -38,6 +38,7 @@ public final class Bc260yCommands {
                 .add(new CesqCommand())
                 .add(new CgpaddrCommand(context))
                 .add(new CgdcontCommand(context))
+                .add(new QcgdefcontCommand())
                 .add(new CopsCommand())
                 .add(new QbandCommand())
                 .add(new QengCommand())
@@ -57,7 +58,8 @@ public final class Bc260yCommands {
                     .add(new Bc26Command(new CgregCommand()))
                     .add(new Bc26Command(new QatwakeupCommand()))
                     .add(new Bc26Command(new QnbioteventCommand()))
-                    .add(new Bc26Command(new QrellockCommand()));
+                    .add(new Bc26Command(new QrellockCommand()))
+                    .add(new Bc26Command(new SmCommand()));
         }
         return commands;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.TestBench;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,8 +16,6 @@ class JiekangHuangBc26Test {
 
     @ParameterizedTest
     @EnumSource(AtDialect.class)
-    @Disabled("waits for AT+QCGDEFCONT (listed as not emulated; the BC260Y-CN has it): the boot's +CPIN: READY,"
-            + " AT+CEDRXS, AT+QBAND, AT+CGATT and AT+CSQ are there, issue 11")
     void theInitCompletes(AtDialect dialect) {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(dialect)));
 

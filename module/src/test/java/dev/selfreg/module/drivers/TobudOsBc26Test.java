@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.TestBench;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** TobudOS's BC26 driver (host-drivers.md §3) against the emulated module, from power-on. */
@@ -23,8 +22,6 @@ class TobudOsBc26Test {
     }
 
     @Test
-    @Disabled("waits for AT+SM=LOCK in bc26-compat (the integrator's decision; not assigned yet): the run stops there,"
-            + " issue 11")
     void onBc26CompatTheInitCompletes() {
         Mcu mcu = new Mcu(new TestBench(ModuleProfile.standard().withAtDialect(AtDialect.BC26_COMPAT)));
 
