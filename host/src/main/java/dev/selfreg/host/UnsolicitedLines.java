@@ -31,6 +31,11 @@ public final class UnsolicitedLines {
      * the BC26's {@code AT+QNBIOTEVENT?} is a bare number.
      */
     private static final Pattern NBIOT_EVENT = Pattern.compile("\\+QNBIOTEVENT: \".*\"");
+    /**
+     * {@code +IP: <address>}, the default bearer's address after each attach, unquoted (spec
+     * at-commands.md §7.1, research §4); no answer begins {@code +IP:} ({@code +IPR:} is another prefix).
+     */
+    private static final Pattern ADDRESS = Pattern.compile("\\+IP: [0-9A-Fa-f.:]+");
 
     private UnsolicitedLines() {
     }
@@ -42,7 +47,7 @@ public final class UnsolicitedLines {
      */
     public static boolean isKnown(String line) {
         return line.equals(RDY) || line.equals(WAKEUP) || CEREG.matcher(line).matches()
-                || NBIOT_EVENT.matcher(line).matches();
+                || NBIOT_EVENT.matcher(line).matches() || ADDRESS.matcher(line).matches();
     }
 
     /**

@@ -12,14 +12,15 @@ class UnsolicitedLinesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"RDY", "+QATWAKEUP", "+CEREG: 1", "+CEREG: 3", "+CEREG: 1,\"5A2B\",\"0C3B4D01\",9",
             "+CEREG: 0,,,", "+CEREG: 2,,,,,", "+CEREG: 3,\"5A2B\",\"0C3B4D01\",9,0,11", "+QNBIOTEVENT: \"ENTER DEEPSLEEP\"",
-            "+QNBIOTEVENT: \"EXIT DEEPSLEEP\"", "+QNBIOTEVENT: \"ENTER PSM\"", "+QNBIOTEVENT: \"EXIT PSM\""})
+            "+QNBIOTEVENT: \"EXIT DEEPSLEEP\"", "+QNBIOTEVENT: \"ENTER PSM\"", "+QNBIOTEVENT: \"EXIT PSM\"",
+            "+IP: 100.85.29.214", "+IP: 2408:8456:1f00::1"})
     void theModulesUnsolicitedLinesAreKnown(String line) {
         assertThat(UnsolicitedLines.isKnown(line)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"+CEREG: 0,1", "+CEREG: 2,0,,,", "+CEREG: 3,3,\"5A2B\",\"0C3B4D01\",9,0,11", "OK",
-            "+CSQ: 8,0", "+QIND: \"x\"", "+QNBIOTEVENT: 1", "+CFUN: 1", "+CPIN: READY"})
+            "+CSQ: 8,0", "+QIND: \"x\"", "+QNBIOTEVENT: 1", "+CFUN: 1", "+CPIN: READY", "+IPR: 9600"})
     void answersThatStartAlikeAreNot(String line) {
         assertThat(UnsolicitedLines.isKnown(line)).isFalse();
     }

@@ -173,6 +173,12 @@ public final class Bc260yFacts {
     /** The default context of the BC260Y-CN: cid 0 ({@code +CGPADDR: 0,"..."}, research §2 AT+CGPADDR). */
     public static final int DEFAULT_CID = 0;
     /**
+     * The URC that tells the host the default bearer is up, followed by its IPv4 address unquoted
+     * ({@code +IP: 100.85.29.214}, research §4: R-BC260Y after boot and attach; clone
+     * {@code AtcAp_MsgProc_PDNIPADDR_Ind}); printed on every attach, after the {@code +CEREG} URC.
+     */
+    public static final String ADDRESS_URC = "+IP: ";
+    /**
      * The PDP types {@code AT+QCGDEFCONT} takes for the default context, spelt as they must be
      * (research §2 AT+CGDCONT: XY-MG {@code at_QCGDEFCONT_req} compares them case-sensitively).
      */

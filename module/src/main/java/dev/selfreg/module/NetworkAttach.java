@@ -232,15 +232,13 @@ public final class NetworkAttach {
 
     /** The IPv4 address of the default context, assigned while registered; derived from the IMEI. */
     public Optional<String> address() {
-        return scheduler.serialised(() -> {
-            if (!attached()) {
-                return Optional.<String>empty();
-            }
-            int host = (int) (Long.parseLong(imei) % (Bc260yFacts.ASSIGNED_ADDRESS_HOSTS - 2)) + 1;
-            int address = Bc260yFacts.ASSIGNED_ADDRESS_BASE + host;
-            return Optional.of((address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
-                    + (address & 0xff));
-        });
+        return scheduler.serialised(() -> attached() ? Optional.of(assignedAddress()) : Optional.<String>empty());
+    }
+
+    private String assignedAddress() {
+        int host = (int) (Long.parseLong(imei) % (Bc260yFacts.ASSIGNED_ADDRESS_HOSTS - 2)) + 1;
+        int address = Bc260yFacts.ASSIGNED_ADDRESS_BASE + host;
+        return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "." + (address & 0xff);
     }
 
     /**
@@ -344,6 +342,9 @@ public final class NetworkAttach {
             }
             if (cgregReporting > 0) {
                 uart.urc(state.cgregUrcLine(cgregReporting));
+            }
+            if (next == NetworkRegistration.REGISTERED) {
+                uart.urc(Bc260yFacts.ADDRESS_URC + assignedAddress()); // the default bearer is up
             }
         }
         listeners.registrationChanged(next);

@@ -116,7 +116,7 @@ class NetworkCommandsTest {
 
         bench.advance(ATTACH);
 
-        assertThat(bench.at("AT+CGATT?")).isEqualTo(framed("+CGATT: 1", "OK"));
+        assertThat(bench.at("AT+CGATT?")).isEqualTo(bench.addressUrc() + framed("+CGATT: 1", "OK"));
     }
 
     @Test
@@ -141,7 +141,7 @@ class NetworkCommandsTest {
         assertThat(bench.at("AT+CGATT=1")).isEqualTo(framed("OK", "+CEREG: 2"));
         bench.advance(ATTACH);
 
-        assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 1"));
+        assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 1") + bench.addressUrc());
         assertThat(bench.at("AT+CGATT?")).isEqualTo(framed("+CGATT: 1", "OK"));
     }
 
@@ -190,7 +190,7 @@ class NetworkCommandsTest {
 
         bench.advance(ATTACH);
 
-        assertThat(bench.at("AT+CGATT?")).isEqualTo(framed("+CGATT: 1", "OK"));
+        assertThat(bench.at("AT+CGATT?")).isEqualTo(bench.addressUrc() + framed("+CGATT: 1", "OK"));
     }
 
     // ---- AT+CEREG --------------------------------------------------------------------------
@@ -268,7 +268,7 @@ class NetworkCommandsTest {
 
         bench.advance(ATTACH);
 
-        assertThat(bench.takeOutput()).isEqualTo(framed(line));
+        assertThat(bench.takeOutput()).isEqualTo(framed(line) + bench.addressUrc());
     }
 
     @Test
@@ -325,7 +325,7 @@ class NetworkCommandsTest {
         network(bench, c -> c.withAvailability(NetworkConditions.Availability.AVAILABLE));
         assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 2"));
         bench.advance(ATTACH);
-        assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 1"));
+        assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 1") + bench.addressUrc());
     }
 
     @Test
@@ -339,7 +339,7 @@ class NetworkCommandsTest {
         network(bench, c -> c.withAvailability(NetworkConditions.Availability.AVAILABLE));
         bench.advance(ATTACH);
 
-        assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 2", "+CEREG: 1"));
+        assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 2", "+CEREG: 1") + bench.addressUrc());
     }
 
     @Test
@@ -364,7 +364,7 @@ class NetworkCommandsTest {
         bench.advance(Duration.ofSeconds(30).minusMillis(1));
         assertThat(bench.at("AT+CGATT?")).isEqualTo(framed("+CGATT: 0", "OK"));
         bench.advance(Duration.ofMillis(1));
-        assertThat(bench.at("AT+CGATT?")).isEqualTo(framed("+CGATT: 1", "OK"));
+        assertThat(bench.at("AT+CGATT?")).isEqualTo(bench.addressUrc() + framed("+CGATT: 1", "OK"));
     }
 
     @Test
@@ -374,7 +374,7 @@ class NetworkCommandsTest {
         network(bench, c -> c.withAttachTime(Duration.ZERO));
         bench.at("AT+CGATT=0");
 
-        assertThat(bench.at("AT+CGATT=1")).isEqualTo(framed("OK", "+CEREG: 1"));
+        assertThat(bench.at("AT+CGATT=1")).isEqualTo(framed("OK", "+CEREG: 1") + bench.addressUrc());
     }
 
     @Test
@@ -446,7 +446,7 @@ class NetworkCommandsTest {
 
         bench.advance(ATTACH);
 
-        assertThat(bench.at("AT+COPS?")).isEqualTo(framed("+COPS: 0,2,\"46011\",9", "OK"));
+        assertThat(bench.at("AT+COPS?")).isEqualTo(bench.addressUrc() + framed("+COPS: 0,2,\"46011\",9", "OK"));
         assertThat(bench.at("AT+COPS=?")).isEqualTo(framed("+COPS: (2,,,\"46011\",9),,(0-4),(2)", "OK"));
     }
 
@@ -500,7 +500,7 @@ class NetworkCommandsTest {
         assertThat(bench.at("AT+QBAND=1,5")).isEqualTo(framed("OK", "+CEREG: 2"));
         bench.advance(ATTACH);
 
-        assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 1"));
+        assertThat(bench.takeOutput()).isEqualTo(framed("+CEREG: 1") + bench.addressUrc());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -547,7 +547,7 @@ class NetworkCommandsTest {
         bench.advance(ATTACH);
 
         assertThat(bench.at("AT+QENG=3"))
-                .isEqualTo(framed("+QENG: 4,\"REG\",\"IDLE\",\"SELECTED\",\"HPLMN\",\"0x460,0xf011\"", "OK"));
+                .isEqualTo(bench.addressUrc() + framed("+QENG: 4,\"REG\",\"IDLE\",\"SELECTED\",\"HPLMN\",\"0x460,0xf011\"", "OK"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -565,7 +565,7 @@ class NetworkCommandsTest {
 
         bench.advance(ATTACH);
 
-        assertThat(bench.at("AT+QIDNSCFG?")).isEqualTo(framed("+QIDNSCFG: \"114.114.114.114\",\"8.8.8.8\",\"\",\"\"", "OK"));
+        assertThat(bench.at("AT+QIDNSCFG?")).isEqualTo(bench.addressUrc() + framed("+QIDNSCFG: \"114.114.114.114\",\"8.8.8.8\",\"\",\"\"", "OK"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -173,7 +173,7 @@ class PowerAndSleepTest {
         bench.advance(HOUR);
 
         assertThat(bench.module.power()).isEqualTo(Power.ACTIVE);
-        assertThat(bench.at("AT")).isEqualTo(OK);
+        assertThat(bench.at("AT")).isEqualTo(bench.addressUrc() + OK);
     }
 
     @Test
@@ -181,6 +181,7 @@ class PowerAndSleepTest {
         TestBench bench = new TestBench();
         bench.given("AT+QSCLK=0");
         bench.advance(HOUR);
+        bench.takeOutput();
 
         bench.given("AT+QSCLK=1");
         bench.advance(IDLE);

@@ -108,6 +108,11 @@ public final class TestBench {
         takeOutput();
     }
 
+    /** What the unit prints when it attaches: {@code +IP: <its address>} (research §4). */
+    public String addressUrc() {
+        return framed(Bc260yFacts.ADDRESS_URC + module.attach().address().orElseThrow(() -> new AssertionError("not attached")));
+    }
+
     /** What a unit with a SIM prints when a boot completes (research §4). */
     public static final String BOOT_URCS = framed("RDY", "+CFUN: 1", "+CPIN: READY");
     /** {@code +QNBIOTEVENT} as the module prints it on entering deep sleep ({@code AT+QCFG="dsevent",1}). */
