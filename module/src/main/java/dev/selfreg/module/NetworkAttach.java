@@ -107,7 +107,7 @@ public final class NetworkAttach {
     /** The registration and the conditions, for the control API. */
     public NetworkStatus status() {
         return scheduler.serialised(() -> new NetworkStatus(state.registration().stat(), conditions.availability().label(),
-                conditions.rejectCause(), conditions.attachTime().toNanos() / 1e9, conditions.signal()));
+                conditions.rejectCause(), conditions.attachTime().toNanos() / 1e9, conditions.signal(), conditions.psm().view()));
     }
 
     // ---- the commands' side -----------------------------------------------------------------
@@ -179,7 +179,7 @@ public final class NetworkAttach {
     }
 
     /**
-     * The PSM timers the network granted: what {@code AT+CPSMS} requested, while registered (the
+     * The PSM timers the network granted to what {@code AT+CPSMS} requested ({@link PsmGrant}), while registered (the
      * {@code <Active-Time>} and {@code <Periodic-TAU>} of {@code +CEREG} with n 4 and 5); empty
      * when PSM is not in use.
      */
@@ -199,14 +199,14 @@ public final class NetworkAttach {
 
     /**
      * What the module asks the network for (the sleep controller, from {@code AT+CPSMS} and
-     * {@code AT+CEDRXS}); while registered the network grants it at once, as after the TAU that
-     * carries it.
+     * {@code AT+CEDRXS}); while registered the network answers it at once, as after the TAU that
+     * carries it, granting PSM as its conditions say ({@link NetworkConditions#psm()}).
      */
     void requestPowerSaving(Optional<PsmTimers> psm, Optional<String> edrx) {
         requestedPsm = psm;
         requestedEdrx = edrx;
         if (state.registration() == NetworkRegistration.REGISTERED) {
-            state = new RegistrationState(NetworkRegistration.REGISTERED, OptionalInt.empty(), requestedPsm);
+            state = new RegistrationState(NetworkRegistration.REGISTERED, OptionalInt.empty(), conditions.psm().grant(requestedPsm));
         }
     }
 
@@ -334,7 +334,7 @@ public final class NetworkAttach {
         }
         state = new RegistrationState(next,
                 next == NetworkRegistration.DENIED ? OptionalInt.of(conditions.rejectCause()) : OptionalInt.empty(),
-                next == NetworkRegistration.REGISTERED ? requestedPsm : Optional.empty());
+                next == NetworkRegistration.REGISTERED ? conditions.psm().grant(requestedPsm) : Optional.empty());
         network.setRegistered(next == NetworkRegistration.REGISTERED);
         if (scheduler.power() == Power.ACTIVE) {
             if (ceregReporting > 0) {

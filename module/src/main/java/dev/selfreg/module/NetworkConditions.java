@@ -15,8 +15,10 @@ import java.util.Optional;
  *                     {@code <reject_cause>} of {@code +CEREG} with {@code <n>} 3 or 5
  * @param attachTime   how long a network search takes until the network answers it
  * @param signal       what the module measures of the cell while one is in sight
+ * @param psm          what the network grants of a PSM request, from the next attach or request
  */
-public record NetworkConditions(Availability availability, int rejectCause, Duration attachTime, RadioSignal signal) {
+public record NetworkConditions(Availability availability, int rejectCause, Duration attachTime, RadioSignal signal,
+                                PsmGrant psm) {
 
     /** The longest attach a condition may ask for: longer would only hide a typo. */
     public static final Duration MAX_ATTACH_TIME = Duration.ofHours(24);
@@ -41,8 +43,8 @@ public record NetworkConditions(Availability availability, int rejectCause, Dura
     }
 
     public NetworkConditions {
-        if (availability == null || signal == null || attachTime == null) {
-            throw new IllegalArgumentException("availability, attach time and signal are required");
+        if (availability == null || signal == null || attachTime == null || psm == null) {
+            throw new IllegalArgumentException("availability, attach time, signal and PSM grant are required");
         }
         if (rejectCause < 0 || rejectCause > 255) {
             throw new IllegalArgumentException("reject cause is an EMM cause, 0-255, not " + rejectCause);
@@ -53,25 +55,32 @@ public record NetworkConditions(Availability availability, int rejectCause, Dura
         }
     }
 
-    /** A network that registers the module after the profile's attach time, with the emulator's default cell. */
+    /**
+     * A network that registers the module after the profile's attach time, with the emulator's
+     * default cell, and grants the PSM timers asked for.
+     */
     public static NetworkConditions standard(ModuleProfile profile) {
         return new NetworkConditions(Availability.AVAILABLE, Bc260yFacts.DEFAULT_REJECT_CAUSE, profile.attachTime(),
-                Bc260yFacts.DEFAULT_SIGNAL);
+                Bc260yFacts.DEFAULT_SIGNAL, PsmGrant.AS_REQUESTED);
     }
 
     public NetworkConditions withAvailability(Availability value) {
-        return new NetworkConditions(value, rejectCause, attachTime, signal);
+        return new NetworkConditions(value, rejectCause, attachTime, signal, psm);
     }
 
     public NetworkConditions withRejectCause(int value) {
-        return new NetworkConditions(availability, value, attachTime, signal);
+        return new NetworkConditions(availability, value, attachTime, signal, psm);
     }
 
     public NetworkConditions withAttachTime(Duration value) {
-        return new NetworkConditions(availability, rejectCause, value, signal);
+        return new NetworkConditions(availability, rejectCause, value, signal, psm);
     }
 
     public NetworkConditions withSignal(RadioSignal value) {
-        return new NetworkConditions(availability, rejectCause, attachTime, value);
+        return new NetworkConditions(availability, rejectCause, attachTime, value, psm);
+    }
+
+    public NetworkConditions withPsm(PsmGrant value) {
+        return new NetworkConditions(availability, rejectCause, attachTime, signal, value);
     }
 }

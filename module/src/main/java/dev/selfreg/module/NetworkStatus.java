@@ -9,6 +9,8 @@ package dev.selfreg.module;
  * @param rejectCause   the EMM cause a refusal carries
  * @param attachSeconds how long a network search takes
  * @param signal        what the module measures while a cell is in sight
+ * @param psm           what the network grants of a PSM request, as {@link PsmGrant#view()} shows it
  */
-public record NetworkStatus(int stat, String registration, int rejectCause, double attachSeconds, RadioSignal signal) {
+public record NetworkStatus(int stat, String registration, int rejectCause, double attachSeconds, RadioSignal signal,
+                            Object psm) {
 }

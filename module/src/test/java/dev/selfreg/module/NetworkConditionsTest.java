@@ -57,7 +57,7 @@ class NetworkConditionsTest {
     @Test
     void theStandardNetworkRegistersAfterTheProfilesAttachTimeWithTheBenchLogsSignal() {
         assertThat(STANDARD).isEqualTo(new NetworkConditions(NetworkConditions.Availability.AVAILABLE, 11,
-                Bc260yFacts.ATTACH_TIME, new RadioSignal(8, 0, 33, 20)));
+                Bc260yFacts.ATTACH_TIME, new RadioSignal(8, 0, 33, 20), PsmGrant.AS_REQUESTED));
     }
 
     @Test

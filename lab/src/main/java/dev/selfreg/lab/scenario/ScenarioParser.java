@@ -5,6 +5,8 @@ import dev.selfreg.checks.ProductFile;
 import dev.selfreg.checks.ProductFileException;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.NetworkConditions;
+import dev.selfreg.module.PsmGrant;
+import dev.selfreg.module.PsmTimers;
 import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.LabService;
@@ -61,7 +63,7 @@ public final class ScenarioParser {
             "clear-faults", "network", "expect-module", "expect-platform", "erase-nvram", "expect-checks");
     private static final List<String> FAULT_KEYS = List.of("service", "mode", "count", "probability", "seconds");
     private static final List<String> SIM_KEYS = List.of("imsi", "iccid");
-    private static final List<String> NETWORK_KEYS = List.of("registration", "reject-cause", "attach", "signal");
+    private static final List<String> NETWORK_KEYS = List.of("registration", "reject-cause", "attach", "signal", "psm");
 
     private ScenarioParser() {
     }
@@ -245,9 +247,27 @@ public final class ScenarioParser {
             known(map(spec.get("signal"), "network signal"), RadioSignal.FIELDS, "network signal")
                     .forEach((field, number) -> signal.put(field, whole(number, "network signal " + field)));
         }
-        Steps.Network step = new Steps.Network(unit, registration, rejectCause, attach, signal);
+        Optional<PsmGrant> psm = spec.containsKey("psm") ? Optional.of(psmGrant(spec.get("psm"))) : Optional.empty();
+        Steps.Network step = new Steps.Network(unit, registration, rejectCause, attach, signal, psm);
         step.applyTo(NetworkConditions.standard(ModuleProfile.standard())); // out-of-range values fail now
         return step;
+    }
+
+    /** {@code requested}, {@code refused}, or {@code {active-time: "00100001", periodic-tau: "00000101"}}. */
+    private static PsmGrant psmGrant(Object value) {
+        String expected = "network psm is requested, refused or {active-time: \"<8 bits>\", periodic-tau: \"<8 bits>\"}, not ";
+        if (value instanceof String label) {
+            return PsmGrant.ofLabel(label).orElseThrow(() -> new ScenarioException(expected + label));
+        }
+        Map<String, Object> timers = known(map(value, "network psm"), List.of("active-time", "periodic-tau"), "network psm");
+        if (!(timers.get("active-time") instanceof String active) || !(timers.get("periodic-tau") instanceof String tau)) {
+            throw new ScenarioException(expected + value);
+        }
+        try {
+            return PsmGrant.timers(new PsmTimers(active, tau));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("network psm: " + e.getMessage());
+        }
     }
 
     private static int whole(Object value, String what) {

@@ -9,6 +9,7 @@ import dev.selfreg.checks.rules.CertificationRules;
 import dev.selfreg.lab.AtReply;
 import dev.selfreg.lab.Lab;
 import dev.selfreg.module.NetworkConditions;
+import dev.selfreg.module.PsmGrant;
 import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.NetworkFault;
@@ -119,11 +120,11 @@ final class Steps {
     }
 
     /**
-     * {@code network: {registration, reject-cause, attach, signal}}: the radio network around the
+     * {@code network: {registration, reject-cause, attach, signal, psm}}: the radio network around the
      * module changes; what the step leaves out stays as it was.
      */
     record Network(String unit, Optional<NetworkConditions.Availability> registration, OptionalInt rejectCause,
-                   Optional<Duration> attach, Map<String, Integer> signal) implements Step {
+                   Optional<Duration> attach, Map<String, Integer> signal, Optional<PsmGrant> psm) implements Step {
         public String describe() {
             List<String> parts = new ArrayList<>();
             registration.ifPresent(value -> parts.add("registration " + value.label()));
@@ -132,6 +133,7 @@ final class Steps {
             if (!signal.isEmpty()) {
                 parts.add("signal " + signal);
             }
+            psm.ifPresent(value -> parts.add("psm " + value.view()));
             return "network " + String.join(", ", parts);
         }
 
@@ -155,6 +157,9 @@ final class Steps {
             }
             if (attach.isPresent()) {
                 next = next.withAttachTime(attach.get());
+            }
+            if (psm.isPresent()) {
+                next = next.withPsm(psm.get());
             }
             RadioSignal measured = next.signal();
             for (Map.Entry<String, Integer> value : signal.entrySet()) {

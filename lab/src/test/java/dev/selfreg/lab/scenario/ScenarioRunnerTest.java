@@ -121,12 +121,12 @@ class ScenarioRunnerTest {
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - sim: {imsi: \"460031234567891\", icid: x}\n", "x.yaml"))
                 .hasMessage("x.yaml step 1: sim has no 'icid' (use imsi, iccid)");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {coverage: lost}\n", "x.yaml"))
-                .hasMessage("x.yaml step 1: network has no 'coverage' (use registration, reject-cause, attach, signal)");
+                .hasMessage("x.yaml step 1: network has no 'coverage' (use registration, reject-cause, attach, signal, psm)");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {signal: {sinr: 3}}\n", "x.yaml"))
                 .hasMessage("x.yaml step 1: network signal has no 'sinr' (use rssi, ber, rsrp, rsrq)");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - expect-module: {network: {state: 1}}\n", "x.yaml"))
                 .hasMessage("x.yaml step 1: expect-module network has no 'state'"
-                        + " (use stat, registration, rejectCause, attachSeconds, signal)");
+                        + " (use stat, registration, rejectCause, attachSeconds, signal, psm)");
     }
 
     @Test
@@ -143,6 +143,14 @@ class ScenarioRunnerTest {
                 .hasMessage("x.yaml step 1: attach time must be 0 to 86400 s, not 172800.0 s");
         assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {attach: soon}\n", "x.yaml"))
                 .hasMessage("x.yaml step 1: not a duration: 'soon' (write e.g. 500ms, 10s, 5m, 1h, 30d)");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {psm: granted}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: network psm is requested, refused or {active-time: \"<8 bits>\","
+                        + " periodic-tau: \"<8 bits>\"}, not granted");
+        assertThatThrownBy(() -> ScenarioParser.parse(
+                "steps:\n  - network: {psm: {active-time: \"0010\", periodic-tau: \"00100001\"}}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: network psm: Active-Time must be 8 characters of 0 and 1: 0010");
+        assertThatThrownBy(() -> ScenarioParser.parse("steps:\n  - network: {psm: {active: \"00100001\"}}\n", "x.yaml"))
+                .hasMessage("x.yaml step 1: network psm has no 'active' (use active-time, periodic-tau)");
     }
 
     @Test

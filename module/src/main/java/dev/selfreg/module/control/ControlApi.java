@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfreg.module.NetworkConditions;
+import dev.selfreg.module.PsmGrant;
+import dev.selfreg.module.PsmTimers;
 import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.Sim;
 import dev.selfreg.module.emulator.Bc260yModule;
@@ -38,7 +40,7 @@ public final class ControlApi implements AutoCloseable {
     /** The longest single advance, so a typo cannot freeze the emulation for hours of work. */
     private static final long MAX_ADVANCE_SECONDS = 400L * 24 * 3600;
     private static final Set<String> FAULT_FIELDS = Set.of("service", "mode", "count", "probability", "seconds");
-    private static final Set<String> NETWORK_FIELDS = Set.of("registration", "rejectCause", "attachSeconds", "signal");
+    private static final Set<String> NETWORK_FIELDS = Set.of("registration", "rejectCause", "attachSeconds", "signal", "psm");
 
     private final Javalin app;
     private final ObjectMapper json = new ObjectMapper();
@@ -125,7 +127,8 @@ public final class ControlApi implements AutoCloseable {
     /**
      * Changes the network conditions: {@code registration} ({@code available}, {@code denied},
      * {@code lost}), {@code rejectCause}, {@code attachSeconds}, {@code signal} ({@code rssi},
-     * {@code ber}, {@code rsrp}, {@code rsrq}); what is left out stays as it was.
+     * {@code ber}, {@code rsrp}, {@code rsrq}), {@code psm} (what the network grants of a PSM
+     * request); what is left out stays as it was.
      */
     private void network(Context ctx) {
         JsonNode body = body(ctx);
@@ -158,11 +161,30 @@ public final class ControlApi implements AutoCloseable {
                 }
                 next = next.withSignal(measured);
             }
+            if (body.has("psm")) {
+                next = next.withPsm(psmGrant(body.get("psm")));
+            }
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }
         module.attach().setConditions(next);
         ctx.json(module.attach().status());
+    }
+
+    /** {@code "requested"}, {@code "refused"}, or {@code {"activeTime":"...","periodicTau":"..."}}. */
+    private static PsmGrant psmGrant(JsonNode psm) {
+        String expected = "\"psm\" must be \"requested\", \"refused\" or {\"activeTime\":\"...\",\"periodicTau\":\"...\"}";
+        if (psm.isTextual()) {
+            return PsmGrant.ofLabel(psm.asText()).orElseThrow(() -> new BadRequest(expected));
+        }
+        if (!psm.isObject()) {
+            throw new BadRequest(expected);
+        }
+        knownFields(psm, Set.of("activeTime", "periodicTau"), "a PSM grant");
+        if (!psm.path("activeTime").isTextual() || !psm.path("periodicTau").isTextual()) {
+            throw new BadRequest(expected);
+        }
+        return PsmGrant.timers(new PsmTimers(psm.get("activeTime").asText(), psm.get("periodicTau").asText()));
     }
 
     private void addFault(Context ctx) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.NetworkConditions;
+import dev.selfreg.module.PsmGrant;
+import dev.selfreg.module.PsmTimers;
 import dev.selfreg.module.RadioSignal;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.nvram.MemoryNvramStore;
@@ -59,8 +61,18 @@ class ControlApiNetworkTest {
         JsonNode network = JSON.readTree(send("GET", "/module", null).body()).get("network");
 
         assertThat(network.toString()).isEqualTo("{\"stat\":1,\"registration\":\"available\",\"rejectCause\":11,"
-                + "\"attachSeconds\":2.0,\"signal\":{\"rssi\":8,\"ber\":0,\"rsrp\":33,\"rsrq\":20}}");
+                + "\"attachSeconds\":2.0,\"signal\":{\"rssi\":8,\"ber\":0,\"rsrp\":33,\"rsrq\":20},\"psm\":\"requested\"}");
         assertThat(send("GET", "/module/network", null).body()).isEqualTo(network.toString());
+    }
+
+    @Test
+    void thePsmGrantIsSetAndShownAsTheNetworkGivesIt() throws Exception {
+        assertThat(post("{\"psm\":\"refused\"}").get("psm").asText()).isEqualTo("refused");
+
+        JsonNode network = post("{\"psm\":{\"activeTime\":\"00100001\",\"periodicTau\":\"00100001\"}}");
+
+        assertThat(network.get("psm").toString()).isEqualTo("{\"activeTime\":\"00100001\",\"periodicTau\":\"00100001\"}");
+        assertThat(module.attach().conditions().psm()).isEqualTo(PsmGrant.timers(new PsmTimers("00100001", "00100001")));
     }
 
     @Test
@@ -104,7 +116,10 @@ class ControlApiNetworkTest {
             "{\"signal\":{\"rssi\":32}}|rssi must be 0-31 or 99 (unknown), not 32",
             "{\"signal\":{\"sinr\":3}}|unknown field \"sinr\"; a signal has [ber, rsrp, rsrq, rssi]",
             "{\"signal\":5}|\"signal\" must be an object with [rssi, ber, rsrp, rsrq]",
-            "{\"stat\":1}|unknown field \"stat\"; network conditions has [attachSeconds, registration, rejectCause, signal]",
+            "{\"stat\":1}|unknown field \"stat\"; network conditions has [attachSeconds, psm, registration, rejectCause, signal]",
+            "{\"psm\":\"granted\"}|\"psm\" must be \"requested\", \"refused\" or {\"activeTime\":\"...\",\"periodicTau\":\"...\"}",
+            "{\"psm\":{\"activeTime\":\"0010001\",\"periodicTau\":\"00100001\"}}|Active-Time must be 8 characters of 0 and 1: 0010001",
+            "{\"psm\":{\"activeTime\":\"00100001\"}}|\"psm\" must be \"requested\", \"refused\" or {\"activeTime\":\"...\",\"periodicTau\":\"...\"}",
             "[]|the body must be a JSON object"})
     void aBadRequestAnswers400AndChangesNothing(String body, String error) throws Exception {
         NetworkConditions before = module.attach().conditions();
