@@ -19,6 +19,8 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -40,6 +42,10 @@ final class AtConsoleCommand extends HostCommand {
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "AT command lines, e.g. 'AT+QDMPCFG?' (quote them for the shell).")
     List<String> commands;
 
+    @Option(names = "--listen", paramLabel = "MS", defaultValue = "0",
+            description = "With COMMANDs: print the module's unsolicited lines (+CEREG: 1, +IP: ..., +QNBIOTEVENT: ...) on standard output as they come, and keep the port open MS milliseconds after the last command for those that come later (default: ${DEFAULT-VALUE}, not listening).")
+    long listenMillis;
+
     @Override
     int run(Bc260yDriver driver) throws Exception {
         AtChannel channel = driver.channel();
@@ -49,17 +55,36 @@ final class AtConsoleCommand extends HostCommand {
         return System.console() != null ? terminal(channel) : piped(channel);
     }
 
-    private int oneShot(AtChannel channel) {
-        if (host.verbose) {
+    @Override
+    void prepare() {
+        if (listenMillis < 0) {
+            throw new ParameterException(spec.commandLine(), "--listen must be 0 or more: " + listenMillis);
+        }
+    }
+
+    private int oneShot(AtChannel channel) throws InterruptedException {
+        PrintWriter out = out();
+        if (listenMillis > 0) {
+            channel.addUrcListener(line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            });
+        } else if (host.verbose) {
             channel.addUrcListener(line -> err().println("unsolicited: " + line));
         }
         for (String command : commands) {
             AtResult result = channel.send(command);
-            print(result, out());
+            synchronized (out) {
+                print(result, out);
+            }
             if (!result.isOk()) {
                 return ERROR_RESULT;
             }
         }
+        // a real port's later lines: the wait is the person's, in wall time
+        Thread.sleep(listenMillis);
         return OK;
     }
 

@@ -77,6 +77,7 @@ abstract class HostCommand implements Callable<Integer> {
             return fail(e);
         }
         try (Bc260yDriver driver = opened) {
+            driver.channel().handshake(); // an earlier run's late answer is not this run's
             return run(driver);
         } catch (AtChannelException e) {
             return fail(e);

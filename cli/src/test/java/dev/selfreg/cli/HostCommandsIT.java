@@ -53,6 +53,25 @@ class HostCommandsIT {
     }
 
     @Test
+    void atListenPrintsTheUnsolicitedLinesThatComeAfterTheLastAnswer() throws Exception {
+        // the attach after AT+CGATT=1 takes the module's attach time (2 s): its +IP comes after the last OK
+        CliRun run = CliRun.of("at", "--port", port, "--listen", "6000", "AT+CGATT=0", "AT+CGATT=1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.outLines();
+        assertThat(lines).startsWith("OK", "OK");
+        assertThat(lines.subList(2, lines.size())).anySatisfy(line -> assertThat(line).matches("\\+IP: 100\\.\\d+\\.\\d+\\.\\d+"));
+    }
+
+    @Test
+    void atListenMustNotBeNegative() throws Exception {
+        CliRun run = CliRun.of("at", "--port", port, "--listen", "-1", "AT");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).containsExactly("selfreg at: --listen must be 0 or more: -1 (see selfreg at --help)");
+    }
+
+    @Test
     void atExits1OnAnErrorResult() throws Exception {
         CliRun run = CliRun.of("at", "--port", port, "AT+CMEE=0", "AT+QSREGENABLE=2", "AT");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -140,6 +140,31 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the channel in step with a module that may still be answering a command of an
+     * earlier process on the same port (one that timed out and exited): sends {@code AT} and
+     * drops every answer that comes before its result, until a timeout's silence follows the last
+     * final result, as reference-ril's handshake does when it opens the port. Nothing sent before
+     * is known, so every line but a known unsolicited one is taken for a late answer. The silence
+     * is the seed's response time, or the command timeout when that is shorter. A module that does
+     * not answer the probe at all (asleep, or silent) is left to the first command to report.
+     *
+     * @throws ChannelClosedException the port ended
+     */
+    public void handshake() {
+        AtRequest probe = AtRequest.withoutLines("AT");
+        Duration timeout = options.commandTimeout();
+        Duration quiet = timeout.compareTo(AtChannelOptions.SEED_RESPONSE_TIME) < 0 ? timeout : AtChannelOptions.SEED_RESPONSE_TIME;
+        synchronized (sending) {
+            try {
+                resynchronise(probe, timeout, quiet, true);
+            } catch (AtTimeoutException silence) {
+                // a silent or sleeping module: nothing can be late, and the first command says what is wrong
+                owed.clear();
+            }
+        }
+    }
+
     /** A late echo of a command that carries a secret shows as the command is shown. */
     private static List<String> redacted(List<String> heard, AtRequest request) {
         return heard.stream().map(line -> line.replace(request.command(), request.shown())).toList();
@@ -148,7 +173,7 @@ public final class AtChannel implements AutoCloseable {
     /** Sends the request once the channel is in step: after a resynchronisation, if anything is owed. */
     private AtResult inStep(AtRequest request, Duration timeout) {
         if (!owed.isEmpty()) {
-            resynchronise(request, timeout);
+            resynchronise(request, timeout, timeout, false);
         }
         return exchange(request, timeout);
     }
@@ -186,13 +211,16 @@ public final class AtChannel implements AutoCloseable {
     /**
      * Sends {@code AT} and waits until its final result is in and every late answer before it has
      * been drained (see the class comment); {@code before} is the command that waits for it.
+     * The wait ends after {@code silence} without a line once a final result came; with
+     * {@code unknownBefore}, what was sent before is not known (another process sent it), and
+     * only that silence ends it.
      */
-    private void resynchronise(AtRequest before, Duration timeout) {
+    private void resynchronise(AtRequest before, Duration timeout, Duration silence, boolean unknownBefore) {
         AtRequest probe = AtRequest.withoutLines("AT");
-        Resynchronisation probing = new Resynchronisation(probe, owed);
+        Resynchronisation probing = new Resynchronisation(probe, owed, unknownBefore);
         writeAwaiting(probing, probe, before);
-        long quiet = timeout.toNanos();
-        long deadline = System.nanoTime() + quiet;
+        long quiet = silence.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             try {
                 while (ended == null && !probing.complete()) {
@@ -357,18 +385,21 @@ public final class AtChannel implements AutoCloseable {
     private static final class Resynchronisation extends Awaited {
         final AtRequest probe;
         final List<AtRequest> owed;
+        /** Whether commands nobody here sent may still be answered: then the count of finals proves nothing. */
+        final boolean unknownBefore;
         int finals;
         /** When the last final result came, in {@link System#nanoTime()}. */
         long lastFinal;
 
-        Resynchronisation(AtRequest probe, List<AtRequest> owed) {
+        Resynchronisation(AtRequest probe, List<AtRequest> owed, boolean unknownBefore) {
             this.probe = probe;
             this.owed = List.copyOf(owed);
+            this.unknownBefore = unknownBefore;
         }
 
         /** One final result for each owed command and one for the probe: nothing more can be late. */
         boolean complete() {
-            return finals > owed.size();
+            return !unknownBefore && finals > owed.size();
         }
 
         @Override
@@ -387,7 +418,8 @@ public final class AtChannel implements AutoCloseable {
             if (knownUnsolicited) {
                 return false;
             }
-            boolean late = owed.stream().anyMatch(command -> line.equals(command.command()) || command.admits(line, 0));
+            boolean late = unknownBefore
+                    || owed.stream().anyMatch(command -> line.equals(command.command()) || command.admits(line, 0));
             if (late) {
                 hear(line);
             }

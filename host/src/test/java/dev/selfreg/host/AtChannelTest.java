@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AtChannelTest {
 
     private static final AtChannelOptions NO_RETRY = EmulatedModule.OPTIONS.withRetryAfterSilence(false);
-    /** A real URC of the module (research §4: the address once attached) that the channel does not know. */
-    private static final String UNKNOWN_URC = "+IP: 100.85.29.214";
+    /** A real URC (the BC26's DNS result, which TobudOS's driver waits for, host-drivers.md §3) that the channel does not know. */
+    private static final String UNKNOWN_URC = "+QIURC: \"dnsgip\",0,1,600";
 
     @Test
     void echoedCommandIsNotPartOfTheAnswer() throws Exception {
@@ -269,6 +269,38 @@ class AtChannelTest {
             assertThat(channel.send(AtRequest.singleLine("AT+CGMR", "Revision:")).lines())
                     .containsExactly("Revision: BC260YCNAAR01A04");
             assertThat(peer.received()).containsExactly("AT+QDMPCFG?", "AT", "AT+CGMR");
+        }
+    }
+
+    /**
+     * A command another process sent is still being answered when this one opens the port: the
+     * handshake's {@code AT} comes after that answer, and the first command gets its own.
+     */
+    @Test
+    void theHandshakeDropsTheAnswerOfACommandAnotherProcessSent() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer()
+                .reply("+QDMPCFG: 0,1", "OK", "OK")
+                .reply("Revision: BC260YCNAAR01A04", "OK").start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     NO_RETRY.withCommandTimeout(Duration.ofMillis(200)))) {
+            channel.handshake();
+
+            assertThat(channel.send(AtRequest.singleLine("AT+CGMR", "Revision:")).lines())
+                    .containsExactly("Revision: BC260YCNAAR01A04");
+            assertThat(peer.received()).containsExactly("AT", "AT+CGMR");
+        }
+    }
+
+    @Test
+    void aHandshakeThatGetsNoAnswerLeavesTheFirstCommandToSaySo() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer().ignore().ignore().start();
+             AtChannel channel = AtChannel.open(Ports.open(peer.spec(), PortOptions.defaults()),
+                     NO_RETRY.withCommandTimeout(Duration.ofMillis(100)))) {
+            channel.handshake();
+
+            assertThatThrownBy(() -> channel.send("AT+CGMR"))
+                    .isInstanceOf(AtTimeoutException.class)
+                    .hasMessage("no answer to AT+CGMR within 100 ms");
         }
     }
 
