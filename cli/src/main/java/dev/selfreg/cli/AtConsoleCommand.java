@@ -62,7 +62,12 @@ final class AtConsoleCommand extends HostCommand {
         }
     }
 
-    private int oneShot(AtChannel channel) throws InterruptedException {
+    /** One-shot: with --listen on standard output, with --verbose on stderr; the consoles subscribe in their own way. */
+    @Override
+    void listen(AtChannel channel) {
+        if (commands == null || commands.isEmpty()) {
+            return;
+        }
         PrintWriter out = out();
         if (listenMillis > 0) {
             channel.addUrcListener(line -> {
@@ -74,6 +79,10 @@ final class AtConsoleCommand extends HostCommand {
         } else if (host.verbose) {
             channel.addUrcListener(line -> err().println("unsolicited: " + line));
         }
+    }
+
+    private int oneShot(AtChannel channel) throws InterruptedException {
+        PrintWriter out = out();
         for (String command : commands) {
             AtResult result = channel.send(command);
             synchronized (out) {

@@ -1,5 +1,6 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.host.AtChannel;
 import dev.selfreg.host.AtChannelException;
 import dev.selfreg.host.AtCommandException;
 import dev.selfreg.host.AtResponseException;
@@ -59,6 +60,10 @@ abstract class HostCommand implements Callable<Integer> {
         return Bc260yDriver.DEFAULT_REBOOT_TIMEOUT;
     }
 
+    /** Subscribes to unsolicited lines from the start, the handshake's included (a wake-up's); none by default. */
+    void listen(AtChannel channel) {
+    }
+
     /** The command's work, with the port open. */
     abstract int run(Bc260yDriver driver) throws Exception;
 
@@ -77,6 +82,7 @@ abstract class HostCommand implements Callable<Integer> {
             return fail(e);
         }
         try (Bc260yDriver driver = opened) {
+            listen(driver.channel());
             driver.channel().handshake(); // an earlier run's late answer is not this run's
             return run(driver);
         } catch (AtChannelException e) {
