@@ -14,6 +14,7 @@ import dev.selfreg.protocol.cmdmp.DmIdentityCheck;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -317,7 +318,11 @@ final class TimelineDecoder {
     }
 
     private static String codeText(CoAP.ResponseCode code) {
-        return code.codeClass + "." + String.format("%02d", code.codeDetail) + " " + code.text;
+        StringBuilder name = new StringBuilder();
+        for (String word : code.name().split("_")) {
+            name.append(' ').append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return code.codeClass + "." + String.format("%02d", code.codeDetail) + name;
     }
 
     private static List<String> query(Request request, String key) {
@@ -383,7 +388,7 @@ final class TimelineDecoder {
         try {
             JsonNode node = JSON.readTree(body);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             return Optional.empty();
         }
     }
