@@ -17,9 +17,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapResponse;
@@ -139,6 +143,25 @@ public final class SampleTraffic {
 
     private static long reads(LabPlatform platform) {
         return platform.records().store().dmEvents(100).stream().filter(e -> e.kind().equals("read")).count();
+    }
+
+    /**
+     * tshark's fields of every packet of a capture of the platform's traffic, one line each, {@code |} between the
+     * fields, CoAP decoded on both the platform's UDP ports and HTTP on its TCP port.
+     */
+    public static List<String> tshark(Path capture, Map<String, Integer> ports, String... fields) throws Exception {
+        List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(),
+                "-d", "udp.port==" + ports.get("ct-coap") + ",coap", "-d", "udp.port==" + ports.get("dm") + ",coap",
+                "-d", "tcp.port==" + ports.get("ct-http") + ",http", "-T", "fields", "-E", "separator=|"));
+        for (String field : fields) {
+            command.add("-e");
+            command.add(field);
+        }
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("tshark's exit").isZero();
+        return out.lines().toList();
     }
 
     /** Object 666 as the device answers it: TLV, every value encrypted with the application's password. */

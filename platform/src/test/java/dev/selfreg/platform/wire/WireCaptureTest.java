@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,20 +68,8 @@ class WireCaptureTest {
         Files.deleteIfExists(capture);
     }
 
-    /** tshark's fields of every packet, one line each, CoAP decoded on both the platform's UDP ports. */
     private static List<String> tshark(String... fields) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(),
-                "-d", "udp.port==" + ports.get("ct-coap") + ",coap", "-d", "udp.port==" + ports.get("dm") + ",coap",
-                "-d", "tcp.port==" + ports.get("ct-http") + ",http", "-T", "fields", "-E", "separator=|"));
-        for (String field : fields) {
-            command.add("-e");
-            command.add(field);
-        }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("tshark's exit").isZero();
-        return out.lines().toList();
+        return SampleTraffic.tshark(capture, ports, fields);
     }
 
     @Test
