@@ -80,7 +80,7 @@ public final class WireRecorder implements AutoCloseable {
      * @throws IllegalStateException when this recorder has a tap already
      */
     public WireRecorder tappedBy(WireTap tap, Clock clock) {
-        WireRecorder tapped = writer == null && tap == null ? new WireRecorder(null, clock) : this;
+        WireRecorder tapped = writer == null && this.tap == null ? new WireRecorder(null, clock) : this;
         synchronized (tapped) {
             if (tapped.tap != null) {
                 throw new IllegalStateException("the recorder has a tap already");
