@@ -184,7 +184,10 @@ public final class LabPlatform implements AutoCloseable {
         return time.quiescence();
     }
 
-    /** Stops the services (newest first), then closes the store after its last commit, then the time. */
+    /**
+     * Stops the services (newest first), then the recording and the journal, then closes the store after its last
+     * commit, then the time.
+     */
     @Override
     public void close() {
         for (int i = running.size() - 1; i >= 0; i--) {
@@ -195,6 +198,9 @@ public final class LabPlatform implements AutoCloseable {
             }
         }
         wire.close();
+        if (journal != null) {
+            journal.close();
+        }
         store.close();
         time.close();
     }

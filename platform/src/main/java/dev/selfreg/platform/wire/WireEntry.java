@@ -7,9 +7,6 @@ import java.util.Objects;
 /** One thing the journal keeps of a device's traffic: a datagram, or an HTTP request with its response. */
 public sealed interface WireEntry {
 
-    /** Its place in the journal: entries of one device are numbered in the order the listeners saw them. */
-    long sequence();
-
     /** When the listener saw it (an HTTP exchange: when its request came in), on the platform's clock. */
     Instant time();
 
@@ -22,7 +19,7 @@ public sealed interface WireEntry {
      * @param received whether the platform received it (from the device) or sent it (to the device)
      * @param payload its bytes (CoAP, or whatever came)
      */
-    record Datagram(long sequence, Instant time, String listener, InetSocketAddress local, InetSocketAddress peer,
+    record Datagram(Instant time, String listener, InetSocketAddress local, InetSocketAddress peer,
                     boolean received, byte[] payload) implements WireEntry {
         /** Requires every reference. */
         public Datagram {
@@ -40,7 +37,7 @@ public sealed interface WireEntry {
      * @param time when the request came in
      * @param answeredAt when the response went out
      */
-    record HttpExchange(long sequence, Instant time, Instant answeredAt, String listener, InetSocketAddress server,
+    record HttpExchange(Instant time, Instant answeredAt, String listener, InetSocketAddress server,
                         InetSocketAddress client, byte[] request, byte[] response) implements WireEntry {
         /** Requires every reference. */
         public HttpExchange {

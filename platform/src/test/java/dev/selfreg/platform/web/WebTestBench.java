@@ -135,6 +135,7 @@ final class WebTestBench implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        journal.close();
         store.close();
     }
 

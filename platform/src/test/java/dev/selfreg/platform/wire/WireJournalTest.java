@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.californium.core.coap.CoAP;
@@ -29,6 +30,7 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.leshan.core.request.ContentFormat;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +48,7 @@ class WireJournalTest {
     private static final InetSocketAddress STRANGER = address(40003);
     private static final String CT_IMEI = "869999000000003";
 
+    private final List<WireJournal> journals = new ArrayList<>();
     private final WireJournal journal = journal(WireJournal.DEFAULT_BOUNDS);
     private Instant now = Instant.parse("2026-12-02T06:00:00Z");
     private int nextMid = 100;
@@ -181,6 +184,49 @@ class WireJournalTest {
     }
 
     @Test
+    void listenerThreadsTellingAtOnceLoseNothingAndKeepEachDevicesOrder() throws Exception {
+        List<Thread> listeners = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String imei = "86999900000010" + t;
+            InetSocketAddress device = address(41000 + t);
+            List<Request> posts = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                posts.add(report(imei));
+            }
+            listeners.add(new Thread(() -> posts.forEach(post -> {
+                journal.datagram(Instant.EPOCH, "ct-coap", CT, device, true, bytes(post));
+                journal.datagram(Instant.EPOCH, "ct-coap", CT, device, false, bytes(zzhcReply(post)));
+            })));
+        }
+        listeners.forEach(Thread::start);
+        for (Thread listener : listeners) {
+            listener.join();
+        }
+
+        for (int t = 0; t < 4; t++) {
+            List<Message> messages = journal.timeline("86999900000010" + t).messages();
+            assertThat(messages).hasSize(500).extracting(Message::kind).containsOnly("report", "reply");
+            assertThat(messages).allSatisfy(m -> assertThat(m.kind()).isEqualTo(m.number() % 2 == 1 ? "report"
+                    : "reply"));
+            assertThat(messages).allSatisfy(m -> assertThat(m.answers().orElse(m.number() - 1))
+                    .isEqualTo(m.number() - 1));
+        }
+        assertThat(journal.fellBehind()).isZero();
+    }
+
+    @Test
+    void aClosedJournalTakesNothingMoreAndStillShowsWhatItKept() {
+        Request post = report(CT_IMEI);
+        journal.datagram(tick(), "ct-coap", CT, DEVICE, true, bytes(post));
+        journal.timeline(CT_IMEI);
+
+        journal.close();
+        journal.datagram(tick(), "ct-coap", CT, DEVICE, false, bytes(zzhcReply(post)));
+
+        assertThat(journal.timeline(CT_IMEI).messages()).extracting(Message::kind).containsExactly("report");
+    }
+
+    @Test
     void theEndpointIdentityTheEpiAndObject666AreDecryptedWithTheApplicationsPassword() {
         registeredReadUpdatedAndDeregistered(journal, DEVICE);
 
@@ -198,7 +244,7 @@ class WireJournalTest {
 
     @Test
     void anIdentityOfAnUnknownAppKeyIsShownNotDecrypted() {
-        WireJournal knowsNothing = new WireJournal(DmApplications.none(), WireJournal.DEFAULT_BOUNDS);
+        WireJournal knowsNothing = journal(DmApplications.none(), WireJournal.DEFAULT_BOUNDS);
         registeredReadUpdatedAndDeregistered(knowsNothing, DEVICE);
 
         List<Message> messages = knowsNothing.timeline(DM_IMEI).messages();
@@ -336,8 +382,19 @@ class WireJournalTest {
         return now;
     }
 
-    private static WireJournal journal(WireJournal.Bounds bounds) {
-        return new WireJournal(DmApplications.parse(List.of(DM_APP)), bounds);
+    private WireJournal journal(WireJournal.Bounds bounds) {
+        return journal(DmApplications.parse(List.of(DM_APP)), bounds);
+    }
+
+    private WireJournal journal(DmApplications applications, WireJournal.Bounds bounds) {
+        WireJournal opened = new WireJournal(applications, bounds);
+        journals.add(opened);
+        return opened;
+    }
+
+    @AfterEach
+    void closeJournals() {
+        journals.forEach(WireJournal::close);
     }
 
     private static InetSocketAddress address(int port) {
