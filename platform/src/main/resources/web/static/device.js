@@ -36,24 +36,26 @@
     return el('time', { datetime: iso, title: iso, class: 'time' }, new Date(iso).toLocaleString([], { hour12: false }));
   }
 
+  const base = () => '/api/devices/' + encodeURIComponent(imei);
+
   function load() {
-    loadChecklist();
-    loadTimeline();
+    fetchInto('/checks', 'device-meta', render);
+    fetchInto('/timeline', 'wire-meta', renderTimeline);
   }
 
-  async function loadChecklist() {
-    const response = await fetch('/api/devices/' + encodeURIComponent(imei) + '/checks',
-      { headers: access.headers() });
+  /** Fetches one of the device's resources and renders it; an error is shown in the panel's line metaId. */
+  async function fetchInto(path, metaId, renderer) {
+    const response = await fetch(base() + path, { headers: access.headers() });
     if (response.status === 401) {
       access.lockedOut();
       return;
     }
     const body = await response.json();
     if (!response.ok) {
-      document.getElementById('device-meta').textContent = body.error || ('HTTP ' + response.status);
+      document.getElementById(metaId).textContent = body.error || ('HTTP ' + response.status);
       return;
     }
-    render(body);
+    renderer(body);
   }
 
   function render(list) {
@@ -83,22 +85,6 @@
         el('td', {}, el('span', { class: 'tag tag-' + r.channel.toLowerCase() }, r.channel)),
         el('td', {}, r.summary))));
     document.getElementById('records-count').textContent = String(list.records.length);
-  }
-
-  const base = () => '/api/devices/' + encodeURIComponent(imei);
-
-  async function loadTimeline() {
-    const response = await fetch(base() + '/timeline', { headers: access.headers() });
-    if (response.status === 401) {
-      access.lockedOut();
-      return;
-    }
-    const body = await response.json();
-    if (!response.ok) {
-      document.getElementById('wire-meta').textContent = body.error || ('HTTP ' + response.status);
-      return;
-    }
-    renderTimeline(body);
   }
 
   const DIRECTION = { 'device-to-platform': 'device → platform', 'platform-to-device': 'platform → device' };
