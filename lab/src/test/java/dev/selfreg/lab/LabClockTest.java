@@ -11,6 +11,7 @@ import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.PlatformStore;
+import dev.selfreg.platform.wire.DeviceTimeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,28 @@ class LabClockTest {
                 .last().isEqualTo(registered.plusDays(30));
         assertThat(moduleTimeOf(device().lastUpdate())).isEqualTo(registered.plusDays(30));
         assertThat(device().registeredAt()).isEqualTo(lab.epoch().plus(registered));
+    }
+
+    @Test
+    void theDevicesMessagesOnTheWireCarryModuleTimeWithoutACaptureFile() {
+        chinaMobile(86400);
+
+        lab.advance(Duration.ofDays(2).plusMinutes(1));
+
+        List<DeviceTimeline.Message> messages = lab.platform().journal().timeline(CM_IMEI).messages();
+        assertThat(messages).filteredOn(m -> m.kind().equals("register")).extracting(this::recordedTime)
+                .containsExactly(events("register").get(0).time());
+        assertThat(messages).filteredOn(m -> m.kind().equals("update")).extracting(this::recordedTime)
+                .containsExactlyElementsOf(events("update").stream().map(DmEvent::time).toList())
+                .hasSize(2);
+        assertThat(messages).filteredOn(m -> m.kind().equals("register")).singleElement()
+                .satisfies(register -> assertThat(register.fields()).anySatisfy(field ->
+                        assertThat(field.value()).startsWith("IMEI " + CM_IMEI + ", IMSI ")));
+    }
+
+    /** A message's time as the store keeps times, to the microsecond. */
+    private Instant recordedTime(DeviceTimeline.Message message) {
+        return message.time().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.selfreg.platform.dm.DmApplications;
 import dev.selfreg.platform.dm.DmService;
 import dev.selfreg.platform.store.JdbcPlatformStore;
 import dev.selfreg.platform.web.WebServer;
+import dev.selfreg.platform.wire.WireJournal;
 import dev.selfreg.time.Quiescence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public final class LabPlatform implements AutoCloseable {
     private final String bind;
     private Optional<String> token = Optional.empty();
     private DeviceChecks checks;
+    private WireJournal journal;
 
     private LabPlatform(JdbcPlatformStore store, String bind, PlatformTime time, WireRecorder wire) {
         this.store = store;
@@ -68,7 +70,8 @@ public final class LabPlatform implements AutoCloseable {
 
     /**
      * The same, writing every datagram and HTTP exchange of its ZZHC and CMDMP listeners to {@code wire} (which the
-     * platform closes with itself, after its services); the web side is not recorded.
+     * platform closes with itself, after its services); the web side is not recorded. Whether or not {@code wire}
+     * writes a file, the same traffic goes to the platform's {@link #journal()}, stamped with {@code time}.
      */
     public static LabPlatform start(PlatformSettings settings, PlatformTime time, WireRecorder wire) {
         JdbcPlatformStore store;
@@ -92,6 +95,9 @@ public final class LabPlatform implements AutoCloseable {
     }
 
     private void startServices(PlatformSettings settings) {
+        DmApplications applications = DmApplications.parse(settings.dmApps());
+        journal = new WireJournal(applications, WireJournal.DEFAULT_BOUNDS);
+        WireRecorder wire = this.wire.tappedBy(journal, time.clock());
         ZzhcService zzhc = new ZzhcService(records, metrics, time.clock());
         ZzhcCoapServer ctCoap = listen("ct-coap", true, settings.ctCoapPort(),
                 () -> ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort(), wire));
@@ -101,7 +107,7 @@ public final class LabPlatform implements AutoCloseable {
                 wire));
         running.add(ctHttp);
         ports.put("ct-http", ctHttp.port());
-        DmService dm = new DmService(records, metrics, DmApplications.parse(settings.dmApps()), settings.strict(), time);
+        DmService dm = new DmService(records, metrics, applications, settings.strict(), time);
         running.add(dm);
         listen("dm", true, settings.dmPort(), () -> {
             dm.start(bind, settings.dmPort(), wire);
@@ -110,7 +116,7 @@ public final class LabPlatform implements AutoCloseable {
         ports.put("dm", dm.port());
         checks = new DeviceChecks(store, new DeviceFacts(time.clock()), settings.product(), time.clock());
         WebServer web = listen("web", false, settings.webPort(),
-                () -> WebServer.start(records, metrics, checks, bind, settings.webPort(), settings.token()));
+                () -> WebServer.start(records, metrics, checks, journal, bind, settings.webPort(), settings.token()));
         running.add(web);
         ports.put("web", web.port());
         token = web.requiredToken();
@@ -164,6 +170,11 @@ public final class LabPlatform implements AutoCloseable {
         return checks;
     }
 
+    /** Each device's wire traffic since the start, as the device page's timeline shows it. */
+    public WireJournal journal() {
+        return journal;
+    }
+
     /**
      * The platform's work under way (the read of object 666 after a module's Register or Update, until its record is
      * committed): a lab registers it with its {@code VirtualClock} as a quiescence before time moves, so that every
@@ -173,7 +184,10 @@ public final class LabPlatform implements AutoCloseable {
         return time.quiescence();
     }
 
-    /** Stops the services (newest first), then closes the store after its last commit, then the time. */
+    /**
+     * Stops the services (newest first), then the recording and the journal, then closes the store after its last
+     * commit, then the time.
+     */
     @Override
     public void close() {
         for (int i = running.size() - 1; i >= 0; i--) {
@@ -184,6 +198,9 @@ public final class LabPlatform implements AutoCloseable {
             }
         }
         wire.close();
+        if (journal != null) {
+            journal.close();
+        }
         store.close();
         time.close();
     }

@@ -6,6 +6,7 @@ import dev.selfreg.capture.net.PacketBuilder;
 import dev.selfreg.capture.net.Segment;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.eclipse.californium.elements.Connector;
  *
  * <p>Recording never disturbs the service: a write that fails stops the recording ({@link #failure()} says why),
  * a file at its limit takes no more packets ({@link #full()}), and an IPv6 peer is not written (the lab binds IPv4).
+ * A {@link WireTap} may be told of the same traffic ({@link #tappedBy}), with or without a file.
  */
 public final class WireRecorder implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class WireRecorder implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Integer> interfaces = new HashMap<>();
     private volatile IOException failure;
+    private volatile WireTap tap;
 
     private WireRecorder(PcapngWriter writer, Clock clock) {
         this.writer = writer;
@@ -58,14 +61,43 @@ public final class WireRecorder implements AutoCloseable {
                 clock);
     }
 
+    /**
+     * Writes pcapng to a stream, for traffic replayed with the times it had ({@link #datagram(Instant, String,
+     * InetSocketAddress, InetSocketAddress, boolean, byte[])}, {@link #httpExchange(String, InetSocketAddress,
+     * InetSocketAddress, Instant, Instant, byte[], byte[])}); closing the recorder closes the stream.
+     *
+     * @param maxBytes the most the stream may take; later packets are left out
+     */
+    public static WireRecorder writing(OutputStream out, long maxBytes) throws IOException {
+        return new WireRecorder(new PcapngWriter(out, maxBytes), Clock.systemUTC());
+    }
+
+    /**
+     * The recorder to hand the listeners when {@code tap} must be told of their traffic too: this one when it writes
+     * a file (the tap then gets the file's times), else one that writes nothing and stamps with {@code clock}.
+     * Either way the tap is told of every datagram and exchange, IPv6 ones included.
+     *
+     * @throws IllegalStateException when this recorder has a tap already
+     */
+    public WireRecorder tappedBy(WireTap tap, Clock clock) {
+        WireRecorder tapped = writer == null && this.tap == null ? new WireRecorder(null, clock) : this;
+        synchronized (tapped) {
+            if (tapped.tap != null) {
+                throw new IllegalStateException("the recorder has a tap already");
+            }
+            tapped.tap = tap;
+        }
+        return tapped;
+    }
+
     /** The recorder's now, for an exchange's first packets. */
     public Instant now() {
         return clock.instant();
     }
 
-    /** Whether it records at all. */
+    /** Whether it records at all: writes a file, or tells a tap. */
     public boolean recording() {
-        return writer != null;
+        return writer != null || tap != null;
     }
 
     /**
@@ -73,15 +105,26 @@ public final class WireRecorder implements AutoCloseable {
      * when nothing is recorded.
      */
     public Connector udp(String listener, Connector connector) {
-        return writer == null ? connector : new RecordingConnector(connector, this, listener);
+        return recording() ? new RecordingConnector(connector, this, listener) : connector;
     }
 
-    /** A datagram that went over a UDP listener. */
+    /** A datagram that went over a UDP listener, now. */
     void datagram(String listener, InetSocketAddress local, InetSocketAddress peer, boolean received, byte[] payload) {
+        Instant time = clock.instant();
+        WireTap told = tap;
+        if (told != null) {
+            told.datagram(time, listener, local, peer, received, payload);
+        }
+        datagram(time, listener, local, peer, received, payload);
+    }
+
+    /** A datagram that went over a UDP listener at {@code time}, written (the tap is not told). */
+    public void datagram(Instant time, String listener, InetSocketAddress local, InetSocketAddress peer,
+            boolean received, byte[] payload) {
         if (writer == null || !ipv4(local, peer)) {
             return;
         }
-        write(listener, local, clock.instant(), received ? PacketBuilder.udp(peer, local, payload)
+        write(listener, local, time, received ? PacketBuilder.udp(peer, local, payload)
                 : PacketBuilder.udp(local, peer, payload));
     }
 
@@ -93,10 +136,20 @@ public final class WireRecorder implements AutoCloseable {
      */
     public void httpExchange(String listener, InetSocketAddress server, InetSocketAddress client, Instant receivedAt,
             byte[] request, byte[] response) {
+        Instant answeredAt = clock.instant();
+        WireTap told = tap;
+        if (told != null) {
+            told.httpExchange(listener, server, client, receivedAt, answeredAt, request, response);
+        }
+        httpExchange(listener, server, client, receivedAt, answeredAt, request, response);
+    }
+
+    /** One HTTP exchange with the times it had, written (the tap is not told). */
+    public void httpExchange(String listener, InetSocketAddress server, InetSocketAddress client, Instant receivedAt,
+            Instant answeredAt, byte[] request, byte[] response) {
         if (writer == null || !ipv4(server, client)) {
             return;
         }
-        Instant answeredAt = clock.instant();
         long clientSeq = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
         long serverSeq = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
         synchronized (this) {

@@ -106,7 +106,7 @@ public final class DmApplications {
      * whole text is one field when it has no separator. A module configured with APPkey and password swapped sends
      * its password as a field of its endpoint name; this keeps it out of events and logs.
      */
-    String redact(String text) {
+    public String redact(String text) {
         if (passwordDigests.isEmpty()) {
             return text;
         }

@@ -45,10 +45,7 @@ final class DeviceChecksApi {
     }
 
     private void checklist(Context ctx) {
-        String imei = ctx.pathParam("imei");
-        if (!IMEI.matcher(imei).matches()) {
-            throw new PlatformApi.BadRequest("an IMEI is 1 to 17 digits, not '" + shortened(imei) + "'");
-        }
+        String imei = imei(ctx);
         Optional<Checklist> checklist = checks.of(imei);
         if (checklist.isPresent()) {
             ctx.json(ChecklistJson.write(checklist.get()));
@@ -56,6 +53,15 @@ final class DeviceChecksApi {
             ctx.attribute(WebServer.OWN_NOT_FOUND, true);
             ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "the platform has no record of IMEI " + imei));
         }
+    }
+
+    /** The {@code {imei}} of a device's path, checked: 400 when it is no IMEI. */
+    static String imei(Context ctx) {
+        String imei = ctx.pathParam("imei");
+        if (!IMEI.matcher(imei).matches()) {
+            throw new PlatformApi.BadRequest("an IMEI is 1 to 17 digits, not '" + shortened(imei) + "'");
+        }
+        return imei;
     }
 
     /** A path quoted back in an error stays short. */

@@ -5,6 +5,7 @@ import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.platform.store.StoreException;
+import dev.selfreg.platform.wire.WireJournal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform's web side on one port: the REST API and {@code /metrics} (interfaces.md), each
- * device's certification checks ({@code /api/devices}), the live stream of committed records
+ * device's certification checks ({@code /api/devices}) and wire traffic ({@code /api/devices/<imei>/timeline},
+ * {@code /api/devices/<imei>/capture.pcapng}), the live stream of committed records
  * ({@value #LIVE_PATH}, server-sent events), the dashboard at {@code /} and its device pages.
  *
  * <p>Binds where it is told (the platform passes {@code 127.0.0.1} unless {@code --bind} says
@@ -64,15 +66,16 @@ public final class WebServer implements AutoCloseable {
      * @param token the bearer token to require; when empty, one is generated if the bind address
      *              is not loopback
      */
-    public static WebServer start(PlatformRecords records, PlatformMetrics metrics, DeviceChecks checks, String bindHost,
-                                  int port, Optional<String> token) {
-        return start(records, metrics, checks, bindHost, port, token, KEEP_ALIVE_INTERVAL);
+    public static WebServer start(PlatformRecords records, PlatformMetrics metrics, DeviceChecks checks,
+                                  WireJournal journal, String bindHost, int port, Optional<String> token) {
+        return start(records, metrics, checks, journal, bindHost, port, token, KEEP_ALIVE_INTERVAL);
     }
 
-    static WebServer start(PlatformRecords records, PlatformMetrics metrics, DeviceChecks checks, String bindHost,
-                           int port, Optional<String> token, Duration keepAliveInterval) {
+    static WebServer start(PlatformRecords records, PlatformMetrics metrics, DeviceChecks checks, WireJournal journal,
+                           String bindHost, int port, Optional<String> token, Duration keepAliveInterval) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(checks, "checks");
+        Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(bindHost, "bindHost");
         TokenGuard guard = TokenGuard.forBind(bindHost, token);
@@ -90,6 +93,7 @@ public final class WebServer implements AutoCloseable {
         app.before(guard::check);
         new PlatformApi(records.store(), metrics).register(app);
         new DeviceChecksApi(checks).register(app);
+        new TimelineApi(journal).register(app);
         Dashboard.register(app);
         app.sse(LIVE_PATH, live::connect);
         app.exception(PlatformApi.BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));

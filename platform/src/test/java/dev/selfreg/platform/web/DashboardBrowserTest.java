@@ -7,11 +7,14 @@ import static dev.selfreg.platform.web.WebTestBench.dmEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.selfreg.platform.LabPlatform;
+import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.protocol.cmdmp.DmDialect;
+import dev.selfreg.platform.wire.SampleTraffic;
 import dev.selfreg.protocol.zzhc.ZzhcDialect;
 import java.io.File;
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +59,7 @@ class DashboardBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     private static final Path DEVICE_SCREENSHOT = Path.of("target", "device-page.png");
+    private static final Path TIMELINE_SCREENSHOT = Path.of("target", "device-timeline.png");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private Path profile;
@@ -302,6 +307,53 @@ class DashboardBrowserTest {
             Files.copy(shot, DEVICE_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
             assertThat(Files.size(DEVICE_SCREENSHOT)).isPositive();
         }
+    }
+
+    @Test
+    void theDevicePageShowsItsMessagesOnTheWireInOrderDecodedWithTheirBytesAClickAway() throws Exception {
+        try (LabPlatform platform = LabPlatform.start(new PlatformSettings("127.0.0.1", 0, 0, 0, 0,
+                Optional.of("jdbc:h2:mem:browser-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"), Path.of("target"),
+                List.of(SampleTraffic.DM_APP), false, Optional.empty()))) {
+            SampleTraffic.dmDevice(platform);
+            SampleTraffic.retransmittedCoapReport(platform.ports().get("ct-coap"), SampleTraffic.DM_IMEI);
+            String web = "http://127.0.0.1:" + platform.ports().get("web");
+            browser.get(web + "/devices/" + SampleTraffic.DM_IMEI);
+            waitFor(() -> "Live".equals(text("live-text")) && wire("li[data-retransmission]").size() == 2);
+
+            assertThat(wire("li:not([data-kind='empty'])")).extracting(li -> li.getAttribute("data-kind"))
+                    .containsExactly("register", "reply", "read", "reply", "update", "reply", "read", "reply",
+                            "report", "reply", "report", "reply");
+            WebElement register = wire("li[data-kind='register']").get(0);
+            assertThat(register.getText()).contains("device → platform", "LwM2M Register, lifetime 300 s",
+                    "IMEI " + SampleTraffic.DM_IMEI + ", IMSI " + SampleTraffic.DM_IMSI);
+            assertThat(wire("li[data-kind='read'] + li").get(0).getText()).contains("object 666, 14 values decrypted",
+                    SampleTraffic.NET_TYPE);
+            assertThat(wire("li[data-retransmission] .badge")).extracting(WebElement::getText)
+                    .allSatisfy(badge -> assertThat(badge).startsWith("retransmission of #"));
+
+            WebElement hex = register.findElement(By.cssSelector("pre.hexdump"));
+            assertThat(hex.isDisplayed()).isFalse();
+            register.findElement(By.cssSelector("details summary")).click();
+            waitFor(hex::isDisplayed);
+            assertThat(hex.getText()).startsWith("0000  ");
+
+            SampleTraffic.coapReport(platform.ports().get("ct-coap"), SampleTraffic.DM_IMEI);
+            waitFor(() -> wire("li[data-kind='report']").size() == 3);
+            assertThat(wire("li[data-kind='register'] pre.hexdump").get(0).isDisplayed())
+                    .as("the bytes opened stay open when the timeline reloads").isTrue();
+            assertThat(browser.findElement(By.id("wire-download")).getAttribute("href"))
+                    .isEqualTo(web + "/api/devices/" + SampleTraffic.DM_IMEI + "/capture.pcapng");
+            assertThat(browser.findElement(By.id("wire-meta")).getText()).startsWith("Every datagram and HTTP exchange");
+            assertThat(browser.getPageSource()).doesNotContain(SampleTraffic.PASSWORD);
+
+            Files.createDirectories(TIMELINE_SCREENSHOT.getParent());
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, TIMELINE_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private List<WebElement> wire(String selector) {
+        return browser.findElements(By.cssSelector("#wire-timeline " + selector));
     }
 
     private void openDevice(WebTestBench bench, String imei) {

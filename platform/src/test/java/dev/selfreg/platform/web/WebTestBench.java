@@ -7,11 +7,13 @@ import dev.selfreg.platform.checks.DeviceChecks;
 import dev.selfreg.platform.checks.DeviceFacts;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.dm.DmApplications;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.JdbcPlatformStore;
+import dev.selfreg.platform.wire.WireJournal;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,12 +39,15 @@ final class WebTestBench implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** A token of the accepted shape, for servers configured with one. */
     static final String TOKEN = "lab-token-0123456789abcdef";
+    /** The spec's test vectors' application (cmcc-dm-wire.md, "Test vectors"). */
+    static final String DM_APP = "M100000000=0123456789ABCDEFGHIJKLMNOPQRSTUV";
 
     final JdbcPlatformStore store;
     final PlatformRecords records;
     final PlatformMetrics metrics = new PlatformMetrics();
     final DeviceFacts facts;
     final DeviceChecks checks;
+    final WireJournal journal = new WireJournal(DmApplications.parse(List.of(DM_APP)), WireJournal.DEFAULT_BOUNDS);
     final WebServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,7 +60,7 @@ final class WebTestBench implements AutoCloseable {
         records = new PlatformRecords(store);
         facts = new DeviceFacts(Clock.systemUTC());
         checks = new DeviceChecks(store, facts, product, Clock.systemUTC());
-        server = WebServer.start(records, metrics, checks, "127.0.0.1", 0, token, keepAlive);
+        server = WebServer.start(records, metrics, checks, journal, "127.0.0.1", 0, token, keepAlive);
     }
 
     /** An open server on loopback. */
@@ -129,6 +135,7 @@ final class WebTestBench implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        journal.close();
         store.close();
     }
 

@@ -1,7 +1,6 @@
 package dev.selfreg.platform.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.capture.CaptureCheck;
 import dev.selfreg.capture.record.WireRecorder;
@@ -13,23 +12,10 @@ import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.dm.DmApplications;
-import dev.selfreg.protocol.cmdmp.DmCipher;
-import dev.selfreg.protocol.cmdmp.DmRegister;
-import dev.selfreg.protocol.cmdmp.TerminalInfo;
-import dev.selfreg.protocol.zzhc.ZzhcReport;
-import dev.selfreg.vocabulary.TerminalInfoField;
-import dev.selfreg.vocabulary.TerminalType;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,24 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.eclipse.californium.core.CoapClient;
-import org.eclipse.californium.core.CoapResource;
-import org.eclipse.californium.core.CoapResponse;
-import org.eclipse.californium.core.CoapServer;
-import org.eclipse.californium.core.coap.CoAP;
-import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.server.resources.CoapExchange;
-import org.eclipse.leshan.core.model.StaticModel;
-import org.eclipse.leshan.core.node.LwM2mObjectInstance;
-import org.eclipse.leshan.core.node.LwM2mPath;
-import org.eclipse.leshan.core.node.LwM2mResource;
-import org.eclipse.leshan.core.node.LwM2mSingleResource;
-import org.eclipse.leshan.core.node.codec.DefaultLwM2mEncoder;
-import org.eclipse.leshan.core.request.ContentFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,11 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 class WireCaptureTest {
 
-    static final String PASSWORD = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
-    static final String APP_KEY = "M100000000";
-    static final String EP = "I@#@8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKwdxNY8TzbALdiUSZ3XyXEXx@#@M100000000"
-            + "@#@869999000000001@#@v2.0";
-    static final String EPI = "8WMBcM8GMURsdyvO/mxuyHxWDnTlfhNI6xlGRZoFKweAUOw4IHmdNHyggaZ08qTS";
+    static final String PASSWORD = SampleTraffic.PASSWORD;
+    static final String APP_KEY = SampleTraffic.APP_KEY;
+    static final String EP = SampleTraffic.EP;
     static final String REPORT_IMEI = "869999000000003";
 
     static Path capture;
@@ -87,9 +54,9 @@ class WireCaptureTest {
                 WireRecorder.open(capture, 1 << 20, time.clock()));
         try {
             ports = platform.ports();
-            coapReport();
-            httpReport();
-            dmDevice(platform);
+            SampleTraffic.coapReport(ports.get("ct-coap"), "869999000000001");
+            SampleTraffic.httpReport(ports.get("ct-http"), REPORT_IMEI);
+            SampleTraffic.dmDevice(platform);
             platformVerdicts = platform.checks().all();
         } finally {
             platform.close();
@@ -101,93 +68,8 @@ class WireCaptureTest {
         Files.deleteIfExists(capture);
     }
 
-    private static void coapReport() throws Exception {
-        CoapClient client = new CoapClient("coap://127.0.0.1:" + ports.get("ct-coap") + "/nb");
-        try {
-            CoapResponse reply = client.post(ZzhcReport.v2("869999000000001", "Quectel-BC260Y-CN", "BC260YCNAAR01A04",
-                    "89860321000000000001", "460111234567890").encode(), MediaTypeRegistry.UNDEFINED);
-            assertThat(reply.getResponseText()).contains("\"resultCode\":\"0\"");
-        } finally {
-            client.shutdown();
-        }
-    }
-
-    private static void httpReport() throws Exception {
-        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + ports.get("ct-http") + "/"))
-                .header("Content-Type", "application/encrypted-json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ZzhcReport.v2(REPORT_IMEI, "Quectel-BC260Y-CN",
-                        "BC260YCNAAR01A04", "89860321000000000002", "460111234567891").encode())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(reply.body()).contains("\"resultCode\":\"0\"");
-    }
-
-    /** A device endpoint that serves /666/0 and registers, then updates once the platform has read it. */
-    private static void dmDevice(LabPlatform platform) throws Exception {
-        CoapServer device = new CoapServer();
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
-                .build();
-        device.addEndpoint(endpoint);
-        CoapResource object = new CoapResource("666");
-        object.add(new CoapResource("0") {
-            @Override
-            public void handleGET(CoapExchange exchange) {
-                exchange.respond(CoAP.ResponseCode.CONTENT, terminalInfoTlv(), ContentFormat.TLV_CODE);
-            }
-        });
-        device.add(object);
-        device.start();
-        CoapClient client = new CoapClient();
-        client.setEndpoint(endpoint);
-        try {
-            String base = "coap://127.0.0.1:" + ports.get("dm");
-            Request register = Request.newPost();
-            register.setURI(base + "/rd");
-            new DmRegister(EP, 300).queryOptions().forEach(q -> register.getOptions().addUriQuery(q.text()));
-            register.getOptions().setContentFormat(DmRegister.CONTENT_FORMAT);
-            register.setPayload(DmRegister.PAYLOAD);
-            CoapResponse created = client.advanced(register);
-            assertThat(created.getCode()).isEqualTo(CoAP.ResponseCode.CREATED);
-            await().atMost(Duration.ofSeconds(10)).until(() -> reads(platform) == 1);
-            Request update = Request.newPost();
-            update.setURI(base + "/" + created.getOptions().getLocationPathString());
-            update.getOptions().addUriQuery("epi=" + EPI);
-            assertThat(client.advanced(update).getCode()).isEqualTo(CoAP.ResponseCode.CHANGED);
-            await().atMost(Duration.ofSeconds(10)).until(() -> reads(platform) == 2);
-        } finally {
-            client.shutdown();
-            device.destroy();
-        }
-    }
-
-    private static long reads(LabPlatform platform) {
-        return platform.records().store().dmEvents(100).stream().filter(e -> e.kind().equals("read")).count();
-    }
-
-    private static byte[] terminalInfoTlv() {
-        TerminalInfo info = TerminalInfo.unset(TerminalType.INTERFACE).with(TerminalInfoField.NET_TYPE, "NB-IoT");
-        List<LwM2mResource> resources = new ArrayList<>();
-        info.encrypt(new DmCipher(PASSWORD)).forEach((id, value) ->
-                resources.add(LwM2mSingleResource.newStringResource(id, value)));
-        return new DefaultLwM2mEncoder().encode(new LwM2mObjectInstance(TerminalInfo.INSTANCE_ID, resources),
-                ContentFormat.TLV, new LwM2mPath(TerminalInfo.OBJECT_ID, TerminalInfo.INSTANCE_ID),
-                new StaticModel(TerminalInfo.objectModel()));
-    }
-
-    /** tshark's fields of every packet, one line each, CoAP decoded on both the platform's UDP ports. */
     private static List<String> tshark(String... fields) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(),
-                "-d", "udp.port==" + ports.get("ct-coap") + ",coap", "-d", "udp.port==" + ports.get("dm") + ",coap",
-                "-d", "tcp.port==" + ports.get("ct-http") + ",http", "-T", "fields", "-E", "separator=|"));
-        for (String field : fields) {
-            command.add("-e");
-            command.add(field);
-        }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("tshark's exit").isZero();
-        return out.lines().toList();
+        return SampleTraffic.tshark(capture, ports, fields);
     }
 
     @Test
