@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.californium.elements.Connector;
 
@@ -35,6 +37,7 @@ public final class WireRecorder implements AutoCloseable {
     private final PcapngWriter writer;
     private final Clock clock;
     private final Map<String, Integer> interfaces = new HashMap<>();
+    private final Set<InetSocketAddress> recordedAtTheirEnd = ConcurrentHashMap.newKeySet();
     private volatile IOException failure;
 
     private WireRecorder(PcapngWriter writer, Clock clock) {
@@ -76,8 +79,34 @@ public final class WireRecorder implements AutoCloseable {
         return writer == null ? connector : new RecordingConnector(connector, this, listener);
     }
 
-    /** A datagram that went over a UDP listener. */
-    void datagram(String listener, InetSocketAddress local, InetSocketAddress peer, boolean received, byte[] payload) {
+    /**
+     * Leaves out, at the listeners' connectors ({@link #udp}), every datagram to and from {@code peer}: an endpoint
+     * in this process whose datagrams are recorded at its own end with {@link #datagram} (an emulated module's socket
+     * talking to the platform of the same process), or not at all (a module not among those chosen), so each packet
+     * is written once.
+     */
+    public void recordedAtItsEnd(InetSocketAddress peer) {
+        if (writer != null) {
+            recordedAtTheirEnd.add(peer);
+        }
+    }
+
+    /** A datagram a listener's connector sent or received: written unless its peer records it at its own end. */
+    void listenerDatagram(String listener, InetSocketAddress local, InetSocketAddress peer, boolean received,
+            byte[] payload) {
+        if (!recordedAtTheirEnd.contains(peer)) {
+            datagram(listener, local, peer, received, payload);
+        }
+    }
+
+    /**
+     * A datagram that went over a UDP socket of this process, written on the interface named {@code <listener>
+     * <local address>:<port>}: a listener's, or an emulated module's socket.
+     *
+     * @param received whether it came in from {@code peer} (else {@code local} sent it there)
+     */
+    public void datagram(String listener, InetSocketAddress local, InetSocketAddress peer, boolean received,
+            byte[] payload) {
         if (writer == null || !ipv4(local, peer)) {
             return;
         }
