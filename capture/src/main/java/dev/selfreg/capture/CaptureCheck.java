@@ -47,12 +47,13 @@ public final class CaptureCheck {
         long frames = 0;
         Instant last = Instant.EPOCH;
         Optional<CaptureDamageException> damage = Optional.empty();
+        FrameDecoder decoder = new FrameDecoder();
         try (CaptureReader reader = new CaptureReader(capture)) {
             Optional<Frame> frame;
             while ((frame = reader.next()).isPresent()) {
                 frames++;
                 last = frame.get().time().isAfter(last) ? frame.get().time() : last;
-                FrameDecoder.decode(frame.get()).ifPresent(exchanges::accept);
+                decoder.decode(frame.get()).ifPresent(exchanges::accept);
             }
         } catch (CaptureDamageException e) {
             damage = Optional.of(e);

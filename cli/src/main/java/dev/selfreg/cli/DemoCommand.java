@@ -1,16 +1,23 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.lab.demo.Demo;
 import dev.selfreg.platform.PlatformSettings;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code selfreg demo}: the lab platform and two emulated modules (China Telecom, China Mobile),
@@ -49,6 +56,12 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ProductOption product;
 
+    @Mixin
+    PcapOption pcap;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         PlatformSettings defaults = PlatformSettings.defaults();
@@ -57,8 +70,23 @@ final class DemoCommand implements Callable<Integer> {
                 port(dmPort, once ? 0 : defaults.dmPort()), port(webPort, once ? 0 : defaults.webPort()),
                 once ? Optional.of("jdbc:h2:mem:demo-" + UUID.randomUUID()) : Optional.empty(), dataDir, List.of(), false,
                 Optional.empty(), product.declared());
+        List<WireRecorder> opened = new ArrayList<>();
+        Function<Clock, WireRecorder> wire = clock -> {
+            WireRecorder recorder = pcap.open(clock);
+            opened.add(recorder);
+            return recorder;
+        };
+        try {
+            pcap.requireWritable();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (once) {
-            return Demo.once(settings, System.out) ? 0 : 1;
+            try {
+                return Demo.once(settings, System.out, wire) ? 0 : 1;
+            } finally {
+                opened.forEach(recorder -> pcap.report(recorder, System.err));
+            }
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -71,8 +99,9 @@ final class DemoCommand implements Callable<Integer> {
             }
         }, "demo-shutdown"));
         try {
-            Demo.live(settings, System.out, stop);
+            Demo.live(settings, System.out, stop, wire);
         } finally {
+            opened.forEach(recorder -> pcap.report(recorder, System.err));
             finished.countDown();
         }
         return 0;

@@ -1,5 +1,6 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.lab.fleet.Fleet;
 import dev.selfreg.lab.fleet.FleetPlan;
 import dev.selfreg.lab.fleet.FleetReport;
@@ -7,10 +8,14 @@ import dev.selfreg.platform.PlatformSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,11 +73,22 @@ final class FleetCommand implements Callable<Integer> {
     @Mixin
     ProductOption product;
 
+    @Mixin
+    PcapOption pcap;
+
+    @Option(names = "--pcap-modules", paramLabel = "N|IMEI[,IMEI...]",
+            description = "Which modules --pcap writes: a number N for the first N China Telecom and the first N China"
+                    + " Mobile modules, or a list of IMEIs (default: every module).")
+    String pcapModules;
+
     @Override
     public Integer call() {
         FleetPlan plan;
+        Predicate<String> captured;
         try {
             plan = new FleetPlan(chinaTelecom, chinaMobile, days, Duration.ofSeconds(updatePeriod));
+            captured = captured(plan);
+            pcap.requireWritable();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -86,10 +102,61 @@ final class FleetCommand implements Callable<Integer> {
         PrintStream out = System.out;
         out.printf("fleet: %d China Telecom and %d China Mobile modules, %d day%s of module time%n", chinaTelecom,
                 chinaMobile, days, days == 1 ? "" : "s");
-        FleetReport report = Fleet.run(settings, plan, new ProgressBar(System.err, System.console() != null, out));
+        List<WireRecorder> opened = new ArrayList<>();
+        FleetReport report;
+        try {
+            report = Fleet.run(settings, plan, new ProgressBar(System.err, System.console() != null, out), clock -> {
+                WireRecorder recorder = pcap.open(clock);
+                opened.add(recorder);
+                return recorder;
+            }, captured);
+        } finally {
+            opened.forEach(recorder -> pcap.report(recorder, System.err));
+        }
         out.println();
         out.print(report.table());
         return report.passed() ? 0 : 1;
+    }
+
+    /** The modules {@code --pcap-modules} chooses, by IMEI; every module without it. */
+    private Predicate<String> captured(FleetPlan plan) {
+        if (pcapModules == null) {
+            return imei -> true;
+        }
+        if (pcap.file == null) {
+            throw new IllegalArgumentException("--pcap-modules chooses what --pcap writes: give --pcap FILE too");
+        }
+        Set<String> chosen = new HashSet<>();
+        String value = pcapModules.strip();
+        if (value.matches("\\d{1,4}")) {
+            int each = Integer.parseInt(value);
+            for (int i = 0; i < Math.min(each, plan.chinaTelecom()); i++) {
+                chosen.add(Fleet.imei(i));
+            }
+            for (int i = 0; i < Math.min(each, plan.chinaMobile()); i++) {
+                chosen.add(Fleet.imei(plan.chinaTelecom() + i));
+            }
+            return chosen::contains;
+        }
+        Set<String> fleet = new HashSet<>();
+        for (int n = 0; n < plan.chinaTelecom() + plan.chinaMobile(); n++) {
+            fleet.add(Fleet.imei(n));
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String imei : value.split(",")) {
+            String wanted = imei.strip();
+            if (fleet.contains(wanted)) {
+                chosen.add(wanted);
+            } else {
+                unknown.add(wanted);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--pcap-modules: no module of this fleet has IMEI " + String.join(", ",
+                    unknown) + " (the fleet's are " + Fleet.imei(0) + " to "
+                    + Fleet.imei(plan.chinaTelecom() + plan.chinaMobile() - 1) + ", China Telecom first)");
+        }
+        return chosen::contains;
     }
 
     /** The progress bar: redrawn in place on a terminal, a line every tenth otherwise (a log, CI). */

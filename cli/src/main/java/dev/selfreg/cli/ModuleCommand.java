@@ -1,9 +1,11 @@
 package dev.selfreg.cli;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.host.AtTransport;
 import dev.selfreg.host.PortOptions;
 import dev.selfreg.host.PortUnavailableException;
 import dev.selfreg.host.Ports;
+import dev.selfreg.lab.ModuleCapture;
 import dev.selfreg.module.AtDialect;
 import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.module.ModuleProfile;
@@ -22,6 +24,7 @@ import dev.selfreg.nvram.NvramDirectoryLock;
 import dev.selfreg.nvram.NvramLayout;
 import dev.selfreg.nvram.NvramStore;
 import dev.selfreg.platform.ListenerUnavailableException;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.RealClock;
 import dev.selfreg.time.VirtualClock;
@@ -30,12 +33,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -91,6 +98,9 @@ final class ModuleCommand implements Callable<Integer> {
     @Option(names = "--sim", defaultValue = "ct", paramLabel = "ct|cmcc|none|IMSI:ICCID",
             description = "The card in the slot (default: ${DEFAULT-VALUE}).")
     String sim;
+
+    @Mixin
+    PcapOption pcap;
 
     @Spec
     CommandSpec spec;
@@ -176,6 +186,18 @@ final class ModuleCommand implements Callable<Integer> {
             requireNvramDirectory();
         }
         ModuleClock moduleClock = clock == ClockKind.virtual ? new VirtualClock() : new RealClock("module");
+        // module time from the whole second the module starts at, as a lab counts it
+        WireRecorder wire;
+        try {
+            wire = pcap.open(moduleClock instanceof VirtualClock virtual
+                    ? PlatformTime.of(virtual, Instant.now().truncatedTo(ChronoUnit.SECONDS)).clock()
+                    : Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (wire.recording()) {
+            lab = lab.withTap(new ModuleCapture(wire, any -> true));
+        }
         // held until the module is closed; the OS releases it however the process ends
         NvramDirectoryLock nvramLock = nvram != null ? NvramDirectoryLock.acquire(nvram) : null;
         NvramStore store = nvram != null ? FileNvramStore.open(nvram, NvramLayout.INITIAL) : new MemoryNvramStore();
@@ -219,6 +241,8 @@ final class ModuleCommand implements Callable<Integer> {
                 control.close();
             }
             module.close();
+            wire.close();
+            pcap.report(wire, System.err);
             if (moduleClock instanceof RealClock real) {
                 real.close();
             }

@@ -44,6 +44,18 @@ final class PcapOption {
         }
     }
 
+    /**
+     * Fails now, before anything runs, when {@code --pcap} cannot be written or the limit is not positive: for the
+     * commands whose recorder is made later, inside the lab, on its clock.
+     *
+     * @throws IllegalArgumentException saying why
+     */
+    void requireWritable() {
+        if (file != null) {
+            open(file, Clock.systemUTC()).close();
+        }
+    }
+
     /** Tells, once the recorder is closed, whether packets were left out or a write failed. */
     void report(WireRecorder wire, PrintStream err) {
         report(wire, file, err);

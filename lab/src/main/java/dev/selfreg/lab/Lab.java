@@ -4,6 +4,7 @@ import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabNetwork;
+import dev.selfreg.module.network.WireTap;
 import dev.selfreg.nvram.MemoryNvramStore;
 import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The emulated world in one process: a lab platform on loopback and any number of emulated
@@ -39,12 +41,12 @@ public final class Lab implements AutoCloseable {
     private final LabNetwork network;
     private final Map<String, EmulatedUnit> units = new LinkedHashMap<>();
 
-    private Lab(LabPlatform platform, ModuleClock clock, Instant epoch) {
+    private Lab(LabPlatform platform, ModuleClock clock, Instant epoch, WireTap tap) {
         this.platform = platform;
         this.clock = clock;
         this.epoch = epoch;
         this.network = LabNetwork.lab(InetAddress.getLoopbackAddress(), platform.ports().get("ct-coap"),
-                platform.ports().get("dm"));
+                platform.ports().get("dm")).withTap(tap);
     }
 
     /** Starts a platform with {@code settings} (ports are taken free) and an empty lab around it, on a virtual clock. */
@@ -66,15 +68,30 @@ public final class Lab implements AutoCloseable {
      * virtual clock every packet carries its module time.
      */
     public static Lab start(PlatformSettings settings, ModuleClock clock, Function<Clock, WireRecorder> wire) {
+        return withModuleTap(settings, clock, wire, recorder -> WireTap.NONE);
+    }
+
+    /**
+     * The same, the traffic of the modules {@code captured} chooses (by IMEI) written too, each datagram once: at the
+     * module's socket, not again at the platform's listener; the other modules' datagrams are not written at all.
+     */
+    public static Lab start(PlatformSettings settings, ModuleClock clock, Function<Clock, WireRecorder> wire,
+            Predicate<String> captured) {
+        return withModuleTap(settings, clock, wire, recorder -> recorder.recording() ? new ModuleCapture(recorder, captured)
+                : WireTap.NONE);
+    }
+
+    private static Lab withModuleTap(PlatformSettings settings, ModuleClock clock, Function<Clock, WireRecorder> wire,
+            Function<WireRecorder, WireTap> modules) {
         Instant epoch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        PlatformTime time = clock instanceof VirtualClock virtual ? PlatformTime.of(virtual, epoch)
+                : PlatformTime.system();
+        WireRecorder recorder = wire.apply(time.clock());
+        LabPlatform platform = LabPlatform.start(settings, time, recorder);
         if (clock instanceof VirtualClock virtual) {
-            PlatformTime time = PlatformTime.of(virtual, epoch);
-            LabPlatform platform = LabPlatform.start(settings, time, wire.apply(time.clock()));
             virtual.addQuiescenceBeforeMove(platform.workInProgress());
-            return new Lab(platform, clock, epoch);
         }
-        PlatformTime time = PlatformTime.system();
-        return new Lab(LabPlatform.start(settings, time, wire.apply(time.clock())), clock, epoch);
+        return new Lab(platform, clock, epoch, modules.apply(recorder));
     }
 
     /**

@@ -4,15 +4,18 @@ import dev.selfreg.capture.net.Segment;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * TCP streams reassembled in sequence order (retransmissions trimmed, segments out of order held back) and framed
- * as HTTP/1.x messages by {@code Content-Length}, or, for a response without one, by the end of the stream. Memory is
+ * as HTTP/1.x messages by {@code Content-Length} or chunked transfer coding ({@link Dechunked}), or, for a response
+ * with neither, by the end of the stream. Memory is
  * bounded per stream: a message larger than {@link #MAX_MESSAGE} or a stream whose gap does not fill within
  * {@link #MAX_HELD} segments is given up.
  */
@@ -101,7 +104,28 @@ final class HttpStreams {
             long length = contentLength(head);
             boolean response = startLine.startsWith("HTTP/");
             int bodyEnd;
-            if (length >= 0) {
+            byte[] body;
+            if (header(head, "transfer-encoding").map(v -> v.toLowerCase(Locale.ROOT).endsWith("chunked"))
+                    .orElse(false)) {
+                // RFC 9112 6.3: chunked framing wins over any Content-Length
+                Dechunked message;
+                try {
+                    message = Dechunked.of(bytes, bodyStart);
+                } catch (IllegalArgumentException malformed) {
+                    stream.broken = true;
+                    return;
+                }
+                if (message == null) {
+                    stream.broken = bytes.length > MAX_MESSAGE;
+                    return; // the last chunk has not come yet
+                }
+                if (message.body().length > MAX_MESSAGE) {
+                    stream.broken = true;
+                    return;
+                }
+                bodyEnd = message.end();
+                body = message.body();
+            } else if (length >= 0) {
                 if (length > MAX_MESSAGE) {
                     stream.broken = true;
                     return;
@@ -110,12 +134,13 @@ final class HttpStreams {
                     return;
                 }
                 bodyEnd = bodyStart + (int) length;
+                body = Arrays.copyOfRange(bytes, bodyStart, bodyEnd);
             } else if (response && !ended) {
                 return; // the body runs to the end of the stream
             } else {
                 bodyEnd = response ? bytes.length : bodyStart;
+                body = Arrays.copyOfRange(bytes, bodyStart, bodyEnd);
             }
-            byte[] body = java.util.Arrays.copyOfRange(bytes, bodyStart, bodyEnd);
             stream.pending.reset();
             stream.pending.write(bytes, bodyEnd, bytes.length - bodyEnd);
             messages.accept(new HttpMessage(segment.frame(), segment.time(), direction.source(),
@@ -124,17 +149,22 @@ final class HttpStreams {
     }
 
     private static long contentLength(String head) {
+        try {
+            return header(head, "content-length").map(Long::parseLong).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A header's value (the first of that name), by its lower-case name. */
+    private static Optional<String> header(String head, String name) {
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals("content-length")) {
-                try {
-                    return Long.parseLong(line.substring(colon + 1).strip());
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
+            if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(name)) {
+                return Optional.of(line.substring(colon + 1).strip());
             }
         }
-        return -1;
+        return Optional.empty();
     }
 
     private static int indexOf(byte[] bytes, byte[] pattern) {

@@ -11,8 +11,10 @@ import java.util.Optional;
 
 /**
  * Takes the UDP datagram or TCP segment out of a captured frame: the link layer (Ethernet with VLAN tags, Linux
- * cooked v1 and v2, BSD loopback, raw IP), IPv4 or IPv6 (extension headers skipped), then UDP or TCP. A frame that is
- * something else, a fragment past the first, or cut before its transport header is not a segment: empty.
+ * cooked v1 and v2, BSD loopback, raw IP), IPv4 or IPv6 (extension headers skipped), then UDP or TCP. IPv4 fragments
+ * are reassembled ({@link IpFragments}): the segment comes with the fragment that completes its datagram. A frame that
+ * is something else, an IPv6 fragment, or cut before its transport header is not a segment: empty. One decoder reads
+ * one capture, in order.
  */
 public final class FrameDecoder {
 
@@ -25,11 +27,10 @@ public final class FrameDecoder {
     private static final int IPV6_FRAGMENT = 44;
     private static final int IPV6_DESTINATION = 60;
 
-    private FrameDecoder() {
-    }
+    private final IpFragments fragments = new IpFragments();
 
-    /** The segment a frame carries, if it carries one selfreg follows. */
-    public static Optional<Segment> decode(Frame frame) {
+    /** The segment a frame carries, if it carries one selfreg follows (or completes, its last fragment). */
+    public Optional<Segment> decode(Frame frame) {
         try {
             ByteBuffer bytes = ByteBuffer.wrap(frame.data()).order(ByteOrder.BIG_ENDIAN);
             return switch (frame.linkType()) {
@@ -55,7 +56,7 @@ public final class FrameDecoder {
         }
     }
 
-    private static Optional<Segment> ethernet(Frame frame, ByteBuffer bytes) {
+    private Optional<Segment> ethernet(Frame frame, ByteBuffer bytes) {
         bytes.position(12);
         int etherType = bytes.getShort() & 0xFFFF;
         while (etherType == ETHER_VLAN || etherType == ETHER_QINQ) {
@@ -65,11 +66,11 @@ public final class FrameDecoder {
         return byEtherType(frame, bytes, etherType);
     }
 
-    private static Optional<Segment> byEtherType(Frame frame, ByteBuffer bytes, int etherType) {
+    private Optional<Segment> byEtherType(Frame frame, ByteBuffer bytes, int etherType) {
         return etherType == ETHER_IPV4 || etherType == ETHER_IPV6 ? ip(frame, bytes) : Optional.empty();
     }
 
-    private static Optional<Segment> ip(Frame frame, ByteBuffer bytes) {
+    private Optional<Segment> ip(Frame frame, ByteBuffer bytes) {
         int start = bytes.position();
         int version = (bytes.get(start) & 0xF0) >> 4;
         if (version == 4) {
@@ -77,13 +78,23 @@ public final class FrameDecoder {
             int totalLength = bytes.getShort(start + 2) & 0xFFFF;
             int fragment = bytes.getShort(start + 6) & 0x1FFF;
             boolean moreFragments = (bytes.get(start + 6) & 0x20) != 0;
-            if (fragment != 0 || moreFragments || headerLength < 20) {
+            if (headerLength < 20) {
                 return Optional.empty();
             }
             int protocol = bytes.get(start + 9) & 0xFF;
             InetAddress source = address(bytes, start + 12, 4);
             InetAddress destination = address(bytes, start + 16, 4);
             int end = Math.min(bytes.limit(), start + totalLength);
+            if (fragment != 0 || moreFragments) {
+                int identification = bytes.getShort(start + 4) & 0xFFFF;
+                Optional<byte[]> whole = fragments.add(source, destination, protocol, identification, fragment * 8,
+                        moreFragments, slice(bytes, start + headerLength, end));
+                if (whole.isEmpty()) {
+                    return Optional.empty();
+                }
+                ByteBuffer datagram = ByteBuffer.wrap(whole.get()).order(ByteOrder.BIG_ENDIAN);
+                return transport(frame, datagram, 0, datagram.limit(), protocol, source, destination);
+            }
             return transport(frame, bytes, start + headerLength, end, protocol, source, destination);
         }
         if (version == 6) {

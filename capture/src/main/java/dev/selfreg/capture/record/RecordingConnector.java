@@ -41,14 +41,14 @@ final class RecordingConnector implements Connector {
 
     @Override
     public void send(RawData message) {
-        recorder.datagram(listener, connector.getAddress(), message.getInetSocketAddress(), false, message.getBytes());
+        recorder.listenerDatagram(listener, connector.getAddress(), message.getInetSocketAddress(), false, message.getBytes());
         connector.send(message);
     }
 
     @Override
     public void setRawDataReceiver(RawDataChannel receiver) {
         connector.setRawDataReceiver(message -> {
-            recorder.datagram(listener, connector.getAddress(), message.getInetSocketAddress(), true,
+            recorder.listenerDatagram(listener, connector.getAddress(), message.getInetSocketAddress(), true,
                     message.getBytes());
             receiver.receiveData(message);
         });

@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.californium.elements.Connector;
 
@@ -37,6 +39,7 @@ public final class WireRecorder implements AutoCloseable {
     private final PcapngWriter writer;
     private final Clock clock;
     private final Map<String, Integer> interfaces = new HashMap<>();
+    private final Set<InetSocketAddress> recordedAtTheirEnd = ConcurrentHashMap.newKeySet();
     private volatile IOException failure;
     private volatile WireTap tap;
 
@@ -108,17 +111,43 @@ public final class WireRecorder implements AutoCloseable {
         return recording() ? new RecordingConnector(connector, this, listener) : connector;
     }
 
-    /** A datagram that went over a UDP listener, now. */
-    void datagram(String listener, InetSocketAddress local, InetSocketAddress peer, boolean received, byte[] payload) {
+    /**
+     * Leaves out of the file, at the listeners' connectors ({@link #udp}), every datagram to and from {@code peer}:
+     * an endpoint in this process whose datagrams are recorded at its own end with {@link #datagram} (an emulated
+     * module's socket talking to the platform of the same process), or not at all (a module not among those chosen),
+     * so each packet is written once. The tap is still told of them.
+     */
+    public void recordedAtItsEnd(InetSocketAddress peer) {
+        if (writer != null) {
+            recordedAtTheirEnd.add(peer);
+        }
+    }
+
+    /** A datagram a listener's connector sent or received, now: told to the tap, written unless its peer records it. */
+    void listenerDatagram(String listener, InetSocketAddress local, InetSocketAddress peer, boolean received,
+            byte[] payload) {
         Instant time = clock.instant();
         WireTap told = tap;
         if (told != null) {
             told.datagram(time, listener, local, peer, received, payload);
         }
-        datagram(time, listener, local, peer, received, payload);
+        if (!recordedAtTheirEnd.contains(peer)) {
+            datagram(time, listener, local, peer, received, payload);
+        }
     }
 
-    /** A datagram that went over a UDP listener at {@code time}, written (the tap is not told). */
+    /**
+     * A datagram that went over a UDP socket of this process, now, written on the interface named {@code <listener>
+     * <local address>:<port>}: an emulated module's socket (the tap is not told: it follows the listeners).
+     *
+     * @param received whether it came in from {@code peer} (else {@code local} sent it there)
+     */
+    public void datagram(String listener, InetSocketAddress local, InetSocketAddress peer, boolean received,
+            byte[] payload) {
+        datagram(clock.instant(), listener, local, peer, received, payload);
+    }
+
+    /** A datagram that went over a UDP socket at {@code time}, written (the tap is not told). */
     public void datagram(Instant time, String listener, InetSocketAddress local, InetSocketAddress peer,
             boolean received, byte[] payload) {
         if (writer == null || !ipv4(local, peer)) {

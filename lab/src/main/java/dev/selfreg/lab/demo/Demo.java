@@ -1,5 +1,6 @@
 package dev.selfreg.lab.demo;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.lab.AtReply;
 import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.lab.LabApplication;
@@ -14,12 +15,14 @@ import dev.selfreg.platform.store.PlatformStore;
 import dev.selfreg.time.RealClock;
 import dev.selfreg.time.VirtualClock;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The demo: the lab platform and two emulated modules, one with a China Telecom SIM and one
@@ -39,7 +42,14 @@ public final class Demo {
 
     /** Runs on the real clock until {@code stop} counts down, narrating to {@code out}. */
     public static void live(PlatformSettings settings, PrintStream out, CountDownLatch stop) throws InterruptedException {
-        try (RealClock clock = new RealClock("demo"); Lab lab = Lab.start(LabApplication.addedTo(settings), clock)) {
+        live(settings, out, stop, platformClock -> WireRecorder.none());
+    }
+
+    /** The same, every datagram and HTTP exchange of the process written to the recorder {@code wire} makes. */
+    public static void live(PlatformSettings settings, PrintStream out, CountDownLatch stop,
+            Function<Clock, WireRecorder> wire) throws InterruptedException {
+        try (RealClock clock = new RealClock("demo");
+             Lab lab = Lab.start(LabApplication.addedTo(settings), clock, wire, imei -> true)) {
             Narrator narrator = new Narrator(out, clock, lab.epoch());
             announce(lab, out);
             lab.platform().records().subscribe(narrator);
@@ -58,8 +68,16 @@ public final class Demo {
      * on the same clock, so the narration, times included, is the same every run.
      */
     public static boolean once(PlatformSettings settings, PrintStream out) {
+        return once(settings, out, platformClock -> WireRecorder.none());
+    }
+
+    /**
+     * The same, every datagram and HTTP exchange of the process written to the recorder {@code wire} makes on the
+     * lab's clock: the packets carry module time, the days of updates a day apart.
+     */
+    public static boolean once(PlatformSettings settings, PrintStream out, Function<Clock, WireRecorder> wire) {
         VirtualClock clock = new VirtualClock();
-        try (Lab lab = Lab.start(LabApplication.addedTo(settings), clock)) {
+        try (Lab lab = Lab.start(LabApplication.addedTo(settings), clock, wire, imei -> true)) {
             VirtualClockNarration story = new VirtualClockNarration(lab, clock, new Narrator(out, clock, lab.epoch()));
             announce(lab, out);
             lab.platform().records().subscribe(story.narrator());

@@ -1,5 +1,6 @@
 package dev.selfreg.lab.fleet;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.lab.Lab;
 import dev.selfreg.lab.LabApplication;
@@ -10,10 +11,13 @@ import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.PlatformStore;
 import dev.selfreg.time.VirtualClock;
 import dev.selfreg.vocabulary.DmState;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Many emulated modules against one lab platform on the virtual clock: China Telecom units report to ZZHC, China
@@ -41,7 +45,17 @@ public final class Fleet {
 
     /** Runs {@code plan} against a platform started with {@code settings}, and reports what both sides saw. */
     public static FleetReport run(PlatformSettings settings, FleetPlan plan, Progress progress) {
-        try (Lab lab = Lab.start(LabApplication.addedTo(settings), new VirtualClock())) {
+        return run(settings, plan, progress, platformClock -> WireRecorder.none(), imei -> false);
+    }
+
+    /**
+     * The same, the traffic of the modules {@code captured} chooses (by IMEI, see {@link #imei}) written to the
+     * recorder {@code wire} makes on the lab's clock, with the platform's exchanges with anybody else; each datagram
+     * once.
+     */
+    public static FleetReport run(PlatformSettings settings, FleetPlan plan, Progress progress,
+            Function<Clock, WireRecorder> wire, Predicate<String> captured) {
+        try (Lab lab = Lab.start(LabApplication.addedTo(settings), new VirtualClock(), wire, captured)) {
             progress.started(lab.platform().listeningLines());
             List<EmulatedUnit> chinaTelecom = new ArrayList<>();
             List<EmulatedUnit> chinaMobile = new ArrayList<>();
@@ -98,8 +112,11 @@ public final class Fleet {
         return ModuleProfile.standard().withImei(imei(n)).withSim(Optional.of(sim));
     }
 
-    /** Module n's IMEI: 15 digits, none shared with another module of the run. */
-    private static String imei(int n) {
+    /**
+     * Module n's IMEI: 15 digits, none shared with another module of the run. The China Telecom modules are numbered
+     * first (0 to {@code chinaTelecom - 1}), then the China Mobile ones.
+     */
+    public static String imei(int n) {
         return String.format("8699981%08d", n);
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +23,7 @@ import java.util.Set;
  * ({@link #followsUpAnswers}); virtual time then waits for that request too.
  *
  * <p>Immutable; one value can serve a whole fleet, each module running its own
- * {@link ModuleNetwork} on it.
+ * {@link ModuleNetwork} on it. A {@link WireTap} on it sees every module's datagrams.
  */
 public final class LabNetwork {
 
@@ -30,18 +31,20 @@ public final class LabNetwork {
     private final Map<LabService, InetSocketAddress> endpoints;
     private final Duration dnsDelay;
     private final Set<LabService> followingUp;
+    private final WireTap tap;
 
     private LabNetwork(Map<String, LabService> routes, Map<LabService, InetSocketAddress> endpoints, Duration dnsDelay,
-                       Set<LabService> followingUp) {
+                       Set<LabService> followingUp, WireTap tap) {
         this.routes = Map.copyOf(routes);
         this.endpoints = endpoints.isEmpty() ? Map.of() : Map.copyOf(endpoints);
         this.dnsDelay = dnsDelay;
         this.followingUp = Set.copyOf(followingUp);
+        this.tap = tap;
     }
 
     /** A network where nothing is reachable and no name resolves. */
     public static LabNetwork isolated() {
-        return new LabNetwork(Map.of(), Map.of(), Duration.ZERO, Set.of());
+        return new LabNetwork(Map.of(), Map.of(), Duration.ZERO, Set.of(), WireTap.NONE);
     }
 
     /**
@@ -71,7 +74,7 @@ public final class LabNetwork {
     public LabNetwork withRoute(String host, LabService service) {
         Map<String, LabService> next = new HashMap<>(routes);
         next.put(normalize(host), service);
-        return new LabNetwork(next, endpoints, dnsDelay, followingUp);
+        return new LabNetwork(next, endpoints, dnsDelay, followingUp, tap);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class LabNetwork {
         Map<LabService, InetSocketAddress> next = new EnumMap<>(LabService.class);
         next.putAll(endpoints);
         next.put(service, endpoint);
-        return new LabNetwork(routes, next, dnsDelay, followingUp);
+        return new LabNetwork(routes, next, dnsDelay, followingUp, tap);
     }
 
     /** This network with every name lookup taking {@code delay} of module time. */
@@ -95,7 +98,7 @@ public final class LabNetwork {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("negative DNS delay " + delay);
         }
-        return new LabNetwork(routes, endpoints, delay, followingUp);
+        return new LabNetwork(routes, endpoints, delay, followingUp, tap);
     }
 
     /**
@@ -113,7 +116,20 @@ public final class LabNetwork {
         } else {
             next.remove(service);
         }
-        return new LabNetwork(routes, endpoints, dnsDelay, next);
+        return new LabNetwork(routes, endpoints, dnsDelay, next, tap);
+    }
+
+    /**
+     * This network with every datagram of every module on it shown to {@code tap} as it goes over the module's
+     * socket (a capture of the modules' traffic); replaces the tap given before.
+     */
+    public LabNetwork withTap(WireTap tap) {
+        return new LabNetwork(routes, endpoints, dnsDelay, followingUp, Objects.requireNonNull(tap, "tap"));
+    }
+
+    /** What sees the modules' datagrams: {@link WireTap#NONE} unless {@link #withTap} gave one. */
+    public WireTap tap() {
+        return tap;
     }
 
     /** Whether {@code service} follows its 2.01 and 2.04 answers with a request of its own. */

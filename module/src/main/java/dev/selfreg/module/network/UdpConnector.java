@@ -58,6 +58,11 @@ final class UdpConnector implements Connector {
                 }
 
                 @Override
+                public void onWire(InetSocketAddress local, boolean received, byte[] bytes) {
+                    lab.tap().datagram(name, service, local, endpoint, received, bytes);
+                }
+
+                @Override
                 public void unreachable() {
                     receiver.unreachable(service);
                 }

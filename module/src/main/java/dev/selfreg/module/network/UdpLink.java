@@ -21,6 +21,10 @@ final class UdpLink implements AutoCloseable {
     interface Listener {
         void datagram(byte[] bytes);
 
+        /** Each datagram on the wire: before it is sent, and as it arrives (before {@link #datagram}). */
+        default void onWire(InetSocketAddress local, boolean received, byte[] bytes) {
+        }
+
         /** The peer's host answered ICMP port unreachable. */
         void unreachable();
     }
@@ -31,11 +35,13 @@ final class UdpLink implements AutoCloseable {
 
     private final InetSocketAddress peer;
     private final DatagramSocket socket;
+    private final Listener listener;
 
     UdpLink(InetSocketAddress peer, String name, Listener listener) throws IOException {
         this.peer = Loopback.require(peer);
         this.socket = new DatagramSocket(new InetSocketAddress(peer.getAddress(), 0));
         socket.connect(peer);
+        this.listener = listener;
         Thread receiver = new Thread(() -> receive(listener), name);
         receiver.setDaemon(true);
         receiver.start();
@@ -44,6 +50,7 @@ final class UdpLink implements AutoCloseable {
     /** Sends one datagram to the peer. */
     void send(byte[] bytes) throws IOException {
         Loopback.require(peer);
+        listener.onWire(local(), false, bytes);
         socket.send(new DatagramPacket(bytes, bytes.length, peer));
     }
 
@@ -53,8 +60,10 @@ final class UdpLink implements AutoCloseable {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);
-                listener.datagram(Arrays.copyOfRange(packet.getData(), packet.getOffset(),
-                        packet.getOffset() + packet.getLength()));
+                byte[] bytes = Arrays.copyOfRange(packet.getData(), packet.getOffset(),
+                        packet.getOffset() + packet.getLength());
+                listener.onWire(local(), true, bytes);
+                listener.datagram(bytes);
             } catch (PortUnreachableException e) {
                 listener.unreachable();
             } catch (SocketException e) {
@@ -65,6 +74,11 @@ final class UdpLink implements AutoCloseable {
                 log.warn("UDP link to {}: {}", peer, e.toString());
             }
         }
+    }
+
+    /** The module's end of the socket. */
+    private InetSocketAddress local() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     @Override
