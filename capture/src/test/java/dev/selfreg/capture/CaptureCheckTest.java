@@ -71,6 +71,21 @@ class CaptureCheckTest {
     }
 
     @Test
+    void anEmptyCoapMessageWithAPayloadIsNoCoapAndWhatFollowsIsRead() throws Exception {
+        List<Packet> packets = new ArrayList<>(SpecTraffic.ctReport());
+        // code 0.00 (Empty), yet a payload: found by the bad input campaign, Californium's parser throws on it
+        packets.add(0, new Packet(true, new byte[] {0x40, 0x00, 0x12, 0x34, (byte) 0xff, 'x'}));
+        Path capture = Text2pcap.write(dir, "empty", lines(packets, Duration.ofMillis(20)), "pcap",
+                "-4", "10.0.0.2,10.0.0.1", "-u", "40000,7777");
+
+        CaptureCheck.Findings findings = check(capture, KNOWN);
+
+        assertThat(findings.damage()).isEmpty();
+        assertThat(findings.frames()).isEqualTo(3);
+        assertThat(findings.devices().get(0).ctReports()).hasSize(1);
+    }
+
+    @Test
     void aDmRegisterReadAndUpdateAreVerifiedAndDecryptedWithTheApplicationsPassword() throws Exception {
         Path capture = Text2pcap.write(dir, "dm", lines(SpecTraffic.dmRegisterReadUpdate(), Duration.ofMillis(10)),
                 "pcapng", "-6", "fd00::2,fd00::1", "-u", "56830,5683");

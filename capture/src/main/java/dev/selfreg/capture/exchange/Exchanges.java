@@ -125,7 +125,8 @@ public final class Exchanges {
         Message message;
         try {
             message = coap.parseMessage(segment.payload());
-        } catch (MessageFormatException | IllegalArgumentException notCoap) {
+        } catch (MessageFormatException | IllegalArgumentException | IllegalStateException notCoap) {
+            // Californium refuses an Empty message with a payload by IllegalStateException
             return;
         }
         if (message instanceof Request request) {

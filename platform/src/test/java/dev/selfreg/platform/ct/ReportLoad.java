@@ -28,7 +28,7 @@ import org.eclipse.californium.elements.config.UdpConfig;
  * every answer kept with the instant it came. A refused report is not sent again: each IMEI is one attempt, so
  * "present exactly once" can be checked for every acknowledged one and "at most once" for the rest.
  */
-final class ReportLoad implements AutoCloseable {
+public final class ReportLoad implements AutoCloseable {
 
     /** One report's answer: 2.05 with result code 0 is an acknowledgement; {@code code} null when none came. */
     record Answer(String imei, long nanos, ResponseCode code, boolean acknowledged, Long maxAge) {
@@ -70,7 +70,7 @@ final class ReportLoad implements AutoCloseable {
     }
 
     /** A load whose devices are numbered from {@code firstDevice} (IMEI 86 and the number in 13 digits). */
-    static ReportLoad start(int port, int inFlight, int limit, Duration every, long firstDevice) {
+    public static ReportLoad start(int port, int inFlight, int limit, Duration every, long firstDevice) {
         return new ReportLoad(port, inFlight, limit, every, firstDevice);
     }
 
@@ -106,7 +106,7 @@ final class ReportLoad implements AutoCloseable {
         return this;
     }
 
-    int sent() {
+    public int sent() {
         return sent.get();
     }
 
@@ -114,7 +114,7 @@ final class ReportLoad implements AutoCloseable {
         return List.copyOf(answers);
     }
 
-    long acknowledged() {
+    public long acknowledged() {
         return answers.stream().filter(Answer::acknowledged).count();
     }
 
@@ -129,7 +129,7 @@ final class ReportLoad implements AutoCloseable {
     }
 
     /** The acknowledged IMEIs. */
-    List<String> acknowledgedImeis() {
+    public List<String> acknowledgedImeis() {
         return answers.stream().filter(Answer::acknowledged).map(Answer::imei).toList();
     }
 

@@ -40,7 +40,7 @@ import org.eclipse.leshan.core.response.ReadResponse;
  * outcome the client observes is queued as {@code register 2.01}, {@code update 4.03}..., so a test can script the
  * exchange and assert on each reply.
  */
-final class DmLeshanClient implements AutoCloseable {
+public final class DmLeshanClient implements AutoCloseable {
 
     private static final int SHORT_SERVER_ID = 123;
     private static final long LIFETIME = 300;
@@ -49,11 +49,11 @@ final class DmLeshanClient implements AutoCloseable {
     private final LeshanClient client;
     private final BlockingQueue<String> outcomes = new LinkedBlockingQueue<>();
 
-    private DmLeshanClient(String endpoint, DmLab lab, TerminalInfoInstance terminalInfo) {
+    private DmLeshanClient(String endpoint, String serverUri, TerminalInfoInstance terminalInfo) {
         List<ObjectModel> models = new ArrayList<>(ObjectLoader.loadDefault());
         models.add(TerminalInfo.objectModel());
         ObjectsInitializer objects = new ObjectsInitializer(new StaticModel(models));
-        objects.setInstancesForObject(LwM2mId.SECURITY, Security.noSec(lab.uri(""), SHORT_SERVER_ID));
+        objects.setInstancesForObject(LwM2mId.SECURITY, Security.noSec(serverUri, SHORT_SERVER_ID));
         objects.setInstancesForObject(LwM2mId.SERVER, new Server(SHORT_SERVER_ID, LIFETIME));
         objects.setInstancesForObject(LwM2mId.DEVICE, new Device("Quectel", "BC260Y-CN", DmLab.IMEI));
         List<LwM2mObjectEnabler> enablers;
@@ -96,20 +96,25 @@ final class DmLeshanClient implements AutoCloseable {
 
     /** A client with the default objects (Security, Server, Device) and a plain endpoint name. */
     static DmLeshanClient plain(String endpoint, DmLab lab) {
-        return new DmLeshanClient(endpoint, lab, null);
+        return plain(endpoint, lab.uri(""));
+    }
+
+    /** A client with the default objects and a plain endpoint name, for the DM server at {@code serverUri}. */
+    public static DmLeshanClient plain(String endpoint, String serverUri) {
+        return new DmLeshanClient(endpoint, serverUri, null);
     }
 
     /** A client that also serves object 666, instance 0, with the model from the protocol module. */
     static DmLeshanClient withTerminalInfo(String endpoint, DmLab lab, TerminalInfoInstance terminalInfo) {
-        return new DmLeshanClient(endpoint, lab, terminalInfo);
+        return new DmLeshanClient(endpoint, lab.uri(""), terminalInfo);
     }
 
-    void start() {
+    public void start() {
         client.start();
     }
 
     /** The next outcome the client observed, waiting at most 10 s. */
-    String nextOutcome() throws InterruptedException {
+    public String nextOutcome() throws InterruptedException {
         String outcome = outcomes.poll(10, TimeUnit.SECONDS);
         if (outcome == null) {
             throw new AssertionError("the Leshan client observed nothing within 10 s");

@@ -1,0 +1,98 @@
+package dev.selfreg.platform.dm;
+
+import dev.selfreg.protocol.cmdmp.DmCipher;
+import dev.selfreg.protocol.cmdmp.DmEndpointName;
+import dev.selfreg.vocabulary.TerminalType;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * CMDMP Registers from stock Leshan clients, {@code lanes} at a time, until closed: each client is a device of its
+ * own (a fresh IMEI in a DM 2.0 endpoint name of the spec's test-vector application), registers once and is
+ * destroyed without deregistering. A Register answered 2.01 is acknowledged; a failed one is not tried again, so
+ * "present exactly once" can be checked for every acknowledged endpoint and "at most once" for the rest.
+ */
+public final class RegistrationLoad implements AutoCloseable {
+
+    private static final DmCipher CIPHER = new DmCipher(DmLab.PASSWORD);
+
+    private final String serverUri;
+    private final long firstDevice;
+    private final AtomicLong started = new AtomicLong();
+    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    private final ExecutorService lanes;
+    private volatile boolean closed;
+
+    private RegistrationLoad(int port, int lanes, long firstDevice) {
+        this.serverUri = "coap://127.0.0.1:" + port;
+        this.firstDevice = firstDevice;
+        this.lanes = Executors.newFixedThreadPool(lanes);
+        for (int i = 0; i < lanes; i++) {
+            this.lanes.execute(this::registerUntilClosed);
+        }
+    }
+
+    /** Registers to the DM server on {@code port}, devices numbered from {@code firstDevice}. */
+    public static RegistrationLoad start(int port, int lanes, long firstDevice) {
+        return new RegistrationLoad(port, lanes, firstDevice);
+    }
+
+    /** The application every device belongs to, {@code APPKEY=PASSWORD} as the platform's {@code --dm-app} takes it. */
+    public static String application() {
+        return DmLab.APP_KEY + "=" + DmLab.PASSWORD;
+    }
+
+    /** The endpoint name of device {@code n}. */
+    private String endpoint(long n) {
+        return endpointOf(String.format("86998%010d", firstDevice + n));
+    }
+
+    /** The DM 2.0 endpoint name of the device {@code imei} in the test-vector application. */
+    private static String endpointOf(String imei) {
+        return DmEndpointName.build(TerminalType.INTERFACE, imei, DmLab.IMSI, DmLab.APP_KEY, CIPHER).text();
+    }
+
+    /** The endpoint name of cmcc-dm-wire.md's test vectors. */
+    public static String testVectorEndpoint() {
+        return DmLab.ENDPOINT;
+    }
+
+    private void registerUntilClosed() {
+        while (!closed) {
+            String endpoint = endpoint(started.getAndIncrement());
+            try (DmLeshanClient client = DmLeshanClient.plain(endpoint, serverUri)) {
+                client.start();
+                if (client.nextOutcome().equals("register 2.01")) {
+                    acknowledged.add(endpoint);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (AssertionError noOutcome) {
+                // no answer within the client's wait: not acknowledged, and never tried again
+            }
+        }
+    }
+
+    /** Registers begun. */
+    public long started() {
+        return started.get();
+    }
+
+    /** The endpoint names whose Register was answered 2.01. */
+    public List<String> acknowledgedEndpoints() {
+        return List.copyOf(acknowledged);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        lanes.shutdownNow();
+        lanes.awaitTermination(20, TimeUnit.SECONDS);
+    }
+}
