@@ -51,6 +51,7 @@ public final class LabPlatform implements AutoCloseable {
         this.wire = wire;
         this.records = new PlatformRecords(store);
         this.metrics = new PlatformMetrics();
+        metrics.queue("store", store::writesQueued, store::writesQueuedPeak, JdbcPlatformStore.WRITE_QUEUE_CAPACITY);
     }
 
     /** Opens the store and starts every service on the system clock; on any failure what started is stopped again. */
