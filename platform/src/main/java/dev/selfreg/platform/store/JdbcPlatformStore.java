@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,6 +31,9 @@ public final class JdbcPlatformStore implements PlatformStore {
      * so a killed platform keeps every acknowledged record.
      */
     private static final String H2_DURABLE = ";WRITE_DELAY=0";
+
+    /** How long a read waits for the writer to open its connection again. */
+    private static final int REOPEN_SECONDS = 5;
 
     /** The most writes waiting for the writer at once. */
     public static final int WRITE_QUEUE_CAPACITY = GroupCommitWriter.CAPACITY;
@@ -192,22 +198,50 @@ public final class JdbcPlatformStore implements PlatformStore {
         return read(DmEventTable.NEWEST_FIRST, limit, new Object[0], DmEventTable::read);
     }
 
+    /**
+     * One query on the reads' connection, once more on a fresh one when it broke under the query. When H2 lost track
+     * of the database the writer reopened ({@link StoreConnection#lockedByAnUnregisteredDatabase}), the writer opens
+     * its connection again first, so that the reads find that database instead of trying a second one on its file.
+     */
     private <T> List<T> read(String sql, int limit, Object[] args, StoreConnection.RowReader<T> reader) {
         synchronized (reads) {
             try {
-                return reads.query(sql, limit, args, reader);
-            } catch (SQLException e) {
-                StoreException failure = reads.failure("query", e);
-                if (!GroupCommitWriter.lost(failure)) {
-                    throw failure;
+                return readOnce(sql, limit, args, reader);
+            } catch (StoreUnavailableException e) {
+                if (!StoreConnection.lockedByAnUnregisteredDatabase(e)) {
+                    throw e;
+                }
+                try {
+                    writer.submit(connection -> {
+                        connection.reopen();
+                        return null;
+                    }).get(REOPEN_SECONDS, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException reopenFailed) {
+                    throw e;
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
-            // the connection broke under the query: once more on a fresh one
-            try {
-                return reads.query(sql, limit, args, reader);
-            } catch (SQLException e) {
-                throw reads.failure("query", e);
+            return readOnce(sql, limit, args, reader);
+        }
+    }
+
+    /** Called holding the reads' connection. */
+    private <T> List<T> readOnce(String sql, int limit, Object[] args, StoreConnection.RowReader<T> reader) {
+        try {
+            return reads.query(sql, limit, args, reader);
+        } catch (SQLException e) {
+            StoreException failure = reads.failure("query", e);
+            if (!GroupCommitWriter.lost(failure)) {
+                throw failure;
             }
+        }
+        // the connection broke under the query: once more on a fresh one
+        try {
+            return reads.query(sql, limit, args, reader);
+        } catch (SQLException e) {
+            throw reads.failure("query", e);
         }
     }
 
