@@ -42,6 +42,7 @@ public final class LabPlatform implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final String bind;
     private Optional<String> token = Optional.empty();
+    private WebServer web;
     private DeviceChecks checks;
 
     private LabPlatform(JdbcPlatformStore store, String bind, PlatformTime time, WireRecorder wire) {
@@ -110,7 +111,7 @@ public final class LabPlatform implements AutoCloseable {
         });
         ports.put("dm", dm.port());
         checks = new DeviceChecks(store, new DeviceFacts(time.clock()), settings.product(), time.clock());
-        WebServer web = listen("web", false, settings.webPort(),
+        web = listen("web", false, settings.webPort(),
                 () -> WebServer.start(records, metrics, checks, bind, settings.webPort(), settings.token()));
         running.add(web);
         ports.put("web", web.port());
@@ -145,6 +146,11 @@ public final class LabPlatform implements AutoCloseable {
     /** The address every listener is bound to. */
     public String bind() {
         return bind;
+    }
+
+    /** Every route of the web side ({@code GET /api/ct/registrations}...), for a walk over all of them. */
+    public List<String> webRoutes() {
+        return web.routes();
     }
 
     /** The bearer token the web side requires, if any. */
