@@ -86,11 +86,15 @@ final class ModuleCommand implements Callable<Integer> {
                     + " for MCU drivers whose timeouts are tuned to it. Without it output is not paced.")
     Integer baud;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address the ports bind to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address the ports bind to (default: ${DEFAULT-VALUE}). Any other address requires a bearer token on the control API.")
     String bind;
 
     @Option(names = "--control-port", paramLabel = "PORT", converter = PortNumber.class, description = "Serve the control API (HTTP/JSON) on this port (0 picks a free one).")
     Integer controlPort;
+
+    @Option(names = "--control-token", paramLabel = "TOKEN",
+            description = "Bearer token for the control API (required off loopback; generated and printed when not given).")
+    String controlToken;
 
     @Option(names = "--nvram", paramLabel = "DIR", description = "Keep NVRAM in this directory (created if missing); without it NVRAM lives in memory and is lost at exit.")
     Path nvram;
@@ -217,8 +221,13 @@ final class ModuleCommand implements Callable<Integer> {
 
         ControlApi control = null;
         if (controlPort != null) {
-            control = listen("control", "--control-port", controlPort, () -> ControlApi.start(module, bind, controlPort));
+            control = listen("control", "--control-port", controlPort,
+                    () -> ControlApi.start(module, bind, controlPort, Optional.ofNullable(controlToken)));
             announce.println("listening control " + address.getHostAddress() + ":" + control.port());
+            if (control.requiredToken().isPresent() && controlToken == null) {
+                announce.println("control token " + control.requiredToken().get()
+                        + "   (send as 'Authorization: Bearer <token>')");
+            }
         }
         try {
             if (host.stdio) {

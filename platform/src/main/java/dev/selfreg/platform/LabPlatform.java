@@ -43,6 +43,7 @@ public final class LabPlatform implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final String bind;
     private Optional<String> token = Optional.empty();
+    private WebServer web;
     private DeviceChecks checks;
     private WireJournal journal;
 
@@ -53,6 +54,7 @@ public final class LabPlatform implements AutoCloseable {
         this.wire = wire;
         this.records = new PlatformRecords(store);
         this.metrics = new PlatformMetrics();
+        metrics.queue("store", store::writesQueued, store::writesQueuedPeak, JdbcPlatformStore.WRITE_QUEUE_CAPACITY);
     }
 
     /** Opens the store and starts every service on the system clock; on any failure what started is stopped again. */
@@ -115,7 +117,7 @@ public final class LabPlatform implements AutoCloseable {
         });
         ports.put("dm", dm.port());
         checks = new DeviceChecks(store, new DeviceFacts(time.clock()), settings.product(), time.clock());
-        WebServer web = listen("web", false, settings.webPort(),
+        web = listen("web", false, settings.webPort(),
                 () -> WebServer.start(records, metrics, checks, journal, bind, settings.webPort(), settings.token()));
         running.add(web);
         ports.put("web", web.port());
@@ -150,6 +152,11 @@ public final class LabPlatform implements AutoCloseable {
     /** The address every listener is bound to. */
     public String bind() {
         return bind;
+    }
+
+    /** Every route of the web side ({@code GET /api/ct/registrations}...), for a walk over all of them. */
+    public List<String> webRoutes() {
+        return web.routes();
     }
 
     /** The bearer token the web side requires, if any. */

@@ -45,8 +45,8 @@ class WireRecorderTapTest {
     void withoutAFileTheTapIsToldOfEveryDatagramAndExchangeOnTheClockGiven() {
         WireRecorder recorder = WireRecorder.none().tappedBy(tap, Clock.fixed(LAB_TIME, ZoneOffset.UTC));
 
-        recorder.datagram("ct-coap", LISTENER, PEER, true, "report".getBytes(StandardCharsets.US_ASCII));
-        recorder.datagram("ct-coap", LISTENER, PEER, false, "reply".getBytes(StandardCharsets.US_ASCII));
+        recorder.listenerDatagram("ct-coap", LISTENER, PEER, true, "report".getBytes(StandardCharsets.US_ASCII));
+        recorder.listenerDatagram("ct-coap", LISTENER, PEER, false, "reply".getBytes(StandardCharsets.US_ASCII));
         recorder.httpExchange("ct-http", LISTENER, PEER, recorder.now(), "POST".getBytes(StandardCharsets.US_ASCII),
                 "200".getBytes(StandardCharsets.US_ASCII));
 
@@ -61,7 +61,7 @@ class WireRecorderTapTest {
         WireRecorder recorder = WireRecorder.open(file, 1 << 20, Clock.fixed(LAB_TIME, ZoneOffset.UTC));
 
         WireRecorder tapped = recorder.tappedBy(tap, Clock.systemUTC());
-        tapped.datagram("dm", LISTENER, PEER, true, "register".getBytes(StandardCharsets.US_ASCII));
+        tapped.listenerDatagram("dm", LISTENER, PEER, true, "register".getBytes(StandardCharsets.US_ASCII));
         tapped.close();
 
         assertThat(tapped).isSameAs(recorder);

@@ -14,6 +14,7 @@ import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.time.VirtualClock;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.router.ParsedEndpoint;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The module control API (interfaces.md): HTTP/JSON for tests, scripts and people to drive the
  * emulated world — read the module's state, advance its virtual clock, cycle its power, swap its
  * SIM, install firmware, set the radio network's conditions, inject network faults. A bad request answers 400 with a JSON
- * {@code error}; nothing crashes.
+ * {@code error}; nothing crashes. Off loopback every request needs the bearer token ({@link ControlAccess}).
  */
 public final class ControlApi implements AutoCloseable {
 
@@ -45,10 +46,13 @@ public final class ControlApi implements AutoCloseable {
     private final Javalin app;
     private final ObjectMapper json = new ObjectMapper();
     private final Bc260yModule module;
+    private final ControlAccess access;
 
-    private ControlApi(Bc260yModule module) {
+    private ControlApi(Bc260yModule module, ControlAccess access) {
         this.module = module;
+        this.access = access;
         this.app = Javalin.create(config -> config.showJavalinBanner = false);
+        app.before(access::check);
         app.get("/module", ctx -> ctx.json(module.status()));
         app.post("/module/clock/advance", this::advance);
         app.post("/module/power/cycle", ctx -> {
@@ -73,15 +77,40 @@ public final class ControlApi implements AutoCloseable {
         app.error(404, ctx -> ctx.json(Map.of("error", "no such resource: " + ctx.method() + " " + ctx.path())));
     }
 
-    /** Serves the API on {@code host}:{@code port} ({@code 0} picks a free port). */
+    /**
+     * Serves the API on {@code host}:{@code port} ({@code 0} picks a free port); off loopback with a fresh token
+     * ({@link #requiredToken()}).
+     */
     public static ControlApi start(Bc260yModule module, String host, int port) {
-        ControlApi api = new ControlApi(module);
+        return start(module, host, port, Optional.empty());
+    }
+
+    /**
+     * The same, requiring {@code token} as {@code Authorization: Bearer} on every request when given; when not, none
+     * on a loopback address and a fresh random one on any other.
+     *
+     * @throws IllegalArgumentException when the token could not travel in a header
+     */
+    public static ControlApi start(Bc260yModule module, String host, int port, Optional<String> token) {
+        ControlApi api = new ControlApi(module, ControlAccess.forBind(host, token));
         api.app.start(host, port);
         return api;
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** The bearer token every request must carry, if any: for the caller to print, never logged here. */
+    public Optional<String> requiredToken() {
+        return access.token();
+    }
+
+    /** Every HTTP route registered, as Javalin's router holds them ({@code GET /module}...), so a test can walk them. */
+    List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint)
+                .filter(endpoint -> endpoint.getMethod().isHttpMethod())
+                .map(endpoint -> endpoint.getMethod() + " " + endpoint.getPath()).toList();
     }
 
     private void advance(Context ctx) {

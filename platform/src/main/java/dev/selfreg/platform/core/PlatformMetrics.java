@@ -6,9 +6,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /**
- * The platform's counters and handling-time histograms, rendered in the Prometheus text
+ * The platform's counters, handling-time histograms and bounded queues' gauges, rendered in the Prometheus text
  * format for {@code GET /metrics}. Labels are a fixed, small set (service, outcome, reason), so
  * a misbehaving device cannot grow the series without bound.
  */
@@ -19,6 +21,7 @@ public final class PlatformMetrics {
 
     private final Map<String, LongAdder> messages = new ConcurrentHashMap<>();
     private final Map<String, Histogram> handling = new ConcurrentHashMap<>();
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
     /** Counts one message of {@code service} ({@code ct}, {@code dm}) with its outcome and reason. */
     public void count(String service, String outcome, String reason) {
@@ -29,6 +32,14 @@ public final class PlatformMetrics {
     /** Records how long the platform took to handle one message of {@code service}. */
     public void handled(String service, Duration took) {
         handling.computeIfAbsent(labels("service", service), k -> new Histogram()).observe(took.toNanos() / 1e9);
+    }
+
+    /**
+     * Shows a bounded queue of the platform ({@code store}, a CoAP endpoint's intake) as three gauges: the work waiting
+     * in it now, the most that ever waited at once, and its capacity.
+     */
+    public void queue(String queue, IntSupplier length, IntSupplier peak, int capacity) {
+        queues.put(labels("queue", queue), new Queue(length, peak, capacity));
     }
 
     /** The count for exactly these labels (for tests and the dashboard). */
@@ -47,7 +58,27 @@ public final class PlatformMetrics {
         out.append("# HELP selfreg_handling_seconds Time from a message's arrival to the platform's reply.\n");
         out.append("# TYPE selfreg_handling_seconds histogram\n");
         new TreeMap<>(handling).forEach((labels, histogram) -> histogram.render(out, labels));
+        if (!queues.isEmpty()) {
+            Map<String, Queue> sorted = new TreeMap<>(queues);
+            gauge(out, "selfreg_queue_length", "Work waiting in a bounded queue of the platform now.", sorted,
+                    queue -> queue.length.getAsInt());
+            gauge(out, "selfreg_queue_peak", "The most work that ever waited in the queue at once.", sorted,
+                    queue -> queue.peak.getAsInt());
+            gauge(out, "selfreg_queue_capacity", "The most work the queue holds; more is shed.", sorted,
+                    queue -> queue.capacity);
+        }
         return out.toString();
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, Map<String, Queue> queues,
+            ToIntFunction<Queue> value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" gauge\n");
+        queues.forEach((labels, queue) ->
+                out.append(name).append('{').append(labels).append("} ").append(value.applyAsInt(queue)).append('\n'));
+    }
+
+    private record Queue(IntSupplier length, IntSupplier peak, int capacity) {
     }
 
     private static String labels(String... pairs) {

@@ -2,7 +2,7 @@ package dev.selfreg.platform.ct;
 
 import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.platform.core.CoapEndpointSettings;
-import dev.selfreg.platform.core.CountingUdpParser;
+import dev.selfreg.platform.core.CoapIntake;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.protocol.zzhc.ZzhcTransport;
@@ -25,7 +25,9 @@ import org.eclipse.californium.elements.config.Configuration;
  * for firmware that posts without a path, with or without Content-Format. Californium's
  * deduplication ({@link CoapEndpointSettings}) answers a retransmitted request from its cache, so a report is
  * stored once.
- * Datagrams that are not CoAP are dropped, counted and logged ({@link CountingUdpParser}).
+ * Datagrams that are not CoAP are dropped, counted and logged ({@code CountingUdpParser}). Its intake is bounded
+ * ({@link CoapIntake}), and so is the store's queue behind it: offered more than it commits, it answers the excess
+ * 5.03 with a Max-Age instead of queuing it.
  */
 public final class ZzhcCoapServer implements AutoCloseable {
 
@@ -56,12 +58,15 @@ public final class ZzhcCoapServer implements AutoCloseable {
                 return root;
             }
         };
+        CoapIntake intake = new CoapIntake("ct-coap", service.shedding(), metrics);
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)
-                .setConnector(wire.udp("ct-coap", new UDPConnector(new InetSocketAddress(bind, port), config)))
-                .setDataSerializerAndParser(new UdpDataSerializer(), new CountingUdpParser(metrics, "ct"))
+                .setConnector(intake.gate(wire.udp("ct-coap",
+                        new UDPConnector(new InetSocketAddress(bind, port), config))))
+                .setDataSerializerAndParser(new UdpDataSerializer(), intake.parser(metrics, "ct"))
                 .build();
         server.addEndpoint(endpoint);
+        server.setMessageDeliverer(intake.around(server.getMessageDeliverer()));
         server.start();
         return new ZzhcCoapServer(server, endpoint);
     }

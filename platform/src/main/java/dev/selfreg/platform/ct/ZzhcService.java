@@ -2,6 +2,7 @@ package dev.selfreg.platform.ct;
 
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
+import dev.selfreg.platform.core.Shedding;
 import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.CtRejection;
@@ -38,11 +39,18 @@ public final class ZzhcService {
     private final PlatformRecords records;
     private final PlatformMetrics metrics;
     private final Clock clock;
+    private final Shedding shedding;
 
     public ZzhcService(PlatformRecords records, PlatformMetrics metrics, Clock clock) {
         this.records = records;
         this.metrics = metrics;
         this.clock = clock;
+        this.shedding = new Shedding(metrics, "ct");
+    }
+
+    /** The load the service turns away, counted and logged at a bounded rate; its front ends shed through it too. */
+    Shedding shedding() {
+        return shedding;
     }
 
     /**
@@ -50,7 +58,8 @@ public final class ZzhcService {
      * completes with the reply once the record is committed. When the record cannot be committed
      * the future fails with a {@link dev.selfreg.platform.store.StoreException}, counted and logged here with its
      * reason: the front end then answers as {@link StoreRefusal} says (no success reply), so the module counts a
-     * failure and tries again later.
+     * failure and tries again later. A report shed because the store's queue is full is logged at a bounded rate
+     * ({@link Shedding}), not one line each.
      *
      * @param transport how it arrived
      * @param peer      the sender, {@code host:port}
@@ -86,7 +95,11 @@ public final class ZzhcService {
             metrics.handled("ct", Duration.ofNanos(System.nanoTime() - start));
             if (failure != null) {
                 StoreRefusal refusal = StoreRefusal.of(failure).counted(metrics, "ct");
-                log.warn("ZZHC report over {} from {} {}", via, peer, refusal.describe());
+                if (refusal.shed()) {
+                    shedding.note(refusal.reason());
+                } else {
+                    log.warn("ZZHC report over {} from {} {}", via, peer, refusal.describe());
+                }
                 throw new CompletionException(refusal.cause());
             }
             return verdict.reply();

@@ -1,6 +1,7 @@
 package dev.selfreg.platform.dm;
 
 import dev.selfreg.platform.core.LogText;
+import dev.selfreg.platform.core.Shedding;
 import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.platform.store.StoreException;
 import java.net.URI;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *       {@code epi} 4.03 (Leshan declines every Update with 4.00, as LwM2M 1.0 lists no 4.03 for Update);</li>
  *   <li>commit, then reply: the device record and event are committed before the answer leaves, so an acknowledged
  *       registration is never missing from the records. When the commit fails the device gets 5.03 while the store
- *       cannot commit at all ({@link StoreRefusal}), else 5.00, and, for a Register, Leshan forgets the registration
- *       again.</li>
+ *       cannot commit at all ({@link StoreRefusal}: its database gone, or its queue full, which is load shed and
+ *       logged at a bounded rate), else 5.00, and, for a Register, Leshan forgets the registration again.</li>
  * </ul>
  * Leshan's registration listeners run only after the answer is sent, too late for the second rule.
  *
@@ -55,14 +56,16 @@ final class DmRegistrationReceiver implements UplinkRequestReceiver {
     private final RegistrationStore registrations;
     private final DmRecorder recorder;
     private final DmTrafficCounter counter;
+    private final Shedding shedding;
 
     DmRegistrationReceiver(UplinkRequestReceiver leshan, DmEndpointAuthorizer authorizer,
-            RegistrationStore registrations, DmRecorder recorder, DmTrafficCounter counter) {
+            RegistrationStore registrations, DmRecorder recorder, DmTrafficCounter counter, Shedding shedding) {
         this.leshan = leshan;
         this.authorizer = authorizer;
         this.registrations = registrations;
         this.recorder = recorder;
         this.counter = counter;
+        this.shedding = shedding;
     }
 
     @Override
@@ -105,7 +108,11 @@ final class DmRegistrationReceiver implements UplinkRequestReceiver {
             return answer;
         } catch (StoreException e) {
             StoreRefusal refusal = StoreRefusal.of(e);
-            log.warn("DM {} {}", message, refusal.describe());
+            if (refusal.shed()) {
+                shedding.note(refusal.reason());
+            } else {
+                log.warn("DM {} {}", message, refusal.describe());
+            }
             if (!(verdict instanceof DmVerdict.Rejected) && answer.getResponse() instanceof RegisterResponse created) {
                 registrations.removeRegistration(created.getRegistrationID());
             }

@@ -2,9 +2,11 @@ package dev.selfreg.platform.dm;
 
 import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.platform.core.CoapEndpointSettings;
+import dev.selfreg.platform.core.CoapIntake;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.core.PlatformTime;
+import dev.selfreg.platform.core.Shedding;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -59,7 +61,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link DmRegistrationStore}, its {@code RegistrationStore}: Leshan's in-memory store with the lifetimes on the
  *       platform's time, so that on a lab's virtual clock a registration expires in module time;</li>
  *   <li>{@link DmTrafficCounter}, the Californium message deliverer and datagram parser of Leshan's CoAP endpoint:
- *       counting and timing what Leshan answers on its own.</li>
+ *       counting and timing what Leshan answers on its own;</li>
+ *   <li>{@link CoapIntake}, around that endpoint's connector, parser and deliverer: a bounded queue for its
+ *       handler threads, shedding with 5.03 what waited too long for one.</li>
  * </ul>
  * Registrations live in Leshan's memory; the platform store keeps their record, so a restarted platform shows the
  * devices and events while the modules register again.
@@ -128,21 +132,23 @@ public final class DmService implements AutoCloseable {
         DmEndpointAuthorizer authorizer = new DmEndpointAuthorizer(applications, strict);
         DmTrafficCounter counter = new DmTrafficCounter(metrics, recorder, applications, time);
         DmRegistrationStore registrations = new DmRegistrationStore(time);
+        Shedding shedding = new Shedding(metrics, "dm");
+        CoapIntake intake = new CoapIntake("dm", shedding, metrics);
         CaliforniumServerEndpointsProvider endpoints =
                 new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
                         .setConfiguration(config -> CoapEndpointSettings.apply(config)
                                 .set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, HANDLER_THREADS))
                         .addEndpoint(new CoapServerEndpointFactory(coapUri(bindHost, port), "DM", null,
                                 endpoint -> endpoint.setDataSerializerAndParser(new UdpDataSerializer(),
-                                        counter.datagramParser())) {
+                                        counter.datagramParser(intake))) {
                             @Override
                             protected Connector createConnector(InetSocketAddress address, Configuration config) {
-                                return wire.udp("dm", super.createConnector(address, config));
+                                return intake.gate(wire.udp("dm", super.createConnector(address, config)));
                             }
                         })
                         .build();
         LeshanServerBuilder builder = new DmLeshanServerBuilder(leshanReceiver ->
-                new DmRegistrationReceiver(leshanReceiver, authorizer, registrations, recorder, counter));
+                new DmRegistrationReceiver(leshanReceiver, authorizer, registrations, recorder, counter, shedding));
         builder.setRegistrationStore(registrations)
                 .setAuthorizer(authorizer)
                 .setObjectModelProvider(new VersionedModelProvider(models()))
@@ -151,6 +157,7 @@ public final class DmService implements AutoCloseable {
         LeshanServer leshan = builder.build();
         CoapServer coap = endpoints.getCoapServer();
         coap.setMessageDeliverer(counter.around(coap.getMessageDeliverer()));
+        coap.setMessageDeliverer(intake.around(coap.getMessageDeliverer()));
         DmTerminalInfoReader terminalInfo =
                 new DmTerminalInfoReader(leshan, applications, recorder, timing.readTimeout(), time);
         leshan.getRegistrationService().addListener(terminalInfo);

@@ -1,6 +1,6 @@
 package dev.selfreg.platform.dm;
 
-import dev.selfreg.platform.core.CountingUdpParser;
+import dev.selfreg.platform.core.CoapIntake;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.store.StoreException;
@@ -89,9 +89,9 @@ final class DmTrafficCounter {
         };
     }
 
-    /** Californium's UDP parser, counting what it cannot parse. */
-    DataParser datagramParser() {
-        return new CountingUdpParser(metrics, SERVICE);
+    /** Californium's UDP parser, counting what it cannot parse, and taking each datagram from {@code intake}. */
+    DataParser datagramParser(CoapIntake intake) {
+        return intake.parser(metrics, SERVICE);
     }
 
     private void countUnclaimed(Exchange exchange) {

@@ -2,6 +2,7 @@ package dev.selfreg.platform.store;
 
 import dev.selfreg.platform.store.StoreUnavailableException.Reason;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * a group the database could not commit fails as a whole, and the next group gets a fresh connection: the
  * store recovers by itself once the database is back. If the writer itself dies, every write waiting and every later one fails at once
  * ({@link Reason#WRITER_STOPPED}) rather than waiting forever.
+ *
+ * <p>The queue is bounded, in room and in time. Offered more writes than the database commits, the writer refuses
+ * those that do not fit ({@link #CAPACITY}, {@link Reason#QUEUE_FULL}) at once, so the platform sheds load instead of
+ * growing its heap; and a write that waited longer than {@link #MAX_WAIT} for its group is refused untried
+ * ({@link Reason#QUEUE_WAIT}), so what is committed is answered within a bounded time however slow the database.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -30,13 +37,18 @@ final class GroupCommitWriter implements AutoCloseable {
     /** The most writes committed together. */
     private static final int MAX_GROUP = 512;
 
+    /** The most writes waiting at once: two full groups. */
+    static final int CAPACITY = 2 * MAX_GROUP;
+    /** The longest a write waits for its group and is still run. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
     /** One unit of work inside the writer's transaction. */
     @FunctionalInterface
     interface Write<T> {
         T run(StoreConnection connection) throws SQLException;
     }
 
-    private record Pending<T>(Write<T> write, CompletableFuture<T> done) {
+    private record Pending<T>(Write<T> write, CompletableFuture<T> done, long queuedAt) {
         void runAndHold(StoreConnection connection, List<Runnable> completions) throws SQLException {
             T result = write.run(connection);
             completions.add(() -> done.complete(result));
@@ -48,13 +60,16 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Queued by {@link #close()} after the last write it takes; the writer stops when it gets there. */
-    private static final Pending<Void> CLOSE = new Pending<>(connection -> null, new CompletableFuture<>());
+    private static final Pending<Void> CLOSE = new Pending<>(connection -> null, new CompletableFuture<>(), 0);
 
     private final StoreConnection connection;
     private final Executor completions;
     private final BlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
-    /** Guards {@link #refusal} and queuing: once writes are refused nothing more is queued. */
+    private final LongSupplier nanoTime;
+    /** Guards {@link #refusal}, {@link #peak} and queuing: once writes are refused nothing more is queued. */
     private final Object intake = new Object();
+    /** The most writes ever waiting at once. */
+    private int peak;
     /** Why writes are refused; null while they are taken. */
     private StoreUnavailableException refusal;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -66,8 +81,14 @@ final class GroupCommitWriter implements AutoCloseable {
      * @param completions runs the callers' continuations of committed writes, off the writer
      */
     GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions) {
+        this(connection, thread, completions, System::nanoTime);
+    }
+
+    /** The same, measuring how long writes wait on {@code nanoTime} (monotonic, as {@link System#nanoTime()}). */
+    GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions, LongSupplier nanoTime) {
         this.connection = connection;
         this.completions = completions;
+        this.nanoTime = nanoTime;
         thread.execute(this::run);
     }
 
@@ -77,11 +98,27 @@ final class GroupCommitWriter implements AutoCloseable {
         synchronized (intake) {
             if (refusal != null) {
                 done.completeExceptionally(refusal.again());
+            } else if (pending.size() >= CAPACITY) {
+                done.completeExceptionally(new StoreUnavailableException(Reason.QUEUE_FULL,
+                        "the platform store's queue is full (" + CAPACITY + " writes waiting)", null));
             } else {
-                pending.add(new Pending<>(write, done));
+                pending.add(new Pending<>(write, done, nanoTime.getAsLong()));
+                peak = Math.max(peak, pending.size());
             }
         }
         return done;
+    }
+
+    /** Writes waiting for the writer now. */
+    int queued() {
+        return pending.size();
+    }
+
+    /** The most writes that ever waited at once; never above {@link #CAPACITY}. */
+    int peak() {
+        synchronized (intake) {
+            return peak;
+        }
     }
 
     /** Commits what is waiting, refuses what comes after, and returns once the writer has stopped. */
@@ -113,6 +150,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 if (closing) {
                     group.remove(group.size() - 1);
                 }
+                refuseStale(group);
                 if (!group.isEmpty()) {
                     commit(group);
                 }
@@ -123,6 +161,20 @@ final class GroupCommitWriter implements AutoCloseable {
         } finally {
             stop(group, death);
         }
+    }
+
+    /** Refuses, untried, the writes of the group that waited longer than {@link #MAX_WAIT}. */
+    private void refuseStale(List<Pending<?>> group) {
+        long now = nanoTime.getAsLong();
+        group.removeIf(write -> {
+            long waited = now - write.queuedAt();
+            if (waited <= MAX_WAIT.toNanos()) {
+                return false;
+            }
+            write.fail(new StoreUnavailableException(Reason.QUEUE_WAIT, "the write waited "
+                    + Duration.ofNanos(waited).toMillis() + " ms in the platform store's queue", null));
+            return true;
+        });
     }
 
     /** Commits the group as one transaction; when a record of it fails, each write alone, so only that one fails. */

@@ -5,18 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * The platform store on JDBC: H2 (embedded, the default) or PostgreSQL, same SQL, same tests. Writes go
  * through a {@link GroupCommitWriter} on a connection of its own; reads (the dashboard's, the REST API's) on
  * another, so they never wait for a commit. Both connections are opened again after the database went away,
- * without restarting the store.
+ * without restarting the store. At most {@link #WRITE_QUEUE_CAPACITY} writes wait for the writer, none for longer
+ * than {@link #WRITE_QUEUE_MAX_WAIT}; the rest are refused as load shed.
  */
 public final class JdbcPlatformStore implements PlatformStore {
 
@@ -25,6 +31,14 @@ public final class JdbcPlatformStore implements PlatformStore {
      * so a killed platform keeps every acknowledged record.
      */
     private static final String H2_DURABLE = ";WRITE_DELAY=0";
+
+    /** How long a read waits for the writer to open its connection again. */
+    private static final int REOPEN_SECONDS = 5;
+
+    /** The most writes waiting for the writer at once. */
+    public static final int WRITE_QUEUE_CAPACITY = GroupCommitWriter.CAPACITY;
+    /** The longest a write waits for the writer and is still run ({@link StoreUnavailableException.Reason#QUEUE_WAIT}). */
+    public static final Duration WRITE_QUEUE_MAX_WAIT = GroupCommitWriter.MAX_WAIT;
 
     private final GroupCommitWriter writer;
     /** The reads' connection, one query at a time. */
@@ -58,6 +72,12 @@ public final class JdbcPlatformStore implements PlatformStore {
      * @param completions  runs the continuations of committed writes
      */
     static JdbcPlatformStore open(ConnectionSource source, Executor writerThread, Executor completions) {
+        return open(source, writerThread, completions, System::nanoTime);
+    }
+
+    /** The same, the writer measuring how long writes wait on {@code nanoTime}. */
+    static JdbcPlatformStore open(ConnectionSource source, Executor writerThread, Executor completions,
+            LongSupplier nanoTime) {
         StoreConnection written = null;
         StoreConnection reads = null;
         try {
@@ -71,7 +91,7 @@ public final class JdbcPlatformStore implements PlatformStore {
                 throw e;
             }
             reads = StoreConnection.open(source, true, "reads");
-            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions), reads);
+            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime), reads);
         } catch (SQLException | RuntimeException e) {
             for (StoreConnection opened : new StoreConnection[] {written, reads}) {
                 if (opened != null) {
@@ -86,6 +106,16 @@ public final class JdbcPlatformStore implements PlatformStore {
         Thread thread = new Thread(loop, "platform-store-writer");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Writes waiting for the writer now. */
+    public int writesQueued() {
+        return writer.queued();
+    }
+
+    /** The most writes that ever waited for the writer at once: never above {@link #WRITE_QUEUE_CAPACITY}. */
+    public int writesQueuedPeak() {
+        return writer.peak();
     }
 
     @Override
@@ -168,22 +198,50 @@ public final class JdbcPlatformStore implements PlatformStore {
         return read(DmEventTable.NEWEST_FIRST, limit, new Object[0], DmEventTable::read);
     }
 
+    /**
+     * One query on the reads' connection, once more on a fresh one when it broke under the query. When H2 lost track
+     * of the database the writer reopened ({@link StoreConnection#lockedByAnUnregisteredDatabase}), the writer opens
+     * its connection again first, so that the reads find that database instead of trying a second one on its file.
+     */
     private <T> List<T> read(String sql, int limit, Object[] args, StoreConnection.RowReader<T> reader) {
         synchronized (reads) {
             try {
-                return reads.query(sql, limit, args, reader);
-            } catch (SQLException e) {
-                StoreException failure = reads.failure("query", e);
-                if (!GroupCommitWriter.lost(failure)) {
-                    throw failure;
+                return readOnce(sql, limit, args, reader);
+            } catch (StoreUnavailableException e) {
+                if (!StoreConnection.lockedByAnUnregisteredDatabase(e)) {
+                    throw e;
+                }
+                try {
+                    writer.submit(connection -> {
+                        connection.reopen();
+                        return null;
+                    }).get(REOPEN_SECONDS, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException reopenFailed) {
+                    throw e;
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
-            // the connection broke under the query: once more on a fresh one
-            try {
-                return reads.query(sql, limit, args, reader);
-            } catch (SQLException e) {
-                throw reads.failure("query", e);
+            return readOnce(sql, limit, args, reader);
+        }
+    }
+
+    /** Called holding the reads' connection. */
+    private <T> List<T> readOnce(String sql, int limit, Object[] args, StoreConnection.RowReader<T> reader) {
+        try {
+            return reads.query(sql, limit, args, reader);
+        } catch (SQLException e) {
+            StoreException failure = reads.failure("query", e);
+            if (!GroupCommitWriter.lost(failure)) {
+                throw failure;
             }
+        }
+        // the connection broke under the query: once more on a fresh one
+        try {
+            return reads.query(sql, limit, args, reader);
+        } catch (SQLException e) {
+            throw reads.failure("query", e);
         }
     }
 

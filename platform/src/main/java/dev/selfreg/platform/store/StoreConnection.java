@@ -27,6 +27,8 @@ final class StoreConnection implements AutoCloseable {
     private static final int ANSWER_SECONDS = 2;
     /** H2's SQLSTATE for "the database has been closed" (org.h2.api.ErrorCode.DATABASE_IS_CLOSED). */
     private static final String H2_DATABASE_IS_CLOSED = "90098";
+    /** H2's SQLSTATE for "database may be already in use" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
+    private static final String H2_DATABASE_ALREADY_OPEN = "90020";
 
     /** Reads one row. */
     @FunctionalInterface
@@ -155,6 +157,30 @@ final class StoreConnection implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the connection could not be opened because H2 found its file locked by a database of this very process
+     * that it no longer knows by name. After H2 closed a database on a fatal write error (a full disk), the closed
+     * one can unregister its name only after the writer's new connection opened the file again and registered it:
+     * H2 then no longer finds the open database, and every other connection tries a second one on the same file.
+     */
+    static boolean lockedByAnUnregisteredDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && H2_DATABASE_ALREADY_OPEN.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Closes the connection and opens a fresh one: the database it was the last session of closes, and the new one
+     * is registered under its name again.
+     */
+    void reopen() {
+        giveUp(new SQLException("reopened so that the reads' connection finds the database again"));
+        connection();
     }
 
     /** Gives the connection up (after a failed commit its state is unknown); the next use opens a fresh one. */

