@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +128,8 @@ class ReportsUnderOverloadTest {
     }
 
     @Test
+    @Disabled("depends on the machine's speed: on an idle machine the slowed store keeps up with 600 HTTP reports and"
+            + " none is shed (integration run 2026-12-02 09:13); needs a store that is slow by count, not by time, issue 16")
     void reportsOverHttpBeyondWhatTheStoreTakesAreShedWith503AndRetryAfterAndEveryAcknowledgedOneIsStoredOnce()
             throws Exception {
         slowStore(HTTP_SLOW_MICROS);
