@@ -1,6 +1,7 @@
 package dev.selfreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,10 @@ class GammuIT {
     void gammuIdentifiesTheModuleByItsAnswers() throws Exception {
         try (PtyBridge cable = PtyBridge.pair(dir.resolve("host"), dir.resolve("module"));
              ModuleProcess module = ModuleProcess.serial(dir.resolve("module"), "--imei", "869999000000077", "--sim", "cmcc")) {
+            // gammu identifies a modem that is up: the attach's +IP URC in the middle of its session is a frame it
+            // does not know, as it would be on a real BC260Y-CN powered on just before
+            await().atMost(30, TimeUnit.SECONDS).untilAsserted(() ->
+                    assertThat(module.get("/module/network").body()).contains("\"stat\":1"));
             Path log = dir.resolve("gammu.log");
             Path config = Files.writeString(dir.resolve("gammurc"), String.join("\n",
                     "[gammu]", "port = " + cable.device, "connection = at", "logformat = textall", "logfile = " + log, ""));
