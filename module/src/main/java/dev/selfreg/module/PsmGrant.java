@@ -1,8 +1,10 @@
 package dev.selfreg.module;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the network grants when the module asks for PSM ({@code AT+CPSMS=1}): the timers asked
@@ -23,7 +25,12 @@ public record PsmGrant(Kind kind, Optional<PsmTimers> timers) {
         /** No PSM: the module keeps listening for paging on its DRX cycle. */
         REFUSED,
         /** Timers of the network's choosing. */
-        TIMERS
+        TIMERS;
+
+        /** The word the control API and scenarios use: {@code requested}, {@code refused}, {@code timers}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The network's default: it grants what is asked (Interpretation, at-commands.md §9.1). */
@@ -44,11 +51,7 @@ public record PsmGrant(Kind kind, Optional<PsmTimers> timers) {
 
     /** The grant a word names: {@code requested} or {@code refused}. */
     public static Optional<PsmGrant> ofLabel(String label) {
-        return switch (label) {
-            case "requested" -> Optional.of(AS_REQUESTED);
-            case "refused" -> Optional.of(REFUSED);
-            default -> Optional.empty();
-        };
+        return Stream.of(AS_REQUESTED, REFUSED).filter(grant -> grant.kind.label().equals(label)).findFirst();
     }
 
     /** What the network grants to {@code request}: nothing without one. */
@@ -68,15 +71,12 @@ public record PsmGrant(Kind kind, Optional<PsmTimers> timers) {
      * {@code {"activeTime":"...","periodicTau":"..."}}.
      */
     public Object view() {
-        return switch (kind) {
-            case REQUESTED -> "requested";
-            case REFUSED -> "refused";
-            case TIMERS -> {
-                Map<String, String> fields = new LinkedHashMap<>();
-                fields.put("activeTime", timers.get().activeTime());
-                fields.put("periodicTau", timers.get().periodicTau());
-                yield fields;
-            }
-        };
+        if (timers.isEmpty()) {
+            return kind.label();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("activeTime", timers.get().activeTime());
+        fields.put("periodicTau", timers.get().periodicTau());
+        return fields;
     }
 }
