@@ -2,6 +2,7 @@ package dev.selfreg.bench;
 
 import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.ct.SlowInserts;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.protocol.zzhc.ZzhcReport;
 import java.lang.management.ManagementFactory;
@@ -31,7 +32,6 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
-import org.h2.api.Trigger;
 
 /**
  * The lab platform offered more than it can take, then less: ZZHC reports over CoAP at a fixed rate whatever the
@@ -77,8 +77,7 @@ public final class PlatformOverload {
         try (LabPlatform platform = LabPlatform.start(new PlatformSettings("127.0.0.1", 0, 0, 0, 0, Optional.of(url),
                 data, List.of(), false, Optional.empty()))) {
             try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
-                sql.execute("CREATE TRIGGER slow_" + micros + " BEFORE INSERT ON ct_registration FOR EACH ROW CALL '"
-                        + SlowInserts.class.getName() + "'");
+                sql.execute(SlowInserts.create("ct_registration", micros));
             }
             System.out.printf("overload: store slowed by %d us a row; %d reports/s for %d s, then %d/s for %d s%n",
                     micros, overload, overloadSeconds, after, afterSeconds);
@@ -224,21 +223,6 @@ public final class PlatformOverload {
         public void close() {
             clients.forEach(CoapClient::shutdown);
             endpoints.forEach(CoapEndpoint::destroy);
-        }
-    }
-
-    /** The H2 trigger slowing each insert by the microseconds ending its name. */
-    public static final class SlowInserts implements Trigger {
-        private long delayNanos;
-
-        @Override
-        public void init(Connection connection, String schema, String trigger, String table, boolean before, int type) {
-            delayNanos = 1_000L * Long.parseLong(trigger.substring(trigger.lastIndexOf('_') + 1));
-        }
-
-        @Override
-        public void fire(Connection connection, Object[] oldRow, Object[] newRow) {
-            LockSupport.parkNanos(delayNanos);
         }
     }
 }

@@ -23,7 +23,7 @@ public final class SlowInserts implements Trigger {
     }
 
     /** The SQL that slows every insert into {@code table} by {@code micros} per row. */
-    static String create(String table, long micros) {
+    public static String create(String table, long micros) {
         return "CREATE TRIGGER slow_" + micros + " BEFORE INSERT ON " + table + " FOR EACH ROW CALL '"
                 + SlowInserts.class.getName() + "'";
     }
