@@ -82,6 +82,13 @@ public record ZzhcReport(
     private static final int ICCID_MIN_LENGTH = 19;
     private static final int ICCID_MAX_LENGTH = 20;
     private static final int MODEL_MAX_LENGTH = 20;
+    /**
+     * The longest {@code REGVER} and {@code SWVER} a report may carry, in characters: what the platform's records
+     * hold (Interpretation, ct-zzhc-wire.md: the clients send "2" to "8.0" and versions such as BC260YCNAAR01A04;
+     * no limit is known from a carrier).
+     */
+    private static final int REGVER_MAX_LENGTH = 16;
+    private static final int SWVER_MAX_LENGTH = 64;
 
     /** Longest field value quoted back in a rejection's detail. */
     private static final int QUOTE_LIMIT = 40;
@@ -197,10 +204,10 @@ public record ZzhcReport(
      *       standard padded Base64; the decoded bytes, without trailing NULs, are not UTF-8; not exactly one JSON
      *       value; a key repeats; not an object; a string holds a lone surrogate escape (it has no UTF-8 form).</li>
      *   <li>{@code "2" Invalid <FIELD>}: the first field in wire order that is missing or out of format:
-     *       {@code REGVER} a non-empty string; {@code MEID} 15 digits (v2), merely a string when {@code IMEI1} is
+     *       {@code REGVER} 1–16 characters; {@code MEID} 15 digits (v2), merely a string when {@code IMEI1} is
      *       there (v5.0 firmware sends it empty), not needed at all next to {@code IMEI1} in an end-device report
      *       (REGVER 7.0/8.0); {@code MODEL} (or {@code MODELSMS} when only that is sent) 1–20 characters;
-     *       {@code SWVER} a non-empty string; {@code IMEI1}, when present, 15 digits; {@code SIM1CDMAIMSI},
+     *       {@code SWVER} 1–64 characters; {@code IMEI1}, when present, 15 digits; {@code SIM1CDMAIMSI},
      *       {@code SIM1CELLID}, {@code REGDATE}, when present, a string or a number (taken as its text);
      *       {@code SIM1ICCID} 19–20 ASCII letters or digits (Chinese ICCIDs may hold letters); {@code SIM1LTEIMSI}
      *       15 digits. Digits are ASCII {@code 0-9}; a required field given as a number is out of format.</li>
@@ -271,10 +278,10 @@ public record ZzhcReport(
             meid = new FieldRule(MEID, v -> digits(v, IMEI_DIGITS), "15 digits");
         }
         List<FieldRule> rules = List.of(
-                new FieldRule(REGVER, ZzhcReport::notEmpty, "a non-empty string"),
+                new FieldRule(REGVER, v -> notEmptyUpTo(v, REGVER_MAX_LENGTH), "1 to 16 characters"),
                 meid,
                 new FieldRule(modelKey.name(), ZzhcReport::modelLength, "1 to 20 characters"),
-                new FieldRule(SWVER, ZzhcReport::notEmpty, "a non-empty string"),
+                new FieldRule(SWVER, v -> notEmptyUpTo(v, SWVER_MAX_LENGTH), "1 to 64 characters"),
                 new FieldRule(IMEI1, v -> v == null || digits(v, IMEI_DIGITS), "15 digits"),
                 new FieldRule(SIM1ICCID, ZzhcReport::iccid, "19 to 20 letters or digits"),
                 new FieldRule(SIM1LTEIMSI, v -> digits(v, IMSI_DIGITS), "15 digits"));
@@ -325,6 +332,10 @@ public record ZzhcReport(
 
     private static boolean notEmpty(String value) {
         return value != null && !value.isEmpty();
+    }
+
+    private static boolean notEmptyUpTo(String value, int maxLength) {
+        return notEmpty(value) && value.length() <= maxLength;
     }
 
     private static boolean modelLength(String value) {

@@ -208,6 +208,20 @@ class ZzhcReportDecodingTest {
     }
 
     @Test
+    void swverOf64CharactersIsAcceptedAnd65IsInvalidSwver() {
+        assertThat(decode(ZzhcReport.v2(IMEI, MODEL, "S".repeat(64), ICCID, IMSI))).isInstanceOf(ZzhcVerdict.Accepted.class);
+        assertRejected(decode(ZzhcReport.v2(IMEI, MODEL, "S".repeat(65), ICCID, IMSI)), "2", "Invalid SWVER");
+    }
+
+    @Test
+    void regverOf16CharactersIsAcceptedAnd17IsInvalidRegver() {
+        assertThat(decode(new ZzhcReport("2".repeat(16), IMEI, ZzhcReport.ModelKey.MODEL, MODEL, SWVER, null, null, ICCID,
+                IMSI, null, null, Map.of()))).isInstanceOf(ZzhcVerdict.Accepted.class);
+        assertRejected(decode(new ZzhcReport("2".repeat(17), IMEI, ZzhcReport.ModelKey.MODEL, MODEL, SWVER, null, null,
+                ICCID, IMSI, null, null, Map.of())), "2", "Invalid REGVER");
+    }
+
+    @Test
     void missingSwverIsInvalidSwver() {
         assertRejected(decode(ZzhcReport.v2(IMEI, MODEL, null, ICCID, IMSI)), "2", "Invalid SWVER");
     }
