@@ -4,13 +4,17 @@ import dev.selfreg.checks.observed.Boot;
 import dev.selfreg.checks.observed.CtReport;
 import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.checks.observed.DmMessage;
+import dev.selfreg.checks.observed.ObservedRecord;
+import dev.selfreg.checks.observed.RecordFold;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One rule of certification-checks.md: its id, its text, where it comes from, and a function from what was observed
- * of a device (and what the product is declared to be) to a verdict with its evidence. A subclass is one rule; it
- * decides pass, broken or not observed, and the rule's severity makes "broken" a failure or a warning.
+ * One rule of certification-checks.md: its id, its text, where it comes from, and how it judges a device (and what
+ * the product is declared to be). A subclass is one rule; its {@link Fold} takes the device's records one at a time,
+ * keeps only the few values the rule compares (the last report, the last Update, counts, the first evidence), and
+ * decides pass, broken or not observed whenever asked; the rule's severity makes "broken" a failure or a warning.
  */
 public abstract class CertificationRule {
 
@@ -32,8 +36,15 @@ public abstract class CertificationRule {
         this.severity = Objects.requireNonNull(severity, "severity");
     }
 
-    /** The rule's verdict on one device. Never throws on odd observations: they are what it judges. */
-    public abstract CheckResult judge(DeviceObservation device, Product product);
+    /** The rule's judgement of one device, before its first record, judging it as {@code product}. */
+    public abstract Fold start(Product product);
+
+    /** The rule's verdict on a whole observation: its records folded in time order, judged at its end. */
+    public final CheckResult judge(DeviceObservation device, Product product) {
+        Fold fold = start(product);
+        device.replay(fold);
+        return fold.verdict(device.observedUntil()).result();
+    }
 
     public final String id() {
         return id;
@@ -51,37 +62,58 @@ public abstract class CertificationRule {
         return severity;
     }
 
-    /** The device meets the rule. */
-    protected final CheckResult pass(String summary, List<Evidence> evidence) {
-        return result(Verdict.PASS, summary, evidence);
+    /** A verdict and the records its evidence names, as a device's timeline shows them. */
+    public record Judged(CheckResult result, List<ObservedRecord> records) {
+
+        /** Requires the result; freezes the records. */
+        public Judged {
+            Objects.requireNonNull(result, "result");
+            records = List.copyOf(records);
+        }
     }
 
-    /** The device breaks the rule: a failure or a warning, as the rule's severity says. */
-    protected final CheckResult broken(String summary, List<Evidence> evidence) {
-        return result(severity.whenBroken(), summary, evidence);
-    }
+    /**
+     * One rule's judgement of one device while its records arrive. Records come as {@link RecordFold} orders them; a
+     * record the rule has no use for is ignored. Never throws on odd records: they are what it judges.
+     */
+    public abstract class Fold implements RecordFold {
 
-    /** What the rule needs has not been observed; {@code why} says what is missing. */
-    protected final CheckResult notObserved(String why) {
-        return result(Verdict.NOT_OBSERVED, why, List.of());
-    }
+        @Override
+        public void boot(Boot boot) {
+        }
 
-    /** Evidence from a China Telecom report. */
-    protected static Evidence evidence(CtReport report, String detail) {
-        return new Evidence(report.ref(), report.time(), detail);
-    }
+        @Override
+        public void report(CtReport report) {
+        }
 
-    /** Evidence from a China Mobile message. */
-    protected static Evidence evidence(DmMessage message, String detail) {
-        return new Evidence(message.ref(), message.time(), detail);
-    }
+        @Override
+        public void message(DmMessage message) {
+        }
 
-    /** Evidence from a known boot. */
-    protected static Evidence evidence(Boot boot, String detail) {
-        return new Evidence(boot.ref(), boot.attachedAt(), detail);
-    }
+        /**
+         * The verdict on what was folded so far, the observation ending at {@code observedUntil} (a rule waiting for
+         * something not due by then says "not observed"). Changes nothing: more records may follow.
+         */
+        public abstract Judged verdict(Instant observedUntil);
 
-    private CheckResult result(Verdict verdict, String summary, List<Evidence> evidence) {
-        return new CheckResult(id, text, source, severity, verdict, summary, evidence);
+        /** The device meets the rule. */
+        protected final Judged pass(String summary, EvidenceLog evidence) {
+            return judged(Verdict.PASS, summary, evidence);
+        }
+
+        /** The device breaks the rule: a failure or a warning, as the rule's severity says. */
+        protected final Judged broken(String summary, EvidenceLog evidence) {
+            return judged(severity.whenBroken(), summary, evidence);
+        }
+
+        /** What the rule needs has not been observed; {@code why} says what is missing. */
+        protected final Judged notObserved(String why) {
+            return judged(Verdict.NOT_OBSERVED, why, new EvidenceLog());
+        }
+
+        private Judged judged(Verdict verdict, String summary, EvidenceLog evidence) {
+            return new Judged(new CheckResult(id, text, source, severity, verdict, summary, evidence.evidence()),
+                    evidence.records());
+        }
     }
 }

@@ -33,42 +33,36 @@ public record DeviceObservation(String imei, List<CtReport> ctReports, List<DmMe
     /** Every record in time order, as a device's timeline shows it. */
     public List<ObservedRecord> records() {
         return Stream.of(
-                        ctReports.stream().map(r -> new ObservedRecord(r.ref(), r.time(), "CT", r.summary())),
-                        dmMessages.stream().map(m -> new ObservedRecord(m.ref(), m.time(), "DM", m.summary())),
-                        boots.stream().map(b -> new ObservedRecord(b.ref(), b.attachedAt(), "module", b.summary())))
+                        ctReports.stream().map(ObservedRecord::of),
+                        dmMessages.stream().map(ObservedRecord::of),
+                        boots.stream().map(ObservedRecord::of))
                 .flatMap(s -> s)
                 .sorted(Comparator.comparing(ObservedRecord::time))
                 .toList();
     }
 
-    /** The DM messages of one kind, in time order. */
-    public <T extends DmMessage> List<T> dm(Class<T> kind) {
-        return dmMessages.stream().filter(kind::isInstance).map(kind::cast).toList();
-    }
-
-    /** The boot a moment falls in: the last boot attached at or before it; {@code null} before the first known boot. */
-    public Boot bootOf(Instant moment) {
-        Boot found = null;
-        for (Boot boot : boots) {
-            if (!boot.attachedAt().isAfter(moment)) {
-                found = boot;
+    /** Gives every record to {@code fold} in time order, as {@link RecordFold} orders records of one moment. */
+    public void replay(RecordFold fold) {
+        int b = 0;
+        int c = 0;
+        int d = 0;
+        while (b < boots.size() || c < ctReports.size() || d < dmMessages.size()) {
+            Instant boot = b < boots.size() ? boots.get(b).attachedAt() : null;
+            Instant report = c < ctReports.size() ? ctReports.get(c).time() : null;
+            Instant message = d < dmMessages.size() ? dmMessages.get(d).time() : null;
+            if (boot != null && notAfter(boot, report) && notAfter(boot, message)) {
+                fold.boot(boots.get(b++));
+            } else if (report != null && notAfter(report, message)) {
+                fold.report(ctReports.get(c++));
+            } else {
+                fold.message(dmMessages.get(d++));
             }
         }
-        return found;
     }
 
-    /** When the boot after {@code boot} attached; {@code null} when it is the last known one. */
-    public Instant nextBootAfter(Boot boot) {
-        int at = boots.indexOf(boot);
-        return at >= 0 && at + 1 < boots.size() ? boots.get(at + 1).attachedAt() : null;
-    }
-
-    /** The reports of one boot: from its attach to the next known boot's. */
-    public List<CtReport> reportsIn(Boot boot) {
-        Instant end = nextBootAfter(boot);
-        return ctReports.stream()
-                .filter(r -> !r.time().isBefore(boot.attachedAt()) && (end == null || r.time().isBefore(end)))
-                .toList();
+    /** Whether {@code moment} comes no later than {@code other}; nothing to compare with comes later than anything. */
+    private static boolean notAfter(Instant moment, Instant other) {
+        return other == null || !moment.isAfter(other);
     }
 
     private static <T> List<T> sorted(List<T> items, Function<T, Instant> time) {

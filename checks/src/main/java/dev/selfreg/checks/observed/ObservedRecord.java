@@ -11,4 +11,19 @@ import java.time.Instant;
  * @param summary what it was, in one line
  */
 public record ObservedRecord(String ref, Instant time, String channel, String summary) {
+
+    /** A China Telecom report as the timeline shows it. */
+    public static ObservedRecord of(CtReport report) {
+        return new ObservedRecord(report.ref(), report.time(), "CT", report.summary());
+    }
+
+    /** A China Mobile message as the timeline shows it. */
+    public static ObservedRecord of(DmMessage message) {
+        return new ObservedRecord(message.ref(), message.time(), "DM", message.summary());
+    }
+
+    /** A known boot as the timeline shows it. */
+    public static ObservedRecord of(Boot boot) {
+        return new ObservedRecord(boot.ref(), boot.attachedAt(), "module", boot.summary());
+    }
 }

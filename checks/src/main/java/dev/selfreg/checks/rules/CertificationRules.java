@@ -41,9 +41,15 @@ public final class CertificationRules {
         return ALL.stream().filter(rule -> rule.id().equals(id)).findFirst();
     }
 
-    /** Every rule's verdict on {@code device}, judged as {@code product}. */
+    /** Every rule's judgement of the device {@code imei}, judged as {@code product}, before its first record. */
+    public static DeviceJudgement start(String imei, Product product) {
+        return new DeviceJudgement(imei, product, ALL);
+    }
+
+    /** Every rule's verdict on {@code device}, judged as {@code product}; the checklist shows all its records. */
     public static Checklist judge(DeviceObservation device, Product product) {
-        return new Checklist(device.imei(), product.name(), device.observedUntil(),
-                ALL.stream().map(rule -> rule.judge(device, product)).toList(), device.records());
+        DeviceJudgement judgement = start(device.imei(), product);
+        device.replay(judgement);
+        return judgement.checklist(device.observedUntil(), device.records());
     }
 }

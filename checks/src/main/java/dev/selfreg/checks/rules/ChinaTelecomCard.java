@@ -1,15 +1,12 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.protocol.Carrier;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -29,24 +26,32 @@ final class ChinaTelecomCard extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        for (CtReport report : device.ctReports()) {
-            if (report.fields().isEmpty()) {
-                continue;
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+
+            @Override
+            public void report(CtReport report) {
+                if (report.fields().isEmpty()) {
+                    return;
+                }
+                String imsi = report.text("SIM1LTEIMSI");
+                String iccid = report.text("SIM1ICCID");
+                problem(imsi, iccid).ifPresentOrElse(problem -> bad.add(report, () -> problem),
+                        () -> good.add(report, () -> "IMSI " + imsi + ", ICCID " + iccid));
             }
-            String imsi = report.text("SIM1LTEIMSI");
-            String iccid = report.text("SIM1ICCID");
-            problem(imsi, iccid).ifPresentOrElse(problem -> bad.add(evidence(report, problem)),
-                    () -> good.add(evidence(report, "IMSI " + imsi + ", ICCID " + iccid)));
-        }
-        if (bad.isEmpty() && good.isEmpty()) {
-            return notObserved("no China Telecom report that decodes to a JSON object");
-        }
-        return bad.isEmpty()
-                ? pass("a China Telecom card in every report", good)
-                : broken(bad.size() + " report(s) without a China Telecom IMSI or a Chinese ICCID", bad);
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (bad.isEmpty() && good.isEmpty()) {
+                    return notObserved("no China Telecom report that decodes to a JSON object");
+                }
+                return bad.isEmpty()
+                        ? pass("a China Telecom card in every report", good)
+                        : broken(bad.count() + " report(s) without a China Telecom IMSI or a Chinese ICCID", bad);
+            }
+        };
     }
 
     private static Optional<String> problem(String imsi, String iccid) {

@@ -1,13 +1,12 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.protocol.zzhc.ZzhcFieldSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,29 +19,38 @@ final class FieldsMatchRegver extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        int judged = 0;
-        for (CtReport report : device.ctReports()) {
-            if (report.fields().isEmpty()) {
-                continue;
+    public Fold start(Product product) {
+        return new Fold() {
+            private int judged;
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+
+            @Override
+            public void report(CtReport report) {
+                if (report.fields().isEmpty()) {
+                    return;
+                }
+                judged++;
+                List<String> keys = new ArrayList<>();
+                report.fields().get().fieldNames().forEachRemaining(keys::add);
+                ZzhcFieldSet.Match match = ZzhcFieldSet.classify(report.text("REGVER"), keys);
+                if (match instanceof ZzhcFieldSet.Match.Matched matched) {
+                    good.add(report, () -> matched.set().label());
+                } else {
+                    bad.add(report, ((ZzhcFieldSet.Match.Unmatched) match)::reason);
+                }
             }
-            judged++;
-            List<String> keys = new ArrayList<>();
-            report.fields().get().fieldNames().forEachRemaining(keys::add);
-            ZzhcFieldSet.Match match = ZzhcFieldSet.classify(report.text("REGVER"), keys);
-            if (match instanceof ZzhcFieldSet.Match.Matched matched) {
-                good.add(evidence(report, matched.set().label()));
-            } else {
-                bad.add(evidence(report, ((ZzhcFieldSet.Match.Unmatched) match).reason()));
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (judged == 0) {
+                    return notObserved("no China Telecom report that decodes to a JSON object");
+                }
+                return bad.isEmpty()
+                        ? pass("the fields of " + judged + " report(s) match their REGVER", good)
+                        : broken(bad.count() + " of " + judged + " report(s) have fields that do not match their"
+                                + " REGVER", bad);
             }
-        }
-        if (judged == 0) {
-            return notObserved("no China Telecom report that decodes to a JSON object");
-        }
-        return bad.isEmpty()
-                ? pass("the fields of " + judged + " report(s) match their REGVER", good)
-                : broken(bad.size() + " of " + judged + " report(s) have fields that do not match their REGVER", bad);
+        };
     }
 }

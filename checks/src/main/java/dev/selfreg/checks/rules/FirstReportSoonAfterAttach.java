@@ -1,16 +1,13 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.Boot;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 
 /** CT-9: the first report of a boot comes within 5 min of the attach, where the attach time is known. */
 final class FirstReportSoonAfterAttach extends CertificationRule {
@@ -24,30 +21,44 @@ final class FirstReportSoonAfterAttach extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        for (Boot boot : device.boots()) {
-            CtReport first = device.reportsIn(boot).stream().findFirst().orElse(null);
-            if (first == null) {
-                continue;
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+            private boolean bootsKnown;
+            /** The boot whose first report is awaited; {@code null} once it came. */
+            private Boot awaiting;
+
+            @Override
+            public void boot(Boot boot) {
+                bootsKnown = true;
+                awaiting = boot;
             }
-            Duration delay = Duration.between(boot.attachedAt(), first.time());
-            Evidence seen = evidence(first, "first report " + DurationText.of(delay) + " after the attach of " + boot.ref());
-            if (delay.compareTo(WITHIN) <= 0) {
-                good.add(seen);
-            } else {
-                bad.add(seen);
+
+            @Override
+            public void report(CtReport first) {
+                if (awaiting == null) {
+                    return;
+                }
+                Boot boot = awaiting;
+                awaiting = null;
+                Duration delay = Duration.between(boot.attachedAt(), first.time());
+                (delay.compareTo(WITHIN) <= 0 ? good : bad).add(first, () -> "first report "
+                        + DurationText.of(delay) + " after the attach of " + boot.ref());
             }
-        }
-        if (bad.isEmpty() && good.isEmpty()) {
-            return notObserved(device.boots().isEmpty()
-                    ? "the attach time is not known (emulated modules and marked power-ons tell it)"
-                    : "no report in a boot whose attach time is known");
-        }
-        return bad.isEmpty()
-                ? pass("each boot's first report within " + DurationText.of(WITHIN) + " of the attach", good)
-                : broken(bad.size() + " boot(s) whose first report came later than " + DurationText.of(WITHIN)
-                        + " after the attach", bad);
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (bad.isEmpty() && good.isEmpty()) {
+                    return notObserved(!bootsKnown
+                            ? "the attach time is not known (emulated modules and marked power-ons tell it)"
+                            : "no report in a boot whose attach time is known");
+                }
+                return bad.isEmpty()
+                        ? pass("each boot's first report within " + DurationText.of(WITHIN) + " of the attach", good)
+                        : broken(bad.count() + " boot(s) whose first report came later than " + DurationText.of(WITHIN)
+                                + " after the attach", bad);
+            }
+        };
     }
 }

@@ -1,12 +1,10 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.Boot;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.checks.observed.DmMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,42 +29,75 @@ final class FreshRegisterAfterEnd extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<DmMessage> ends = device.dmMessages().stream()
-                .filter(m -> m instanceof DmMessage.Deregister || m instanceof DmMessage.Expiry)
-                .toList();
-        if (ends.isEmpty()) {
-            return notObserved("no Deregister or lifetime expiry observed");
-        }
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        for (DmMessage end : ends) {
-            DmMessage.Register fresh = device.dm(DmMessage.Register.class).stream()
-                    .filter(r -> r.time().isAfter(end.time())).findFirst().orElse(null);
-            if (fresh != null) {
-                good.add(evidence(fresh, "a fresh Register " + DurationText.of(Duration.between(end.time(), fresh.time()))
-                        + " after " + end.ref()));
-            } else if (overdue(device, product, end.time())) {
-                bad.add(evidence(end, "no fresh Register since, " + DurationText.of(Duration.between(end.time(),
-                        device.observedUntil())) + " later"));
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog good = new EvidenceLog();
+            /** The ends no fresh Register has followed yet. */
+            private final List<End> open = new ArrayList<>();
+            private DmMessage lastEnd;
+
+            @Override
+            public void boot(Boot boot) {
+                open.stream().filter(end -> end.bootAfter == null && boot.attachedAt().isAfter(end.message.time()))
+                        .forEach(end -> end.bootAfter = boot.attachedAt());
             }
-        }
-        if (!bad.isEmpty()) {
-            return broken(bad.size() + " end(s) of a registration without a fresh Register", bad);
-        }
-        return good.isEmpty()
-                ? notObserved("waiting for a fresh Register after " + ends.get(ends.size() - 1).ref())
-                : pass("a fresh Register after each end of a registration", good);
+
+            @Override
+            public void message(DmMessage message) {
+                if (message instanceof DmMessage.Deregister || message instanceof DmMessage.Expiry) {
+                    lastEnd = message;
+                    open.add(new End(message));
+                } else if (message instanceof DmMessage.Register fresh) {
+                    open.removeIf(end -> {
+                        if (!fresh.time().isAfter(end.message.time())) {
+                            return false;
+                        }
+                        good.add(fresh, () -> "a fresh Register " + DurationText.of(Duration.between(
+                                end.message.time(), fresh.time())) + " after " + end.message.ref());
+                        return true;
+                    });
+                }
+            }
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (lastEnd == null) {
+                    return notObserved("no Deregister or lifetime expiry observed");
+                }
+                EvidenceLog bad = new EvidenceLog();
+                for (End end : open) {
+                    if (end.overdue(product, observedUntil)) {
+                        bad.add(end.message, () -> "no fresh Register since, " + DurationText.of(Duration.between(
+                                end.message.time(), observedUntil)) + " later");
+                    }
+                }
+                if (!bad.isEmpty()) {
+                    return broken(bad.count() + " end(s) of a registration without a fresh Register", bad);
+                }
+                return good.isEmpty()
+                        ? notObserved("waiting for a fresh Register after " + lastEnd.ref())
+                        : pass("a fresh Register after each end of a registration", good);
+            }
+        };
     }
 
-    private static boolean overdue(DeviceObservation device, Product product, Instant end) {
-        if (product.updatePeriod().isPresent()) {
-            long millis = Math.round(product.updatePeriod().getAsLong() * 1000 * (1 + TOLERANCE));
-            if (device.observedUntil().isAfter(end.plusMillis(millis))) {
-                return true;
-            }
+    /** An end of a registration waiting for a fresh Register, and the first known boot after it. */
+    private static final class End {
+        private final DmMessage message;
+        private Instant bootAfter;
+
+        End(DmMessage message) {
+            this.message = message;
         }
-        return device.boots().stream().map(Boot::attachedAt)
-                .anyMatch(attach -> attach.isAfter(end) && device.observedUntil().isAfter(attach.plus(AFTER_ATTACH)));
+
+        boolean overdue(Product product, Instant observedUntil) {
+            if (product.updatePeriod().isPresent()) {
+                long millis = Math.round(product.updatePeriod().getAsLong() * 1000 * (1 + TOLERANCE));
+                if (observedUntil.isAfter(message.time().plusMillis(millis))) {
+                    return true;
+                }
+            }
+            return bootAfter != null && observedUntil.isAfter(bootAfter.plus(AFTER_ATTACH));
+        }
     }
 }

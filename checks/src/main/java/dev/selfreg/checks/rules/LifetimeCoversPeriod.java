@@ -1,14 +1,11 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.checks.observed.DmMessage;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 
 /**
  * DM-3: the Register's {@code lt} is at least the declared update period (cmcc-dm-wire.md, "Register": the vendor
@@ -21,29 +18,40 @@ final class LifetimeCoversPeriod extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        if (product.updatePeriod().isEmpty()) {
-            return notObserved("the product declaration gives no cmdmp update-period (--product)");
-        }
-        long period = product.updatePeriod().getAsLong();
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        for (DmMessage.Register register : device.dm(DmMessage.Register.class)) {
-            if (register.lifetime().isEmpty()) {
-                continue;
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+
+            @Override
+            public void message(DmMessage message) {
+                if (!(message instanceof DmMessage.Register register) || register.lifetime().isEmpty()
+                        || product.updatePeriod().isEmpty()) {
+                    return;
+                }
+                long period = product.updatePeriod().getAsLong();
+                long lifetime = register.lifetime().getAsLong();
+                if (lifetime >= period) {
+                    good.add(register, () -> "lt " + lifetime + " s, declared period " + period + " s");
+                } else {
+                    bad.add(register, () -> "lt " + lifetime + " s is shorter than the declared period " + period
+                            + " s");
+                }
             }
-            long lifetime = register.lifetime().getAsLong();
-            if (lifetime >= period) {
-                good.add(evidence(register, "lt " + lifetime + " s, declared period " + period + " s"));
-            } else {
-                bad.add(evidence(register, "lt " + lifetime + " s is shorter than the declared period " + period + " s"));
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (product.updatePeriod().isEmpty()) {
+                    return notObserved("the product declaration gives no cmdmp update-period (--product)");
+                }
+                if (bad.isEmpty() && good.isEmpty()) {
+                    return notObserved("no CMDMP Register with a known lifetime");
+                }
+                return bad.isEmpty()
+                        ? pass("the lifetime covers the declared update period of "
+                                + product.updatePeriod().getAsLong() + " s", good)
+                        : broken(bad.count() + " Register(s) with a lifetime shorter than the update period", bad);
             }
-        }
-        if (bad.isEmpty() && good.isEmpty()) {
-            return notObserved("no CMDMP Register with a known lifetime");
-        }
-        return bad.isEmpty()
-                ? pass("the lifetime covers the declared update period of " + period + " s", good)
-                : broken(bad.size() + " Register(s) with a lifetime shorter than the update period", bad);
+        };
     }
 }

@@ -1,14 +1,11 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -29,25 +26,33 @@ final class ModelNamesVendor extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        for (CtReport report : device.ctReports()) {
-            String model = report.model();
-            if (model == null) {
-                continue;
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+
+            @Override
+            public void report(CtReport report) {
+                String model = report.model();
+                if (model == null) {
+                    return;
+                }
+                problem(model, product).ifPresentOrElse(
+                        problem -> bad.add(report, () -> "MODEL \"" + model + "\": " + problem),
+                        () -> good.add(report, () -> "MODEL \"" + model + "\""));
             }
-            problem(model, product).ifPresentOrElse(
-                    problem -> bad.add(evidence(report, "MODEL \"" + model + "\": " + problem)),
-                    () -> good.add(evidence(report, "MODEL \"" + model + "\"")));
-        }
-        if (bad.isEmpty() && good.isEmpty()) {
-            return notObserved("no China Telecom report with a MODEL");
-        }
-        return bad.isEmpty()
-                ? pass("MODEL names the vendor code and the model" + (product.vendorCode().isPresent() ? " declared" : ""),
-                        good)
-                : broken(bad.size() + " report(s) with a MODEL that is not <vendor code>-<model>", bad);
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (bad.isEmpty() && good.isEmpty()) {
+                    return notObserved("no China Telecom report with a MODEL");
+                }
+                return bad.isEmpty()
+                        ? pass("MODEL names the vendor code and the model"
+                                + (product.vendorCode().isPresent() ? " declared" : ""), good)
+                        : broken(bad.count() + " report(s) with a MODEL that is not <vendor code>-<model>", bad);
+            }
+        };
     }
 
     private static Optional<String> problem(String model, Product product) {

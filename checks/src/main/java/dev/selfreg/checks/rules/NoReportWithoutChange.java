@@ -1,16 +1,12 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.Boot;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,48 +22,73 @@ final class NoReportWithoutChange extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<CtReport> successes = device.ctReports().stream().filter(r -> r.succeeded() && r.fields().isPresent())
-                .toList();
-        if (successes.isEmpty()) {
-            return notObserved("no successful China Telecom report");
-        }
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        for (int i = 1; i < successes.size(); i++) {
-            CtReport before = successes.get(i - 1);
-            CtReport again = successes.get(i);
-            if (!sameTuple(before, again)) {
-                good.add(evidence(again, "reported a change since " + before.ref() + ": " + tuple(again)));
-            } else if (changedBetween(device, before, again.time())) {
-                good.add(evidence(again, "reported again after a boot with another card or firmware"));
-            } else {
-                bad.add(evidence(again, "re-registered without a change: " + tuple(again) + " as in " + before.ref()));
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+            /** The last successful report that decodes. */
+            private CtReport last;
+            /** The first known boot since {@link #last} with another card or firmware. */
+            private Instant changedAt;
+            /** The first known boot since {@link #last} with the same card and firmware. */
+            private Boot sameBoot;
+
+            @Override
+            public void boot(Boot boot) {
+                if (last == null || !boot.attachedAt().isAfter(last.time())) {
+                    return;
+                }
+                if (changedFrom(last, boot)) {
+                    changedAt = changedAt == null ? boot.attachedAt() : changedAt;
+                } else if (sameBoot == null) {
+                    sameBoot = boot;
+                }
             }
-        }
-        CtReport last = successes.get(successes.size() - 1);
-        device.boots().stream()
-                .filter(boot -> boot.attachedAt().isAfter(last.time()) && !changedFrom(last, boot))
-                .findFirst()
-                .ifPresent(boot -> good.add(evidence(boot, "booted again with the same card and firmware; no report")));
-        if (!bad.isEmpty()) {
-            return broken(bad.size() + " successful report(s) without a change", bad);
-        }
-        return good.isEmpty()
-                ? notObserved("one successful report and no later boot known: a re-registration needs a second boot")
-                : pass("no re-registration without a change", good);
+
+            @Override
+            public void report(CtReport again) {
+                if (!again.succeeded() || again.fields().isEmpty()) {
+                    return;
+                }
+                CtReport before = last;
+                if (before != null) {
+                    if (!sameTuple(before, again)) {
+                        good.add(again, () -> "reported a change since " + before.ref() + ": " + tuple(again));
+                    } else if (changedAt != null && changedAt.isBefore(again.time())) {
+                        good.add(again, () -> "reported again after a boot with another card or firmware");
+                    } else {
+                        bad.add(again, () -> "re-registered without a change: " + tuple(again) + " as in "
+                                + before.ref());
+                    }
+                }
+                last = again;
+                changedAt = null;
+                sameBoot = null;
+            }
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (last == null) {
+                    return notObserved("no successful China Telecom report");
+                }
+                if (!bad.isEmpty()) {
+                    return broken(bad.count() + " successful report(s) without a change", bad);
+                }
+                EvidenceLog kept = good.copy();
+                if (sameBoot != null) {
+                    kept.add(sameBoot, () -> "booted again with the same card and firmware; no report");
+                }
+                return kept.isEmpty()
+                        ? notObserved("one successful report and no later boot known: a re-registration needs a"
+                                + " second boot")
+                        : pass("no re-registration without a change", kept);
+            }
+        };
     }
 
     private static boolean sameTuple(CtReport a, CtReport b) {
         return Objects.equals(a.imei(), b.imei()) && Objects.equals(a.text("SIM1ICCID"), b.text("SIM1ICCID"))
                 && Objects.equals(a.text("SWVER"), b.text("SWVER"));
-    }
-
-    /** Whether a known boot between the report and {@code until} had another card or firmware. */
-    private static boolean changedBetween(DeviceObservation device, CtReport report, Instant until) {
-        return device.boots().stream()
-                .filter(boot -> boot.attachedAt().isAfter(report.time()) && boot.attachedAt().isBefore(until))
-                .anyMatch(boot -> changedFrom(report, boot));
     }
 
     /** Whether the boot's card or firmware, where known, differ from what the report said. */

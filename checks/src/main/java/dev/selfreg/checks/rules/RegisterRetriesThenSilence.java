@@ -1,17 +1,13 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.Boot;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.checks.observed.DmMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * DM-6: a failed Register is retried on the seed's schedule and no more — the retransmissions of the one exchange,
@@ -27,41 +23,69 @@ final class RegisterRetriesThenSilence extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<DmMessage.Register> registers = device.dm(DmMessage.Register.class);
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        List<Evidence> undecided = new ArrayList<>();
-        boolean failed = false;
-        for (int i = 0; i < registers.size(); i++) {
-            DmMessage.Register refused = registers.get(i);
-            if (refused.accepted()) {
-                continue;
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+            private final EvidenceLog undecided = new EvidenceLog();
+            private boolean failed;
+            private Boot boot;
+            /** The last Register, when it was refused. */
+            private DmMessage.Register refused;
+            /** The boot the refused Register was made in; {@code null} when not known. */
+            private Boot refusedIn;
+            /** When the boot after {@link #refusedIn} attached; {@code null} while there is none. */
+            private Instant refusedBootEnd;
+
+            @Override
+            public void boot(Boot next) {
+                if (refused != null && refusedIn != null && refusedBootEnd == null) {
+                    refusedBootEnd = next.attachedAt();
+                }
+                boot = next;
             }
-            failed = true;
-            DmMessage.Register next = i + 1 < registers.size() ? registers.get(i + 1) : null;
-            Boot boot = device.bootOf(refused.time());
-            Instant bootEnd = boot == null ? null : device.nextBootAfter(boot);
-            if (next == null) {
-                good.add(evidence(refused, "refused; no Register since"));
-            } else if (boot != null && (bootEnd == null || next.time().isBefore(bootEnd))) {
-                bad.add(evidence(next, "a new Register " + DurationText.of(Duration.between(refused.time(), next.time()))
-                        + " after the refused " + refused.ref() + ", in the same boot"));
-            } else if (boot != null) {
-                good.add(evidence(refused, "refused; silent until the next boot"));
-            } else {
-                undecided.add(evidence(next, "a Register after the refused " + refused.ref()));
+
+            @Override
+            public void message(DmMessage message) {
+                if (!(message instanceof DmMessage.Register next)) {
+                    return;
+                }
+                if (refused != null) {
+                    DmMessage.Register before = refused;
+                    if (refusedIn != null && (refusedBootEnd == null || next.time().isBefore(refusedBootEnd))) {
+                        bad.add(next, () -> "a new Register " + DurationText.of(Duration.between(before.time(),
+                                next.time())) + " after the refused " + before.ref() + ", in the same boot");
+                    } else if (refusedIn != null) {
+                        good.add(before, () -> "refused; silent until the next boot");
+                    } else {
+                        undecided.add(next, () -> "a Register after the refused " + before.ref());
+                    }
+                }
+                refused = next.accepted() ? null : next;
+                refusedIn = boot;
+                refusedBootEnd = null;
+                failed |= refused != null;
             }
-        }
-        if (!failed) {
-            return notObserved("no refused Register observed (one the platform never answered is not seen by it)");
-        }
-        if (!bad.isEmpty()) {
-            return broken(bad.size() + " Register(s) repeated in the boot of a refused one", bad);
-        }
-        return undecided.isEmpty()
-                ? pass("silent after a refused Register until the next boot", good)
-                : notObserved("a Register followed a refused one, and the boots are not known: a retry cannot be told"
-                        + " from a reboot");
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (!failed) {
+                    return notObserved("no refused Register observed (one the platform never answered is not seen by"
+                            + " it)");
+                }
+                if (!bad.isEmpty()) {
+                    return broken(bad.count() + " Register(s) repeated in the boot of a refused one", bad);
+                }
+                if (!undecided.isEmpty()) {
+                    return notObserved("a Register followed a refused one, and the boots are not known: a retry cannot"
+                            + " be told from a reboot");
+                }
+                EvidenceLog kept = good.copy();
+                if (refused != null) {
+                    kept.add(refused, () -> "refused; no Register since");
+                }
+                return pass("silent after a refused Register until the next boot", kept);
+            }
+        };
     }
 }

@@ -3,16 +3,13 @@ package dev.selfreg.checks.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.protocol.zzhc.ZzhcReport;
 import dev.selfreg.protocol.zzhc.ZzhcVerdict;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,24 +32,33 @@ final class ReportDecodes extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<CtReport> reports = device.ctReports();
-        if (reports.isEmpty()) {
-            return notObserved("no China Telecom report from this device");
-        }
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        for (CtReport report : reports) {
-            Optional<String> problem = problem(report);
-            if (problem.isPresent()) {
-                bad.add(evidence(report, problem.get()));
-            } else {
-                good.add(evidence(report, "decodes: REGVER " + report.text("REGVER") + ", IMEI " + report.imei()));
+    public Fold start(Product product) {
+        return new Fold() {
+            private int reports;
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+
+            @Override
+            public void report(CtReport report) {
+                reports++;
+                Optional<String> problem = problem(report);
+                if (problem.isPresent()) {
+                    bad.add(report, problem::get);
+                } else {
+                    good.add(report, () -> "decodes: REGVER " + report.text("REGVER") + ", IMEI " + report.imei());
+                }
             }
-        }
-        return bad.isEmpty()
-                ? pass(reports.size() + " report(s), each decodes", good)
-                : broken(bad.size() + " of " + reports.size() + " report(s) do not decode", bad);
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (reports == 0) {
+                    return notObserved("no China Telecom report from this device");
+                }
+                return bad.isEmpty()
+                        ? pass(reports + " report(s), each decodes", good)
+                        : broken(bad.count() + " of " + reports + " report(s) do not decode", bad);
+            }
+        };
     }
 
     private static Optional<String> problem(CtReport report) {

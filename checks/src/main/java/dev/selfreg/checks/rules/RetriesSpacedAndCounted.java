@@ -1,19 +1,14 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.RetryProfile;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.Boot;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 
 /**
  * CT-8: retries after a failed attempt are at least the profile's interval apart, and a boot makes at most the
@@ -30,64 +25,84 @@ final class RetriesSpacedAndCounted extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<CtReport> attempts = device.ctReports();
-        if (attempts.stream().allMatch(CtReport::succeeded)) {
-            return notObserved("no failed China Telecom attempt observed");
-        }
+    public Fold start(Product product) {
         RetryProfile profile = product.retryProfile();
-        Map<Boot, List<CtReport>> byBoot = new LinkedHashMap<>();
-        List<CtReport> bootUnknown = new ArrayList<>();
-        for (CtReport attempt : attempts) {
-            Boot boot = device.bootOf(attempt.time());
-            if (boot == null) {
-                bootUnknown.add(attempt);
-            } else {
-                byBoot.computeIfAbsent(boot, b -> new ArrayList<>()).add(attempt);
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            /** What kept the rule in a known boot. */
+            private final EvidenceLog good = new EvidenceLog();
+            /** What kept the rule before the first known boot: shown after {@link #good}. */
+            private final EvidenceLog goodBootUnknown = new EvidenceLog();
+            private final EvidenceLog undecided = new EvidenceLog();
+            private boolean failure;
+            private Boot boot;
+            private int attemptsInBoot;
+            /** Where the evidence of too many attempts in this boot is kept, to count on; -1 when not kept. */
+            private int tooMany = -1;
+            /** The last attempt in this boot (or before the first known boot), when it failed. */
+            private CtReport failed;
+
+            @Override
+            public void boot(Boot next) {
+                noAttemptSince(failed, boot == null ? goodBootUnknown : good);
+                failed = null;
+                boot = next;
+                attemptsInBoot = 0;
+                tooMany = -1;
             }
-        }
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        List<Evidence> undecided = new ArrayList<>();
-        byBoot.forEach((boot, inBoot) -> {
-            if (inBoot.size() > profile.attemptsPerBoot()) {
-                bad.add(evidence(boot, inBoot.size() + " attempts in this boot, at most " + profile.attemptsPerBoot()
-                        + " (" + profile.code() + ", " + profile.source() + ")"));
+
+            @Override
+            public void report(CtReport attempt) {
+                failure |= !attempt.succeeded();
+                attemptsInBoot++;
+                if (boot != null && attemptsInBoot > profile.attemptsPerBoot()) {
+                    String detail = attemptsInBoot + " attempts in this boot, at most " + profile.attemptsPerBoot()
+                            + " (" + profile.code() + ", " + profile.source() + ")";
+                    if (attemptsInBoot == profile.attemptsPerBoot() + 1) {
+                        Boot inBoot = boot;
+                        tooMany = bad.add(inBoot, () -> detail);
+                    } else {
+                        bad.redetail(tooMany, detail);
+                    }
+                }
+                if (failed != null) {
+                    CtReport before = failed;
+                    Duration gap = Duration.between(before.time(), attempt.time());
+                    EvidenceLog side = gap.compareTo(profile.retryInterval()) >= 0
+                            ? boot == null ? goodBootUnknown : good
+                            : boot == null ? undecided : bad;
+                    side.add(attempt, () -> "attempt " + DurationText.of(gap) + " after the failure in "
+                            + before.ref());
+                }
+                failed = attempt.succeeded() ? null : attempt;
             }
-            spacing(inBoot, profile, good, bad);
-        });
-        spacing(bootUnknown, profile, good, undecided);
-        if (!bad.isEmpty()) {
-            return broken(bad.size() + " retry rule(s) broken", bad);
-        }
-        if (!undecided.isEmpty()) {
-            return notObserved("an attempt came less than " + DurationText.of(profile.retryInterval())
-                    + " after a failure, and the boots are not known: a retry cannot be told from a new boot");
-        }
-        return pass("retries " + DurationText.of(profile.retryInterval()) + " apart or more, at most "
-                + profile.attemptsPerBoot() + " attempts per boot", good);
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (!failure) {
+                    return notObserved("no failed China Telecom attempt observed");
+                }
+                if (!bad.isEmpty()) {
+                    return broken(bad.count() + " retry rule(s) broken", bad);
+                }
+                if (!undecided.isEmpty()) {
+                    return notObserved("an attempt came less than " + DurationText.of(profile.retryInterval())
+                            + " after a failure, and the boots are not known: a retry cannot be told from a new boot");
+                }
+                EvidenceLog kept = good.copy();
+                EvidenceLog bootUnknown = goodBootUnknown.copy();
+                noAttemptSince(failed, boot == null ? bootUnknown : kept);
+                kept.append(bootUnknown);
+                return pass("retries " + DurationText.of(profile.retryInterval()) + " apart or more, at most "
+                        + profile.attemptsPerBoot() + " attempts per boot", kept);
+            }
+        };
     }
 
-    /** Each attempt after a failure: far enough is good, too soon goes to {@code tooSoon}. */
-    private static void spacing(List<CtReport> attempts, RetryProfile profile, List<Evidence> good,
-            List<Evidence> tooSoon) {
-        for (int i = 0; i < attempts.size(); i++) {
-            CtReport failed = attempts.get(i);
-            if (failed.succeeded()) {
-                continue;
-            }
-            if (i + 1 == attempts.size()) {
-                good.add(evidence(failed, "failed (resultCode " + failed.resultCode() + "); no attempt since"));
-                continue;
-            }
-            CtReport next = attempts.get(i + 1);
-            Duration gap = Duration.between(failed.time(), next.time());
-            Evidence seen = evidence(next, "attempt " + DurationText.of(gap) + " after the failure in " + failed.ref());
-            if (gap.compareTo(profile.retryInterval()) >= 0) {
-                good.add(seen);
-            } else {
-                tooSoon.add(seen);
-            }
+    /** A failed attempt that was the last of its boot. */
+    private static void noAttemptSince(CtReport failed, EvidenceLog good) {
+        if (failed != null) {
+            good.add(failed, () -> "failed (resultCode " + failed.resultCode() + "); no attempt since");
         }
     }
 }

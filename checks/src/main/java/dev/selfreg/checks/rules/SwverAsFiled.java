@@ -1,14 +1,11 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 
 /** CT-4: {@code SWVER} equals the version filed with the carrier, as the product declares it. */
 final class SwverAsFiled extends CertificationRule {
@@ -18,29 +15,38 @@ final class SwverAsFiled extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        if (product.swver().isEmpty()) {
-            return notObserved("the product declaration gives no swver (--product)");
-        }
-        String filed = product.swver().get();
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        for (CtReport report : device.ctReports()) {
-            String swver = report.text("SWVER");
-            if (swver == null) {
-                continue;
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+
+            @Override
+            public void report(CtReport report) {
+                String swver = report.text("SWVER");
+                if (swver == null || product.swver().isEmpty()) {
+                    return;
+                }
+                String filed = product.swver().get();
+                if (swver.equals(filed)) {
+                    good.add(report, () -> "SWVER " + swver);
+                } else {
+                    bad.add(report, () -> "SWVER " + swver + ", declared " + filed);
+                }
             }
-            if (swver.equals(filed)) {
-                good.add(evidence(report, "SWVER " + swver));
-            } else {
-                bad.add(evidence(report, "SWVER " + swver + ", declared " + filed));
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (product.swver().isEmpty()) {
+                    return notObserved("the product declaration gives no swver (--product)");
+                }
+                String filed = product.swver().get();
+                if (bad.isEmpty() && good.isEmpty()) {
+                    return notObserved("no China Telecom report with a SWVER");
+                }
+                return bad.isEmpty()
+                        ? pass("SWVER is the declared " + filed, good)
+                        : broken(bad.count() + " report(s) with a SWVER other than the declared " + filed, bad);
             }
-        }
-        if (bad.isEmpty() && good.isEmpty()) {
-            return notObserved("no China Telecom report with a SWVER");
-        }
-        return bad.isEmpty()
-                ? pass("SWVER is the declared " + filed, good)
-                : broken(bad.size() + " report(s) with a SWVER other than the declared " + filed, bad);
+        };
     }
 }

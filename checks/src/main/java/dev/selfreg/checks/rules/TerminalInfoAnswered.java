@@ -1,13 +1,12 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.checks.observed.DmMessage;
 import dev.selfreg.vocabulary.TerminalInfoField;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,57 +28,55 @@ final class TerminalInfoAnswered extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        List<DmMessage> messages = device.dmMessages();
-        for (int i = 0; i < messages.size(); i++) {
-            if (!acceptedRegisterOrUpdate(messages.get(i))) {
-                continue;
+    public Fold start(Product product) {
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+            /** The accepted Register or Update whose read is awaited; {@code null} once it came. */
+            private DmMessage awaiting;
+
+            @Override
+            public void message(DmMessage message) {
+                if (message instanceof DmMessage.Register || message instanceof DmMessage.Update) {
+                    awaiting = acceptedRegisterOrUpdate(message) ? message : null;
+                } else if (message instanceof DmMessage.Read read && awaiting != null) {
+                    judge(awaiting, read);
+                    awaiting = null;
+                }
             }
-            DmMessage.Read read = readAfter(messages, i);
-            if (read == null) {
-                continue;
-            }
-            switch (read.outcome()) {
-                case FAILED -> bad.add(evidence(read, "after " + messages.get(i).ref() + ": " + read.detail()));
-                case NOT_DECRYPTED -> { }
-                case DECRYPTED -> {
-                    List<String> problems = read.values() == null ? List.of() : problems(read.values(), product);
-                    if (problems.isEmpty()) {
-                        good.add(evidence(read, "answered after " + messages.get(i).ref()
-                                + (read.values() == null ? "" : ", " + read.values().size() + " values decrypted")));
-                    } else {
-                        bad.add(evidence(read, String.join("; ", problems)));
+
+            private void judge(DmMessage after, DmMessage.Read read) {
+                switch (read.outcome()) {
+                    case FAILED -> bad.add(read, () -> "after " + after.ref() + ": " + read.detail());
+                    case NOT_DECRYPTED -> { }
+                    case DECRYPTED -> {
+                        List<String> problems = read.values() == null ? List.of() : problems(read.values(), product);
+                        if (problems.isEmpty()) {
+                            good.add(read, () -> "answered after " + after.ref()
+                                    + (read.values() == null ? "" : ", " + read.values().size() + " values decrypted"));
+                        } else {
+                            bad.add(read, () -> String.join("; ", problems));
+                        }
                     }
                 }
             }
-        }
-        if (!bad.isEmpty()) {
-            return broken(bad.size() + " read(s) of object 666 failed or incomplete", bad);
-        }
-        return good.isEmpty()
-                ? notObserved("no read of object 666 after a Register or Update that the platform could decrypt")
-                : pass("object 666 answered and complete after each Register and Update", good);
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                if (!bad.isEmpty()) {
+                    return broken(bad.count() + " read(s) of object 666 failed or incomplete", bad);
+                }
+                return good.isEmpty()
+                        ? notObserved("no read of object 666 after a Register or Update that the platform could"
+                                + " decrypt")
+                        : pass("object 666 answered and complete after each Register and Update", good);
+            }
+        };
     }
 
     private static boolean acceptedRegisterOrUpdate(DmMessage message) {
         return message instanceof DmMessage.Register register && register.accepted()
                 || message instanceof DmMessage.Update update && update.accepted();
-    }
-
-    /** The first read after message {@code i} and before the next Register or Update. */
-    private static DmMessage.Read readAfter(List<DmMessage> messages, int i) {
-        for (int j = i + 1; j < messages.size(); j++) {
-            DmMessage next = messages.get(j);
-            if (next instanceof DmMessage.Read read) {
-                return read;
-            }
-            if (next instanceof DmMessage.Register || next instanceof DmMessage.Update) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static List<String> problems(Map<Integer, String> values, Product product) {

@@ -1,16 +1,13 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.CheckResult;
-import dev.selfreg.checks.Evidence;
+import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.checks.observed.DmMessage;
 import dev.selfreg.checks.observed.IdentityCheck;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 
 /**
  * DM-4: Updates arrive once per declared period, ± 10 %, each with an {@code epi} that decrypts (seed 2.2.2,
@@ -28,53 +25,72 @@ final class UpdatesEveryPeriod extends CertificationRule {
     }
 
     @Override
-    public CheckResult judge(DeviceObservation device, Product product) {
+    public Fold start(Product product) {
         if (product.updatePeriod().isEmpty()) {
-            return notObserved("the product declaration gives no cmdmp update-period (--product)");
+            return new Fold() {
+                @Override
+                public Judged verdict(Instant observedUntil) {
+                    return notObserved("the product declaration gives no cmdmp update-period (--product)");
+                }
+            };
         }
         Duration period = Duration.ofSeconds(product.updatePeriod().getAsLong());
         Duration earliest = Duration.ofMillis(Math.round(period.toMillis() * (1 - TOLERANCE)));
         Duration latest = Duration.ofMillis(Math.round(period.toMillis() * (1 + TOLERANCE)));
         String window = DurationText.of(period) + " ± 10 %";
-        List<Evidence> bad = new ArrayList<>();
-        List<Evidence> good = new ArrayList<>();
-        DmMessage since = null;
-        for (DmMessage message : device.dmMessages()) {
-            if (message instanceof DmMessage.Register register) {
-                since = register.accepted() ? register : null;
-            } else if (message instanceof DmMessage.Update update) {
-                if (update.epi() == IdentityCheck.MISMATCH || update.epi() == IdentityCheck.MALFORMED) {
-                    bad.add(evidence(update, "epi " + update.epi().label()
-                            + (update.detail().isEmpty() ? "" : ": " + update.detail())));
+        return new Fold() {
+            private final EvidenceLog bad = new EvidenceLog();
+            private final EvidenceLog good = new EvidenceLog();
+            /** The accepted Register or Update the next Update is measured from. */
+            private DmMessage since;
+
+            @Override
+            public void message(DmMessage message) {
+                if (message instanceof DmMessage.Register register) {
+                    since = register.accepted() ? register : null;
+                } else if (message instanceof DmMessage.Update update) {
+                    if (update.epi() == IdentityCheck.MISMATCH || update.epi() == IdentityCheck.MALFORMED) {
+                        bad.add(update, () -> "epi " + update.epi().label()
+                                + (update.detail().isEmpty() ? "" : ": " + update.detail()));
+                    }
+                    if (!update.accepted()) {
+                        return;
+                    }
+                    if (since != null) {
+                        DmMessage from = since;
+                        Duration gap = Duration.between(from.time(), update.time());
+                        (gap.compareTo(earliest) >= 0 && gap.compareTo(latest) <= 0 ? good : bad).add(update,
+                                () -> "Update " + DurationText.of(gap) + " after " + from.ref() + ", declared "
+                                        + window);
+                    }
+                    since = update;
+                } else if (message instanceof DmMessage.Expiry expiry) {
+                    if (since != null) {
+                        DmMessage from = since;
+                        bad.add(expiry, () -> "the registration expired with no Update since " + from.ref());
+                    }
+                    since = null;
+                } else if (message instanceof DmMessage.Deregister) {
+                    since = null;
                 }
-                if (!update.accepted()) {
-                    continue;
-                }
-                if (since != null) {
-                    Duration gap = Duration.between(since.time(), update.time());
-                    Evidence seen = evidence(update, "Update " + DurationText.of(gap) + " after " + since.ref()
-                            + ", declared " + window);
-                    (gap.compareTo(earliest) >= 0 && gap.compareTo(latest) <= 0 ? good : bad).add(seen);
-                }
-                since = update;
-            } else if (message instanceof DmMessage.Expiry expiry) {
-                if (since != null) {
-                    bad.add(evidence(expiry, "the registration expired with no Update since " + since.ref()));
-                }
-                since = null;
-            } else if (message instanceof DmMessage.Deregister) {
-                since = null;
             }
-        }
-        if (since != null && Duration.between(since.time(), device.observedUntil()).compareTo(latest) > 0) {
-            bad.add(evidence(since, "no Update for " + DurationText.of(Duration.between(since.time(),
-                    device.observedUntil())) + " since this, declared " + window));
-        }
-        if (!bad.isEmpty()) {
-            return broken(bad.size() + " Update(s) missed, early, late or with an epi that does not decrypt", bad);
-        }
-        return good.isEmpty()
-                ? notObserved("no Update after a Register observed yet")
-                : pass("an Update every " + window, good);
+
+            @Override
+            public Judged verdict(Instant observedUntil) {
+                EvidenceLog missed = bad.copy();
+                if (since != null && Duration.between(since.time(), observedUntil).compareTo(latest) > 0) {
+                    DmMessage from = since;
+                    missed.add(from, () -> "no Update for " + DurationText.of(Duration.between(from.time(),
+                            observedUntil)) + " since this, declared " + window);
+                }
+                if (!missed.isEmpty()) {
+                    return broken(missed.count() + " Update(s) missed, early, late or with an epi that does not"
+                            + " decrypt", missed);
+                }
+                return good.isEmpty()
+                        ? notObserved("no Update after a Register observed yet")
+                        : pass("an Update every " + window, good);
+            }
+        };
     }
 }
