@@ -4,8 +4,6 @@ import dev.selfreg.capture.CaptureCheck;
 import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.checks.Checklist;
 import dev.selfreg.checks.Product;
-import dev.selfreg.checks.observed.DeviceObservation;
-import dev.selfreg.checks.rules.CertificationRules;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmEpi;
@@ -132,14 +130,12 @@ public final class CaptureThroughput {
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        CaptureCheck.Findings findings;
+        CaptureCheck.Judged findings;
         try (InputStream in = Files.newInputStream(capture)) {
-            findings = CaptureCheck.read(in, appKey -> APP_KEY.equals(appKey) ? Optional.of(CIPHER)
-                    : Optional.empty());
+            findings = CaptureCheck.judge(in, CaptureThroughput::cipher, Product.UNDECLARED);
         }
         int judged = 0;
-        for (DeviceObservation device : findings.devices()) {
-            Checklist checklist = CertificationRules.judge(device, Product.UNDECLARED);
+        for (Checklist checklist : findings.checklists()) {
             judged += checklist.results().isEmpty() ? 0 : 1;
         }
         long nanos = System.nanoTime() - start;
@@ -174,16 +170,17 @@ public final class CaptureThroughput {
                 return n;
             }
         };
-        CaptureCheck.Findings findings;
+        List<Checklist> checklists;
         try (sampling) {
-            findings = CaptureCheck.read(sampling, appKey -> APP_KEY.equals(appKey) ? Optional.of(CIPHER)
-                    : Optional.empty());
+            checklists = CaptureCheck.judge(sampling, CaptureThroughput::cipher, Product.UNDECLARED).checklists();
         }
-        List<Checklist> checklists = findings.devices().stream()
-                .map(device -> CertificationRules.judge(device, Product.UNDECLARED)).toList();
         long judged = usedAfterGc();
         Reference.reachabilityFence(checklists);
         return new Heap(most[0] >> 20, judged >> 20);
+    }
+
+    private static Optional<DmCipher> cipher(String appKey) {
+        return APP_KEY.equals(appKey) ? Optional.of(CIPHER) : Optional.empty();
     }
 
     private static long usedAfterGc() {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param severity what breaking it means
  * @param verdict what the rule says of the device
  * @param summary one line saying why, for a person
- * @param evidence the records behind the verdict; empty for {@link Verdict#NOT_OBSERVED}
+ * @param evidence the records behind the verdict, the first {@link EvidenceLog#KEPT} of them (the summary counts them
+ *     all); empty for {@link Verdict#NOT_OBSERVED}
  */
 public record CheckResult(String id, String rule, String source, Severity severity, Verdict verdict, String summary,
                           List<Evidence> evidence) {

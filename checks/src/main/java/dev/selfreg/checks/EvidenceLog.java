@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 public final class EvidenceLog {
 
     /** The evidence lines a verdict shows at most; its summary counts them all. */
-    public static final int KEPT = 20;
+    public static final int KEPT = 5;
 
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<ObservedRecord> records = new ArrayList<>();

@@ -5,7 +5,6 @@ import dev.selfreg.checks.Checklist;
 import dev.selfreg.checks.Verdict;
 import dev.selfreg.checks.report.HtmlReport;
 import dev.selfreg.checks.report.JunitReport;
-import dev.selfreg.checks.rules.CertificationRules;
 import dev.selfreg.platform.dm.DmApplications;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,16 +68,15 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        CaptureCheck.Findings findings;
+        CaptureCheck.Judged findings;
         try (InputStream in = Files.newInputStream(file)) {
-            findings = CaptureCheck.read(in, applications::cipher);
+            findings = CaptureCheck.judge(in, applications::cipher, product.declared());
         } catch (NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), "no capture file " + file);
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
         }
-        List<Checklist> checklists = findings.devices().stream()
-                .map(device -> CertificationRules.judge(device, product.declared())).toList();
+        List<Checklist> checklists = findings.checklists();
         PrintStream out = System.out;
         out.printf("%s: %d packet(s), %d exchange(s)%s%n", file, findings.frames(), findings.exchanges(),
                 findings.retransmissions() == 0 ? ""

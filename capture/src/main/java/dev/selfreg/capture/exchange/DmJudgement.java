@@ -11,10 +11,7 @@ import dev.selfreg.protocol.cmdmp.DmIdentityCheck;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +38,7 @@ import org.eclipse.leshan.core.request.ContentFormat;
 final class DmJudgement {
 
     /** LwM2M's default lifetime when a Register gives no {@code lt} (OMA-TS-LightweightM2M 1.0, 5.3.1). */
-    private static final long DEFAULT_LIFETIME = 86_400;
+    static final long DEFAULT_LIFETIME = 86_400;
     private static final DefaultLwM2mDecoder DECODER = new DefaultLwM2mDecoder();
     private static final StaticModel MODEL = new StaticModel(TerminalInfo.objectModel());
 
@@ -174,51 +171,6 @@ final class DmJudgement {
 
     private static DmMessage.Read failed(String ref, Instant time, Registered registration, String detail) {
         return new DmMessage.Read(ref, time, registration.endpoint(), DmMessage.ReadOutcome.FAILED, null, detail);
-    }
-
-    /**
-     * The messages with the expiries the platform would have found: a registration ends at its last accepted Register
-     * or Update plus its lifetime, when nothing refreshed or ended it by then (Leshan, no grace period).
-     */
-    static List<DmMessage> withExpiries(List<DmMessage> messages, Instant until) {
-        List<DmMessage> sorted = new ArrayList<>(messages);
-        sorted.sort(java.util.Comparator.comparing(DmMessage::time));
-        Map<String, Alive> aliveUntil = new HashMap<>();
-        Map<String, Long> lifetimes = new HashMap<>();
-        List<DmMessage> out = new ArrayList<>();
-        for (DmMessage message : sorted) {
-            expire(aliveUntil, message.time(), out);
-            String endpoint = message.endpoint();
-            if (message instanceof DmMessage.Register register && register.accepted()) {
-                long lifetime = register.lifetime().orElse(DEFAULT_LIFETIME);
-                lifetimes.put(endpoint, lifetime);
-                aliveUntil.put(endpoint, new Alive(register.time().plus(Duration.ofSeconds(lifetime)), register.ref()));
-            } else if (message instanceof DmMessage.Update update && update.accepted()
-                    && lifetimes.containsKey(endpoint) && aliveUntil.containsKey(endpoint)) {
-                aliveUntil.put(endpoint, new Alive(update.time().plus(Duration.ofSeconds(lifetimes.get(endpoint))),
-                        update.ref()));
-            } else if (message instanceof DmMessage.Deregister) {
-                aliveUntil.remove(endpoint);
-            }
-            out.add(message);
-        }
-        expire(aliveUntil, until, out);
-        return out;
-    }
-
-    /** Until when a registration lives, and the message that last made it live. */
-    private record Alive(Instant until, String ref) {
-    }
-
-    private static void expire(Map<String, Alive> aliveUntil, Instant now, List<DmMessage> out) {
-        aliveUntil.entrySet().removeIf(alive -> {
-            if (alive.getValue().until().isBefore(now)) {
-                out.add(new DmMessage.Expiry("expiry after " + alive.getValue().ref(), alive.getValue().until(),
-                        alive.getKey()));
-                return true;
-            }
-            return false;
-        });
     }
 
     private static List<String> values(Request request, String key) {

@@ -3,23 +3,22 @@ package dev.selfreg.capture.exchange;
 import dev.selfreg.capture.net.Segment;
 import dev.selfreg.capture.net.Transport;
 import dev.selfreg.checks.observed.CtReport;
-import dev.selfreg.checks.observed.DeviceObservation;
 import dev.selfreg.checks.observed.DmMessage;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Message;
@@ -35,13 +34,36 @@ import org.eclipse.californium.core.network.serialization.UdpDataParser;
  * answer. Each becomes the {@link CtReport} or {@link DmMessage} the platform would have recorded for it, judged by
  * {@link DmJudgement} with the applications' passwords given; a CoAP retransmission (same sender, same message id) is
  * counted once, as the platform's deduplication takes it. Records are named after the frame of their request, as
- * Wireshark numbers it.
+ * Wireshark numbers it, and go to a {@link Found} as their answers come.
+ *
+ * <p>What it holds between packets is bounded by what is in flight, not by the capture's length: a CoAP request
+ * unanswered for {@link #EXCHANGE_LIFETIME} got no answer (a later one would not belong to its exchange), an HTTP
+ * request likewise; a registration is forgotten when its endpoint registers anew or deregisters.
  */
 public final class Exchanges {
 
     private static final int REMEMBERED_MESSAGE_IDS = 4096;
     private static final String NO_REPLY = "no reply";
+    /** CoAP's EXCHANGE_LIFETIME with the default transmission parameters, 247 s (RFC 7252, 4.8.2). */
+    static final Duration EXCHANGE_LIFETIME = Duration.ofSeconds(247);
+    /** How often, in capture time, the requests in flight are looked through for those that got no answer. */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
 
+    /** Where the records found go, one device at a time, in the order their answers came. */
+    public interface Found {
+
+        /** A China Telecom report of the device {@code imei}. */
+        void report(String imei, CtReport report);
+
+        /** A China Mobile message of the device {@code imei}. */
+        void message(String imei, DmMessage message);
+
+        /** No record found from now on will be earlier than {@code moment}. */
+        default void settled(Instant moment) {
+        }
+    }
+
+    private final Found found;
     private final DmJudgement judgement;
     private final UdpDataParser coap = new UdpDataParser();
     private final HttpStreams http = new HttpStreams(this::http);
@@ -55,30 +77,34 @@ public final class Exchanges {
     private final Map<String, Deque<Pending>> pendingHttp = new HashMap<>();
     /** Registrations by server address and location path. */
     private final Map<String, DmJudgement.Registered> registrations = new HashMap<>();
+    /** The location of each endpoint's registration, to forget it when the endpoint registers anew. */
+    private final Map<String, String> locations = new HashMap<>();
     /** The registration each client address made last, for the platform's reads to it. */
     private final Map<InetSocketAddress, DmJudgement.Registered> byClient = new HashMap<>();
-    private final Map<String, List<CtReport>> reports = new TreeMap<>();
-    private final Map<String, List<DmMessage>> messages = new TreeMap<>();
-    private int found;
+    private int exchanges;
     private int retransmissions;
+    private Instant sweptAt;
 
-    /** A request waiting for its answer. */
-    private record Pending(Kind kind, String transport, long frame, Instant time, Request request, String body,
+    /** A request waiting for its answer; {@code report} the ZZHC report it carries, before its answer. */
+    private record Pending(Kind kind, long frame, Instant time, Request request, CtReport report,
                            DmJudgement.Registered registration, InetSocketAddress client,
-                           InetSocketAddress server) {
+                           InetSocketAddress server, String location) {
     }
 
     private enum Kind { CT, REGISTER, UPDATE, DEREGISTER, READ }
 
     /**
      * @param applications the password of each APPkey the reader knows (as the platform's {@code --dm-app})
+     * @param found where the records go
      */
-    public Exchanges(Function<String, Optional<DmCipher>> applications) {
+    public Exchanges(Function<String, Optional<DmCipher>> applications, Found found) {
         this.judgement = new DmJudgement(applications);
+        this.found = Objects.requireNonNull(found, "found");
     }
 
     /** Takes in the next segment of the capture, in capture order. */
     public void accept(Segment segment) {
+        sweep(segment.time());
         if (segment.transport() == Transport.TCP) {
             http.accept(segment);
         } else if (segment.payload().length > 0) {
@@ -88,7 +114,7 @@ public final class Exchanges {
 
     /** How many ZZHC and CMDMP exchanges were found so far. */
     public int found() {
-        return found;
+        return exchanges;
     }
 
     /** How many CoAP retransmissions were counted once. */
@@ -97,28 +123,42 @@ public final class Exchanges {
     }
 
     /**
-     * Every device seen, observed until the given moment.
+     * The capture ended at {@code until}.
      *
      * @param complete whether the capture was read to its end: then the requests still unanswered count as the
      *     answer that never came (a report without reply, a refused Register or Update, a failed read); when reading
      *     stopped at damage, their answers may lie beyond it, and they are left out
      */
-    public List<DeviceObservation> observations(Instant until, boolean complete) {
+    public void finish(Instant until, boolean complete) {
         if (complete) {
             pendingCoap.values().forEach(p -> answered(p, null, NO_REPLY, until));
             pendingHttp.values().forEach(queue -> queue.forEach(p -> answered(p, null, NO_REPLY, until)));
         }
         pendingCoap.clear();
         pendingHttp.clear();
-        List<String> imeis = new ArrayList<>(reports.keySet());
-        messages.keySet().stream().filter(i -> !imeis.contains(i)).forEach(imeis::add);
-        imeis.sort(String::compareTo);
-        List<DeviceObservation> devices = new ArrayList<>();
-        for (String imei : imeis) {
-            devices.add(new DeviceObservation(imei, reports.getOrDefault(imei, List.of()),
-                    DmJudgement.withExpiries(messages.getOrDefault(imei, List.of()), until), List.of(), until));
+    }
+
+    /** Gives up on the requests unanswered for an exchange lifetime, now and then. */
+    private void sweep(Instant now) {
+        if (sweptAt != null && now.isBefore(sweptAt.plus(SWEEP_EVERY))) {
+            return;
         }
-        return devices;
+        sweptAt = now;
+        Instant expired = now.minus(EXCHANGE_LIFETIME);
+        pendingCoap.values().removeIf(p -> gaveUp(p, expired));
+        pendingHttp.values().removeIf(queue -> {
+            queue.removeIf(p -> gaveUp(p, expired));
+            return queue.isEmpty();
+        });
+        found.settled(expired);
+    }
+
+    private boolean gaveUp(Pending pending, Instant expired) {
+        if (!pending.time().isBefore(expired)) {
+            return false;
+        }
+        answered(pending, null, NO_REPLY, pending.time().plus(EXCHANGE_LIFETIME));
+        return true;
     }
 
     private void datagram(Segment segment) {
@@ -148,17 +188,20 @@ public final class Exchanges {
     private void coapRequest(Segment segment, Request request) {
         List<String> path = request.getOptions().getUriPath();
         List<UriQueryOption> query = request.getOptions().getUriQuery().stream().map(UriQueryOption::parse).toList();
-        String body = new String(request.getPayload(), StandardCharsets.ISO_8859_1);
+        CtReport report = null;
         Kind kind = null;
         DmJudgement.Registered registration = null;
-        if (request.getCode() == CoAP.Code.POST && isReport(body, segment.time())) {
+        String location = null;
+        if (request.getCode() == CoAP.Code.POST
+                && (report = report(segment.frame(), segment.time(), "coap", request.getPayload())) != null) {
             kind = Kind.CT;
         } else if (request.getCode() == CoAP.Code.POST && path.equals(List.of(DmRegister.PATH))
                 && query.stream().anyMatch(q -> q.key().equals(DmRegister.ENDPOINT_KEY))) {
             kind = Kind.REGISTER;
         } else if ((request.getCode() == CoAP.Code.POST || request.getCode() == CoAP.Code.DELETE)
                 && path.size() == 2 && path.get(0).equals(DmRegister.PATH)) {
-            registration = registrations.get(segment.destination() + "/" + String.join("/", path));
+            location = segment.destination() + "/" + String.join("/", path);
+            registration = registrations.get(location);
             kind = registration == null ? null : request.getCode() == CoAP.Code.POST ? Kind.UPDATE : Kind.DEREGISTER;
         } else if (request.getCode() == CoAP.Code.GET && isTerminalInfo(path)) {
             registration = byClient.get(segment.destination());
@@ -166,8 +209,8 @@ public final class Exchanges {
         }
         if (kind != null) {
             pendingCoap.put(key(segment.source(), segment.destination(), request.getTokenString()),
-                    new Pending(kind, "coap", segment.frame(), segment.time(), request, body, registration,
-                            segment.source(), segment.destination()));
+                    new Pending(kind, segment.frame(), segment.time(), request, report, registration,
+                            segment.source(), segment.destination(), location));
         }
     }
 
@@ -175,10 +218,12 @@ public final class Exchanges {
         String connection = message.request() ? message.source() + ">" + message.destination()
                 : message.destination() + ">" + message.source();
         if (message.request()) {
-            String body = new String(message.body(), StandardCharsets.ISO_8859_1);
-            if (message.startLine().startsWith("POST ") && isReport(body, message.time())) {
-                pendingHttp.computeIfAbsent(connection, c -> new ArrayDeque<>()).add(new Pending(Kind.CT, "http",
-                        message.frame(), message.time(), null, body, null, message.source(), message.destination()));
+            CtReport report = message.startLine().startsWith("POST ")
+                    ? report(message.frame(), message.time(), "http", message.body()) : null;
+            if (report != null) {
+                pendingHttp.computeIfAbsent(connection, c -> new ArrayDeque<>()).add(new Pending(Kind.CT,
+                        message.frame(), message.time(), null, report, null, message.source(), message.destination(),
+                        null));
             }
             return;
         }
@@ -194,7 +239,7 @@ public final class Exchanges {
             report(pending, response == null ? NO_REPLY : resultCode(response.getPayload()));
             return;
         }
-        found++;
+        exchanges++;
         String ref = "frame " + pending.frame();
         switch (pending.kind()) {
             case CT -> throw new IllegalStateException("reported above");
@@ -206,6 +251,10 @@ public final class Exchanges {
                     String location = pending.server() + "/" + String.join("/",
                             response.getOptions().getLocationPath());
                     registrations.put(location, registered);
+                    String before = locations.put(registered.endpoint(), location);
+                    if (before != null && !before.equals(location)) {
+                        registrations.remove(before);
+                    }
                     byClient.put(pending.client(), registered);
                 }
             }
@@ -215,6 +264,8 @@ public final class Exchanges {
                 if (response != null && response.getCode() == CoAP.ResponseCode.DELETED) {
                     add(pending.registration().imei(),
                             new DmMessage.Deregister(ref, pending.time(), pending.registration().endpoint()));
+                    registrations.remove(pending.location());
+                    locations.remove(pending.registration().endpoint(), pending.location());
                 }
             }
             case READ -> add(pending.registration().imei(),
@@ -223,24 +274,27 @@ public final class Exchanges {
     }
 
     private void report(Pending pending, String resultCode) {
-        found++;
-        CtReport report = new CtReport("frame " + pending.frame(), pending.time(), pending.transport(), pending.body(),
-                resultCode);
+        exchanges++;
+        CtReport report = pending.report().answered(resultCode);
         if (report.imei() != null) {
-            reports.computeIfAbsent(report.imei(), i -> new ArrayList<>()).add(report);
+            found.report(report.imei(), report);
         }
     }
 
     private void add(String imei, DmMessage message) {
         if (imei != null && message != null) {
-            messages.computeIfAbsent(imei, i -> new ArrayList<>()).add(message);
+            found.message(imei, message);
         }
     }
 
-    /** Whether a body is a ZZHC report: Base64 of a JSON object with {@code REGVER}, read as leniently as a person. */
-    private static boolean isReport(String body, Instant time) {
-        CtReport probe = new CtReport("probe", time, "coap", body, NO_REPLY);
-        return probe.fields().isPresent() && probe.text("REGVER") != null;
+    /**
+     * The ZZHC report a request body is, before its answer: Base64 of a JSON object with {@code REGVER}, read as
+     * leniently as a person; {@code null} when it is none.
+     */
+    private static CtReport report(long frame, Instant time, String transport, byte[] body) {
+        CtReport report = new CtReport("frame " + frame, time, transport,
+                new String(body, StandardCharsets.ISO_8859_1), NO_REPLY);
+        return report.fields().isPresent() && report.text("REGVER") != null ? report : null;
     }
 
     private static boolean isTerminalInfo(List<String> path) {

@@ -48,6 +48,20 @@ public final class CtReport {
         this.fields = read(body);
     }
 
+    private CtReport(CtReport report, String resultCode) {
+        this.ref = report.ref;
+        this.time = report.time;
+        this.transport = report.transport;
+        this.body = report.body;
+        this.resultCode = Objects.requireNonNull(resultCode, "resultCode");
+        this.fields = report.fields;
+    }
+
+    /** The same report answered {@code resultCode}, its body not read again (a reader that saw it before the answer). */
+    public CtReport answered(String resultCode) {
+        return new CtReport(this, resultCode);
+    }
+
     public String ref() {
         return ref;
     }
