@@ -48,13 +48,18 @@ final class SpecTraffic {
     }
 
     static List<Packet> ctReport() {
+        return ctReport(0x1001, "a1");
+    }
+
+    /** The report and its reply as one exchange of the given message id and token. */
+    static List<Packet> ctReport(int mid, String token) {
         Request post = Request.newPost();
         post.setType(CoAP.Type.CON);
         post.getOptions().addUriPath("nb");
         post.setPayload(REPORT);
         Response ack = new Response(CoAP.ResponseCode.CHANGED);
         ack.setPayload(ZzhcReply.SUCCESS.encode());
-        return List.of(new Packet(true, bytes(post, 0x1001, "a1")), new Packet(false, ack(ack, 0x1001, "a1")));
+        return List.of(new Packet(true, bytes(post, mid, token)), new Packet(false, ack(ack, mid, token)));
     }
 
     static List<Packet> dmRegisterReadUpdate() {
