@@ -116,4 +116,27 @@ public abstract class CertificationRule {
                     evidence.records());
         }
     }
+
+    /** A fold that counts each record it judges for the rule ({@link #good}) or against it ({@link #bad}). */
+    public abstract class Tally extends Fold {
+
+        /** The records that break the rule. */
+        protected final EvidenceLog bad = new EvidenceLog();
+        /** The records that keep it. */
+        protected final EvidenceLog good = new EvidenceLog();
+
+        /**
+         * Not observed when no record was judged, broken when one broke the rule, else a pass.
+         *
+         * @param noneJudged why nothing was judged
+         * @param passing the summary of a pass
+         * @param broken the summary of a verdict against the device, after the count of records that broke the rule
+         */
+        protected final Judged tally(String noneJudged, String passing, String broken) {
+            if (bad.isEmpty() && good.isEmpty()) {
+                return notObserved(noneJudged);
+            }
+            return bad.isEmpty() ? pass(passing, good) : broken(bad.count() + broken, bad);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
@@ -27,10 +26,7 @@ final class ChinaTelecomCard extends CertificationRule {
 
     @Override
     public Fold start(Product product) {
-        return new Fold() {
-            private final EvidenceLog bad = new EvidenceLog();
-            private final EvidenceLog good = new EvidenceLog();
-
+        return new Tally() {
             @Override
             public void report(CtReport report) {
                 if (report.fields().isEmpty()) {
@@ -44,12 +40,9 @@ final class ChinaTelecomCard extends CertificationRule {
 
             @Override
             public Judged verdict(Instant observedUntil) {
-                if (bad.isEmpty() && good.isEmpty()) {
-                    return notObserved("no China Telecom report that decodes to a JSON object");
-                }
-                return bad.isEmpty()
-                        ? pass("a China Telecom card in every report", good)
-                        : broken(bad.count() + " report(s) without a China Telecom IMSI or a Chinese ICCID", bad);
+                return tally("no China Telecom report that decodes to a JSON object",
+                        "a China Telecom card in every report",
+                        " report(s) without a China Telecom IMSI or a Chinese ICCID");
             }
         };
     }

@@ -1,7 +1,6 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.DmMessage;
@@ -21,10 +20,7 @@ final class DeclaredAppKey extends CertificationRule {
 
     @Override
     public Fold start(Product product) {
-        return new Fold() {
-            private final EvidenceLog bad = new EvidenceLog();
-            private final EvidenceLog good = new EvidenceLog();
-
+        return new Tally() {
             @Override
             public void message(DmMessage message) {
                 if (!(message instanceof DmMessage.Register register)) {
@@ -46,13 +42,9 @@ final class DeclaredAppKey extends CertificationRule {
 
             @Override
             public Judged verdict(Instant observedUntil) {
-                if (bad.isEmpty() && good.isEmpty()) {
-                    return notObserved("no CMDMP Register with an APPkey from this device");
-                }
-                return bad.isEmpty()
-                        ? pass("the APPkey is " + (product.appKey().isPresent() ? "the declared one"
-                                : "known to the platform"), good)
-                        : broken(bad.count() + " Register(s) with an APPkey other than the declared one", bad);
+                return tally("no CMDMP Register with an APPkey from this device",
+                        "the APPkey is " + (product.appKey().isPresent() ? "the declared one" : "known to the platform"),
+                        " Register(s) with an APPkey other than the declared one");
             }
         };
     }

@@ -1,7 +1,6 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
@@ -20,10 +19,8 @@ final class FieldsMatchRegver extends CertificationRule {
 
     @Override
     public Fold start(Product product) {
-        return new Fold() {
+        return new Tally() {
             private int judged;
-            private final EvidenceLog bad = new EvidenceLog();
-            private final EvidenceLog good = new EvidenceLog();
 
             @Override
             public void report(CtReport report) {
@@ -43,13 +40,9 @@ final class FieldsMatchRegver extends CertificationRule {
 
             @Override
             public Judged verdict(Instant observedUntil) {
-                if (judged == 0) {
-                    return notObserved("no China Telecom report that decodes to a JSON object");
-                }
-                return bad.isEmpty()
-                        ? pass("the fields of " + judged + " report(s) match their REGVER", good)
-                        : broken(bad.count() + " of " + judged + " report(s) have fields that do not match their"
-                                + " REGVER", bad);
+                return tally("no China Telecom report that decodes to a JSON object",
+                        "the fields of " + judged + " report(s) match their REGVER",
+                        " of " + judged + " report(s) have fields that do not match their REGVER");
             }
         };
     }

@@ -1,7 +1,6 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.Boot;
@@ -22,9 +21,7 @@ final class FirstReportSoonAfterAttach extends CertificationRule {
 
     @Override
     public Fold start(Product product) {
-        return new Fold() {
-            private final EvidenceLog bad = new EvidenceLog();
-            private final EvidenceLog good = new EvidenceLog();
+        return new Tally() {
             private boolean bootsKnown;
             /** The boot whose first report is awaited; {@code null} once it came. */
             private Boot awaiting;
@@ -49,15 +46,11 @@ final class FirstReportSoonAfterAttach extends CertificationRule {
 
             @Override
             public Judged verdict(Instant observedUntil) {
-                if (bad.isEmpty() && good.isEmpty()) {
-                    return notObserved(!bootsKnown
-                            ? "the attach time is not known (emulated modules and marked power-ons tell it)"
-                            : "no report in a boot whose attach time is known");
-                }
-                return bad.isEmpty()
-                        ? pass("each boot's first report within " + DurationText.of(WITHIN) + " of the attach", good)
-                        : broken(bad.count() + " boot(s) whose first report came later than " + DurationText.of(WITHIN)
-                                + " after the attach", bad);
+                return tally(!bootsKnown
+                                ? "the attach time is not known (emulated modules and marked power-ons tell it)"
+                                : "no report in a boot whose attach time is known",
+                        "each boot's first report within " + DurationText.of(WITHIN) + " of the attach",
+                        " boot(s) whose first report came later than " + DurationText.of(WITHIN) + " after the attach");
             }
         };
     }

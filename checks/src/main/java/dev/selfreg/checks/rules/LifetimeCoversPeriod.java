@@ -1,7 +1,6 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.DmMessage;
@@ -19,10 +18,7 @@ final class LifetimeCoversPeriod extends CertificationRule {
 
     @Override
     public Fold start(Product product) {
-        return new Fold() {
-            private final EvidenceLog bad = new EvidenceLog();
-            private final EvidenceLog good = new EvidenceLog();
-
+        return new Tally() {
             @Override
             public void message(DmMessage message) {
                 if (!(message instanceof DmMessage.Register register) || register.lifetime().isEmpty()
@@ -44,13 +40,9 @@ final class LifetimeCoversPeriod extends CertificationRule {
                 if (product.updatePeriod().isEmpty()) {
                     return notObserved("the product declaration gives no cmdmp update-period (--product)");
                 }
-                if (bad.isEmpty() && good.isEmpty()) {
-                    return notObserved("no CMDMP Register with a known lifetime");
-                }
-                return bad.isEmpty()
-                        ? pass("the lifetime covers the declared update period of "
-                                + product.updatePeriod().getAsLong() + " s", good)
-                        : broken(bad.count() + " Register(s) with a lifetime shorter than the update period", bad);
+                return tally("no CMDMP Register with a known lifetime", "the lifetime covers the declared update"
+                        + " period of " + product.updatePeriod().getAsLong() + " s",
+                        " Register(s) with a lifetime shorter than the update period");
             }
         };
     }

@@ -1,7 +1,6 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
@@ -27,10 +26,7 @@ final class ModelNamesVendor extends CertificationRule {
 
     @Override
     public Fold start(Product product) {
-        return new Fold() {
-            private final EvidenceLog bad = new EvidenceLog();
-            private final EvidenceLog good = new EvidenceLog();
-
+        return new Tally() {
             @Override
             public void report(CtReport report) {
                 String model = report.model();
@@ -44,13 +40,9 @@ final class ModelNamesVendor extends CertificationRule {
 
             @Override
             public Judged verdict(Instant observedUntil) {
-                if (bad.isEmpty() && good.isEmpty()) {
-                    return notObserved("no China Telecom report with a MODEL");
-                }
-                return bad.isEmpty()
-                        ? pass("MODEL names the vendor code and the model"
-                                + (product.vendorCode().isPresent() ? " declared" : ""), good)
-                        : broken(bad.count() + " report(s) with a MODEL that is not <vendor code>-<model>", bad);
+                return tally("no China Telecom report with a MODEL", "MODEL names the vendor code and the model"
+                        + (product.vendorCode().isPresent() ? " declared" : ""),
+                        " report(s) with a MODEL that is not <vendor code>-<model>");
             }
         };
     }

@@ -3,7 +3,6 @@ package dev.selfreg.checks.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
@@ -33,10 +32,8 @@ final class ReportDecodes extends CertificationRule {
 
     @Override
     public Fold start(Product product) {
-        return new Fold() {
+        return new Tally() {
             private int reports;
-            private final EvidenceLog bad = new EvidenceLog();
-            private final EvidenceLog good = new EvidenceLog();
 
             @Override
             public void report(CtReport report) {
@@ -51,12 +48,8 @@ final class ReportDecodes extends CertificationRule {
 
             @Override
             public Judged verdict(Instant observedUntil) {
-                if (reports == 0) {
-                    return notObserved("no China Telecom report from this device");
-                }
-                return bad.isEmpty()
-                        ? pass(reports + " report(s), each decodes", good)
-                        : broken(bad.count() + " of " + reports + " report(s) do not decode", bad);
+                return tally("no China Telecom report from this device", reports + " report(s), each decodes",
+                        " of " + reports + " report(s) do not decode");
             }
         };
     }

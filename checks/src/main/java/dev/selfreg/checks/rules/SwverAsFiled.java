@@ -1,7 +1,6 @@
 package dev.selfreg.checks.rules;
 
 import dev.selfreg.checks.CertificationRule;
-import dev.selfreg.checks.EvidenceLog;
 import dev.selfreg.checks.Product;
 import dev.selfreg.checks.Severity;
 import dev.selfreg.checks.observed.CtReport;
@@ -16,10 +15,7 @@ final class SwverAsFiled extends CertificationRule {
 
     @Override
     public Fold start(Product product) {
-        return new Fold() {
-            private final EvidenceLog bad = new EvidenceLog();
-            private final EvidenceLog good = new EvidenceLog();
-
+        return new Tally() {
             @Override
             public void report(CtReport report) {
                 String swver = report.text("SWVER");
@@ -40,12 +36,8 @@ final class SwverAsFiled extends CertificationRule {
                     return notObserved("the product declaration gives no swver (--product)");
                 }
                 String filed = product.swver().get();
-                if (bad.isEmpty() && good.isEmpty()) {
-                    return notObserved("no China Telecom report with a SWVER");
-                }
-                return bad.isEmpty()
-                        ? pass("SWVER is the declared " + filed, good)
-                        : broken(bad.count() + " report(s) with a SWVER other than the declared " + filed, bad);
+                return tally("no China Telecom report with a SWVER", "SWVER is the declared " + filed,
+                        " report(s) with a SWVER other than the declared " + filed);
             }
         };
     }
