@@ -25,6 +25,15 @@ class FoldingTest {
         return CertificationRules.byId(id).orElseThrow();
     }
 
+    /** The same successful report every day for 30 days. */
+    private static DeviceObservation thirtyDailyReports() {
+        Observations history = device();
+        for (int day = 0; day < 30; day++) {
+            history.report(h(24L * day));
+        }
+        return history.build();
+    }
+
     @Test
     void aLaterEndOfTheObservationTurnsAWaitIntoAFailure() {
         CertificationRule.Fold fold = rule("DM-4").start(RuleTests.METER);
@@ -52,12 +61,7 @@ class FoldingTest {
 
     @Test
     void aLongHistoryShowsTheFirstEvidenceAndCountsAll() {
-        Observations history = device();
-        for (int day = 0; day < 30; day++) {
-            history.report(h(24L * day));
-        }
-
-        CheckResult result = RuleTests.judge("CT-6", history.build());
+        CheckResult result = RuleTests.judge("CT-6", thirtyDailyReports());
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.summary()).isEqualTo("29 successful report(s) without a change");
@@ -78,11 +82,7 @@ class FoldingTest {
 
     @Test
     void aDeviceJudgedAsItsRecordsArriveShowsOnlyTheRecordsItsEvidenceNames() {
-        Observations history = device();
-        for (int day = 0; day < 30; day++) {
-            history.report(h(24L * day));
-        }
-        DeviceObservation device = history.build();
+        DeviceObservation device = thirtyDailyReports();
         DeviceJudgement judgement = CertificationRules.start(device.imei(), RuleTests.METER);
         device.replay(judgement);
 
