@@ -3,6 +3,7 @@ package dev.selfreg.bench;
 import dev.selfreg.capture.CaptureCheck;
 import dev.selfreg.capture.file.CaptureDamageException;
 import dev.selfreg.capture.record.WireRecorder;
+import dev.selfreg.checks.Product;
 import dev.selfreg.platform.dm.RegistrationLoad;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import java.io.ByteArrayInputStream;
@@ -20,9 +21,9 @@ import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
 
 /**
- * The capture reader ({@link CaptureCheck#read}, what {@code selfreg check} runs) fed mutated pcapng files: the seeds
- * are the platform's own recordings ({@code --pcap}) of the spec's test vectors, ZZHC over CoAP and over HTTP and a
- * CMDMP Register with its read of object 666. Damage must end in a {@link CaptureDamageException} (counted by its
+ * The capture reader with the certification rules ({@link CaptureCheck#judge}, what {@code selfreg check} runs) fed
+ * mutated pcapng files: the seeds are the platform's own recordings ({@code --pcap}) of the spec's test vectors, ZZHC
+ * over CoAP and over HTTP and a CMDMP Register with its read of object 666. Damage must end in a {@link CaptureDamageException} (counted by its
  * reason, the offsets left out), never in another exception.
  */
 final class CaptureTarget implements BadInputTarget {
@@ -72,7 +73,8 @@ final class CaptureTarget implements BadInputTarget {
 
     @Override
     public String feed(byte[] input) throws IOException {
-        CaptureCheck.Findings findings = CaptureCheck.read(new ByteArrayInputStream(input), applications);
+        CaptureCheck.Judged findings = CaptureCheck.judge(new ByteArrayInputStream(input), applications,
+                Product.UNDECLARED);
         findings.damage().ifPresent(d -> damage.merge(reason(d), 1L, Long::sum));
         return findings.damage().isPresent() ? "damaged" : "read whole";
     }
@@ -90,7 +92,8 @@ final class CaptureTarget implements BadInputTarget {
     @Override
     public boolean serving() throws IOException {
         for (byte[] seed : seeds) {
-            if (CaptureCheck.read(new ByteArrayInputStream(seed), applications).damage().isPresent()) {
+            if (CaptureCheck.judge(new ByteArrayInputStream(seed), applications, Product.UNDECLARED).damage()
+                    .isPresent()) {
                 return false;
             }
         }

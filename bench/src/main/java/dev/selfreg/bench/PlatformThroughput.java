@@ -1,11 +1,14 @@
 package dev.selfreg.bench;
 
+import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.platform.core.CoapEndpointSettings;
 import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.PlatformRecords;
 import dev.selfreg.platform.ct.ZzhcCoapServer;
 import dev.selfreg.platform.ct.ZzhcService;
+import dev.selfreg.platform.dm.DmApplications;
 import dev.selfreg.platform.store.JdbcPlatformStore;
+import dev.selfreg.platform.wire.WireJournal;
 import dev.selfreg.protocol.zzhc.ZzhcReply;
 import dev.selfreg.protocol.zzhc.ZzhcReport;
 import java.io.IOException;
@@ -33,7 +36,8 @@ import org.eclipse.californium.elements.config.Configuration;
  * The lab platform's throughput on loopback, against baselines measured in the same run:
  * <ul>
  *   <li>ZZHC reports per second through the whole path (CoAP, decode, check, commit to an H2
- *       file) against a bare Californium server answering the same requests without decoding
+ *       file; with {@code zzhc-journal} also every datagram to the device's {@link WireJournal}, as a running
+ *       platform always does) against a bare Californium server answering the same requests without decoding
  *       or storing;</li>
  *   <li>CMDMP Register+Update pairs per second through the whole path (DM 2.0 endpoint and epi
  *       decrypted and checked, device and events committed to H2, object 666 read attempted)
@@ -54,8 +58,10 @@ public final class PlatformThroughput {
     /**
      * Runs both measurements, or one.
      *
-     * @param args {@code [in-flight] [zzhc|dm|dm-reading|dm-nostore]}: requests outstanding at once (default 32), and
-     *     what to measure (default {@code zzhc} and {@code dm}); {@code dm-reading} compares with a stock Leshan that
+     * @param args {@code [in-flight] [zzhc|zzhc-journal|dm|dm-reading|dm-nostore]}: requests outstanding at once
+     *     (default 32), and what to measure (default {@code zzhc} and {@code dm}); {@code zzhc-journal} runs the
+     *     platform's side with the wire journal on, as {@code LabPlatform} does; {@code dm-reading} compares with a
+     *     stock Leshan that
      *     reads {@code /666/0} as the platform does, {@code dm-nostore} runs the platform with a store that keeps
      *     nothing (see {@link DmThroughput.Comparison})
      */
@@ -64,18 +70,21 @@ public final class PlatformThroughput {
         String only = args.length > 1 ? args[1] : "";
         switch (only) {
             case "" -> {
-                zzhc(inFlight);
+                zzhc(inFlight, false);
                 DmThroughput.run(DM_DEVICES, inFlight, DmThroughput.Comparison.STOCK);
             }
-            case "zzhc" -> zzhc(inFlight);
+            case "zzhc" -> zzhc(inFlight, false);
+            case "zzhc-journal" -> zzhc(inFlight, true);
             case "dm" -> DmThroughput.run(DM_DEVICES, inFlight, DmThroughput.Comparison.STOCK);
             case "dm-reading" -> DmThroughput.run(DM_DEVICES, inFlight, DmThroughput.Comparison.READING);
             case "dm-nostore" -> DmThroughput.run(DM_DEVICES, inFlight, DmThroughput.Comparison.NO_STORE);
-            default -> throw new IllegalArgumentException("measure what? zzhc, dm, dm-reading or dm-nostore, not " + only);
+            default -> throw new IllegalArgumentException("measure what? zzhc, zzhc-journal, dm, dm-reading or"
+                    + " dm-nostore, not " + only);
         }
     }
 
-    private static void zzhc(int inFlight) throws Exception {
+    /** @param journal whether the platform's side records every datagram in a {@link WireJournal}, as it runs */
+    private static void zzhc(int inFlight, boolean journal) throws Exception {
         byte[][] reports = new byte[REQUESTS][];
         for (int i = 0; i < REQUESTS; i++) {
             reports[i] = ZzhcReport.v2(String.format("86999%010d", i), "Quectel-BC260Y-CN", "BC260YCNAAR01A04",
@@ -83,18 +92,27 @@ public final class PlatformThroughput {
         }
         LoadClients.checkBudget((long) REQUESTS * Rounds.PER_SIDE);
         Path data = Files.createTempDirectory("selfreg-bench");
-        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data); LoadClients clients = new LoadClients()) {
+        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data); LoadClients clients = new LoadClients();
+                WireJournal wireJournal = new WireJournal(DmApplications.none(), WireJournal.DEFAULT_BOUNDS)) {
             PlatformMetrics metrics = new PlatformMetrics();
             ZzhcService service = new ZzhcService(new PlatformRecords(store), metrics, Clock.systemUTC());
             CoapServer baseline = bareServer();
-            ZzhcCoapServer platform = ZzhcCoapServer.start(service, metrics, "127.0.0.1", 0);
+            WireRecorder wire = journal ? WireRecorder.none().tappedBy(wireJournal, Clock.systemUTC())
+                    : WireRecorder.none();
+            ZzhcCoapServer platform = ZzhcCoapServer.start(service, metrics, "127.0.0.1", 0, wire);
             try {
                 int baselinePort = baseline.getEndpoints().get(0).getAddress().getPort();
                 Rounds.Result result = Rounds.measure(() -> reportsPerSecond(clients, baselinePort, reports, inFlight),
                         () -> reportsPerSecond(clients, platform.port(), reports, inFlight));
                 result.print("ZZHC", REQUESTS + " reports", inFlight, "bare Californium (no decode, no store)",
-                        "selfreg platform (decode, check, H2)", "reports/s", "bare");
-                System.out.printf("stored: %d registrations%n%n", store.ctRegistrations(null, Integer.MAX_VALUE).size());
+                        "selfreg platform (decode, check, H2" + (journal ? ", wire journal" : "") + ")", "reports/s",
+                        "bare");
+                System.out.printf("stored: %d registrations%n", store.ctRegistrations(null, Integer.MAX_VALUE).size());
+                if (journal) {
+                    System.out.printf("wire journal: %d datagram(s) it fell behind on and dropped%n",
+                            wireJournal.fellBehind());
+                }
+                System.out.println();
             } finally {
                 baseline.destroy();
                 platform.close();

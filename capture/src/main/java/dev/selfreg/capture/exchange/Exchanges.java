@@ -49,7 +49,7 @@ public final class Exchanges {
     /** How often, in capture time, the requests in flight are looked through for those that got no answer. */
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
 
-    /** Where the records found go, one device at a time, in the order their answers came. */
+    /** Where the records found go, each with its device, in the order their answers came. */
     public interface Found {
 
         /** A China Telecom report of the device {@code imei}. */
