@@ -114,6 +114,13 @@ class DmFuzzProperties {
     }
 
     @Property(tries = 300)
+    void anyLifetimeAndBindingInAnOtherwiseGoodRegisterIsAnsweredAndCounted(
+            @ForAll("queryValues") String lifetime, @ForAll("queryValues") String binding) throws Exception {
+        answeredCountedAndStillServing(Code.POST, "rd", List.of("ep=" + DmLab.ENDPOINT, "lt=" + lifetime, "lwm2m=1.0",
+                "b=" + binding), DmLab.OBJECT_LINKS.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property(tries = 300)
     void anyMethodOnAnyPathIsAnsweredAndCounted(
             @ForAll("methods") Code method,
             @ForAll @Size(max = 4) List<@StringLength(min = 1, max = 20) String> segments,
@@ -130,6 +137,15 @@ class DmFuzzProperties {
         CoapResponse good = send(Code.POST, "rd", List.of("ep=" + DmLab.ENDPOINT, "lt=300", "lwm2m=1.0", "b=U"),
                 DmLab.OBJECT_LINKS.getBytes(StandardCharsets.UTF_8));
         assertThat(good.getCode()).isEqualTo(ResponseCode.CREATED);
+    }
+
+    /** Values for {@code lt} and {@code b}: numbers of any size and sign, binding letters and noise. */
+    @Provide
+    Arbitrary<String> queryValues() {
+        return Arbitraries.oneOf(
+                Arbitraries.longs().map(String::valueOf),
+                Arbitraries.strings().withChars("UTSNQ0123456789-+ ?").ofMaxLength(12),
+                Arbitraries.strings().ofMaxLength(30));
     }
 
     @Provide
