@@ -3,6 +3,7 @@ package dev.selfreg.platform.ct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.selfreg.platform.CoapBurst;
 import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.core.CoapIntake;
@@ -70,23 +71,23 @@ class ReportsUnderOverloadTest {
     void reportsOverCoapBeyondWhatTheStoreTakesAreShedWith503AndMaxAgeAndEveryAcknowledgedOneIsStoredOnce()
             throws Exception {
         boolean recovered;
-        ReportBurst burst;
+        CoapBurst burst;
         try (HeldInserts.Hold hold = HeldInserts.on(url, "ct_registration");
-                ReportBurst coap = new ReportBurst(platform.ports().get("ct-coap"), 1)) {
+                CoapBurst coap = new CoapBurst(platform.ports().get("ct-coap"), CoapBurst.zzhcReports(), 1)) {
             coap.send(REPORTS, PER_SECOND);
             hold.awaitHeldInsert(BOUND);
             await().atMost(BOUND).until(() -> storeShed() > 0);
             hold.release();
             burst = coap.awaitAnswers();
         }
-        try (ReportBurst after = new ReportBurst(platform.ports().get("ct-coap"), 2_000_000)) {
+        try (CoapBurst after = new CoapBurst(platform.ports().get("ct-coap"), CoapBurst.zzhcReports(), 2_000_000)) {
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> !after.send(1, 100).awaitAnswers().acknowledgedImeis().isEmpty());
-            recovered = !after.acknowledgedImeis().isEmpty();
+                    .until(() -> !after.send(1, 100).awaitAnswers().acknowledgedDevices().isEmpty());
+            recovered = !after.acknowledgedDevices().isEmpty();
         }
 
-        List<ReportBurst.Answer> shed = burst.answered(ResponseCode.SERVICE_UNAVAILABLE);
-        List<ReportBurst.Answer> acknowledged = burst.answers().stream().filter(ReportBurst.Answer::acknowledged)
+        List<CoapBurst.Answer> shed = burst.answered(ResponseCode.SERVICE_UNAVAILABLE);
+        List<CoapBurst.Answer> acknowledged = burst.answers().stream().filter(CoapBurst.Answer::acknowledged)
                 .toList();
         String metrics = platform.metrics().prometheusText();
         System.out.printf("overload: %d reports over CoAP at %d/s to a store held until its queue was full: %d"
@@ -97,7 +98,7 @@ class ReportsUnderOverloadTest {
                 gauge(metrics, "selfreg_queue_peak", "ct-coap"), CoapIntake.CAPACITY);
         assertThat(shed).as("reports shed with 5.03").isNotEmpty()
                 .allSatisfy(a -> assertThat(a.maxAge()).isEqualTo(StoreRefusal.RETRY_AFTER.toSeconds()));
-        assertThat(shed).extracting(ReportBurst.Answer::text).isSubsetOf("report not stored: " + Shedding.STORE_QUEUE_FULL,
+        assertThat(shed).extracting(CoapBurst.Answer::text).isSubsetOf("report not stored: " + Shedding.STORE_QUEUE_FULL,
                 "report not stored: " + Shedding.STORE_QUEUE_WAIT, "overloaded: " + Shedding.COAP_QUEUE_WAIT);
         assertThat(shedCounted()).as("shed counted with its reason").isEqualTo(shed.size());
         assertThat(platform.metrics().total("ct", Shedding.OUTCOME, Shedding.COAP_QUEUE_FULL))
@@ -113,7 +114,7 @@ class ReportsUnderOverloadTest {
 
         Map<String, Long> stored = storedReports();
         assertThat(stored.values()).as("no report stored twice").allMatch(count -> count == 1);
-        assertThat(stored.keySet()).as("every acknowledged report stored").containsAll(burst.acknowledgedImeis());
+        assertThat(stored.keySet()).as("every acknowledged report stored").containsAll(burst.acknowledgedDevices());
     }
 
     @Test
