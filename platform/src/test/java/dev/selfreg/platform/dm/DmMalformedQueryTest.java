@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.platform.store.DmEvent;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
-import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.network.CoapEndpoint;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,28 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DmMalformedQueryTest {
 
-    private DmLab lab;
-    /** Hosts the client's endpoint, so the service's reads of /666/0 get a quick 4.04. */
-    private CoapServer device;
-    private CoapClient client;
-
-    @BeforeEach
-    void start() {
-        lab = new DmLab();
-        CoapEndpoint endpoint = new CoapEndpoint.Builder()
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
-        device = new CoapServer();
-        device.addEndpoint(endpoint);
-        device.start();
-        client = new CoapClient();
-        client.setEndpoint(endpoint);
-        client.setTimeout(5000L);
-    }
+    private final DmLab lab = new DmLab();
+    private final ServingClient device = new ServingClient();
 
     @AfterEach
     void stop() {
-        client.shutdown();
-        device.destroy();
+        device.close();
         lab.close();
     }
 
@@ -60,7 +39,7 @@ class DmMalformedQueryTest {
             request.setPayload(payload.getBytes(StandardCharsets.UTF_8));
             request.getOptions().setContentFormat(40);
         }
-        CoapResponse response = client.advanced(request);
+        CoapResponse response = device.client().advanced(request);
         assertThat(response).as("an answer to " + path + " " + query).isNotNull();
         return response;
     }
