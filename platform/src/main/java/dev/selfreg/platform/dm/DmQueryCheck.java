@@ -97,10 +97,15 @@ final class DmQueryCheck {
     }
 
     private static Optional<String> lifetimeProblem(String value) {
-        if (value.isEmpty() || value.length() > 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.of("is not a whole number of seconds");
         }
-        long seconds = Long.parseLong(value);
+        // more digits than the longest lifetime has, but for leading zeros, cannot be one
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > Long.toString(LONGEST_LIFETIME).length()) {
+            return Optional.of("is outside 1.." + LONGEST_LIFETIME + " s");
+        }
+        long seconds = Long.parseLong(digits);
         return seconds < 1 || seconds > LONGEST_LIFETIME
                 ? Optional.of("is outside 1.." + LONGEST_LIFETIME + " s") : Optional.empty();
     }

@@ -85,6 +85,13 @@ class DmMalformedQueryTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"4294967295", "000000000000300"})
+    void aLifetimeUpToTheLongestIsTakenLeadingZerosAndAll(String lifetime) throws Exception {
+        assertThat(register(lifetime, "U").getCode()).isEqualTo(ResponseCode.CREATED);
+        assertThat(lab.device(DmLab.ENDPOINT).lifetime()).isEqualTo(Long.parseLong(lifetime));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"lt=abc", "lt=-1", "b=X?"})
     void anUpdateWithAMalformedLifetimeOrBindingIsABadRequestAndChangesNothing(String malformed) throws Exception {
         CoapResponse created = register("300", "U");
