@@ -1,13 +1,13 @@
 package dev.selfreg.bench;
 
+import dev.selfreg.platform.CoapBurst;
+import dev.selfreg.platform.CoapBurst.Answer;
 import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.ct.SlowInserts;
 import dev.selfreg.platform.store.CtRegistration;
-import dev.selfreg.protocol.zzhc.ZzhcReport;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,21 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import org.eclipse.californium.core.CoapClient;
-import org.eclipse.californium.core.CoapHandler;
-import org.eclipse.californium.core.CoapResponse;
-import org.eclipse.californium.core.coap.CoAP.ResponseCode;
-import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.config.CoapConfig;
-import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.UdpConfig;
 
 /**
  * The lab platform offered more than it can take, then less: ZZHC reports over CoAP at a fixed rate whatever the
@@ -44,16 +32,6 @@ import org.eclipse.californium.elements.config.UdpConfig;
  * rates, the reports left unanswered (dropped unread), and whether every acknowledged report is stored exactly once.
  */
 public final class PlatformOverload {
-
-    static {
-        CoapConfig.register();
-        UdpConfig.register();
-    }
-
-    private static final int SOCKETS = 16;
-
-    private record Answer(long sentNanos, long answeredNanos, boolean acknowledged, String imei) {
-    }
 
     private PlatformOverload() {
     }
@@ -92,7 +70,7 @@ public final class PlatformOverload {
             summary("after overload", after, later, load);
             Map<String, Long> stored = platform.records().store().ctRegistrations(null, Integer.MAX_VALUE).stream()
                     .collect(Collectors.groupingBy(CtRegistration::imei, Collectors.counting()));
-            List<String> acknowledged = load.answers.stream().filter(Answer::acknowledged).map(Answer::imei).toList();
+            List<String> acknowledged = load.answers().stream().filter(Answer::acknowledged).map(Answer::device).toList();
             long missing = acknowledged.stream().filter(imei -> !stored.containsKey(imei)).count();
             long twice = stored.values().stream().filter(count -> count > 1).count();
             System.out.printf("stored: %d reports; acknowledged %d, of them missing %d; stored twice %d%n",
@@ -117,7 +95,7 @@ public final class PlatformOverload {
         long from = seconds.get(0).start();
         long to = seconds.get(seconds.size() - 1).end();
         double span = (to - from) / 1e9;
-        List<Answer> answered = load.answers.stream().filter(a -> a.sentNanos() - from >= 0 && a.sentNanos() - to < 0)
+        List<Answer> answered = load.answers().stream().filter(a -> a.sentNanos() - from >= 0 && a.sentNanos() - to < 0)
                 .toList();
         long offered = seconds.stream().mapToLong(Second::offered).sum();
         long accepted = answered.stream().filter(Answer::acknowledged).count();
@@ -135,28 +113,18 @@ public final class PlatformOverload {
         return millis.length == 0 ? 0 : millis[Math.min(millis.length - 1, (int) Math.ceil(millis.length * 0.99) - 1)];
     }
 
-    /** The open-loop load: reports sent on a fixed schedule from a few sockets, answers kept. */
+    /** The open-loop load: the platform tests' {@link CoapBurst} of ZZHC reports, sent on a fixed schedule. */
     private static final class Load implements AutoCloseable {
-        private final List<CoapEndpoint> endpoints = new ArrayList<>();
-        private final List<CoapClient> clients = new ArrayList<>();
-        /** Answers; a report unanswered at the end is in {@link #sent} only. */
-        final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
-        private final AtomicLong sent = new AtomicLong();
+        private final CoapBurst burst;
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
         Load(int port) {
-            Configuration config = Configuration.createStandardWithoutFile()
-                    .set(CoapConfig.ACK_TIMEOUT, 60, TimeUnit.SECONDS)
-                    .set(CoapConfig.ACK_INIT_RANDOM, 1.0f)
-                    .set(CoapConfig.MAX_RETRANSMIT, 1);
-            for (int i = 0; i < SOCKETS; i++) {
-                CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(config)
-                        .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
-                CoapClient client = new CoapClient("coap://127.0.0.1:" + port + "/nb");
-                client.setEndpoint(endpoint);
-                endpoints.add(endpoint);
-                clients.add(client);
-            }
+            burst = new CoapBurst(port, CoapBurst.zzhcReports(), 100_000_000_000L);
+        }
+
+        /** Every answer so far; a report unanswered at the end is only counted as sent. */
+        List<Answer> answers() {
+            return burst.answers();
         }
 
         /** Offers {@code perSecond} for {@code seconds}, in steps of 10 ms, printing a line each second. */
@@ -164,13 +132,13 @@ public final class PlatformOverload {
             List<Second> done = new ArrayList<>();
             for (int s = 0; s < seconds; s++) {
                 long start = System.nanoTime();
-                int before = answers.size();
+                int before = answers().size();
                 long heap = 0;
                 int offered = 0;
                 for (int step = 0; step < 100; step++) {
                     int due = (int) ((long) perSecond * (step + 1) / 100) - (int) ((long) perSecond * step / 100);
                     for (int i = 0; i < due; i++) {
-                        sendOne();
+                        burst.sendOne();
                     }
                     offered += due;
                     if (step % 10 == 0) {
@@ -180,7 +148,7 @@ public final class PlatformOverload {
                 }
                 long end = System.nanoTime();
                 done.add(new Second(start, end, offered, heap));
-                List<Answer> came = answers.stream().skip(before).toList();
+                List<Answer> came = answers().stream().skip(before).toList();
                 String metrics = platform.metrics().prometheusText();
                 System.out.printf("%6d  %7d  %7d  %8d  %4d  %7d  %6d  %10s  %9s%n", firstSecond + s,
                         (end - start) / 1_000_000, offered,
@@ -198,31 +166,9 @@ public final class PlatformOverload {
                     .findFirst().orElse("?");
         }
 
-        private void sendOne() {
-            long n = sent.getAndIncrement();
-            String imei = String.format("87%013d", n);
-            Request request = Request.newPost();
-            request.setPayload(ZzhcReport.v2(imei, "Quectel-BC260Y-CN", "BC260YCNAAR01A04", "89860321000000000001",
-                    "460111234567890").encode());
-            long sentAt = System.nanoTime();
-            clients.get((int) (n % SOCKETS)).advanced(new CoapHandler() {
-                @Override
-                public void onLoad(CoapResponse response) {
-                    answers.add(new Answer(sentAt, System.nanoTime(), response.getCode() == ResponseCode.CONTENT
-                            && response.getResponseText().contains("\"resultCode\":\"0\""), imei));
-                }
-
-                @Override
-                public void onError() {
-                    // cancelled at the end of the run: unanswered
-                }
-            }, request);
-        }
-
         @Override
         public void close() {
-            clients.forEach(CoapClient::shutdown);
-            endpoints.forEach(CoapEndpoint::destroy);
+            burst.close();
         }
     }
 }

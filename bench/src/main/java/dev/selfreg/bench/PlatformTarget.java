@@ -5,6 +5,7 @@ import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.core.CoapEndpointSettings;
 import dev.selfreg.platform.core.PlatformTime;
+import dev.selfreg.platform.dm.DmQueryValues;
 import dev.selfreg.platform.dm.RegistrationLoad;
 import dev.selfreg.protocol.cmdmp.DmRegister;
 import dev.selfreg.protocol.cmdmp.UriQueryOption;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.CoapServer;
@@ -127,7 +129,8 @@ final class PlatformTarget implements BadInputTarget {
 
     @Override
     public String seeds() {
-        return service == Service.DM_REGISTER ? "the test-vector Register (cmcc-dm-wire.md), mutated; random bytes"
+        return service == Service.DM_REGISTER ? "the test-vector Register (cmcc-dm-wire.md), mutated, or with any lt and"
+                + " b; random bytes"
                 : "the " + ZzhcSpecVectors.all().size() + " dialect vectors of ct-zzhc-wire.md, mutated as Base64 and as"
                         + " JSON; random bytes";
     }
@@ -135,13 +138,23 @@ final class PlatformTarget implements BadInputTarget {
     @Override
     public Arbitrary<byte[]> inputs() {
         if (service == Service.DM_REGISTER) {
-            return Mutations.of(goodInputs(), 3000);
+            return net.jqwik.api.Arbitraries.oneOf(Mutations.of(goodInputs(), 3000), lifetimesAndBindings());
         }
         List<byte[]> bodies = goodInputs();
         List<byte[]> json = ZzhcSpecVectors.all().stream().map(v -> v.json().getBytes(StandardCharsets.UTF_8)).toList();
         // a mutated JSON is sent as a module would send it, in Base64
         return net.jqwik.api.Arbitraries.oneOf(Mutations.of(bodies, 6000),
                 Mutations.mutated(json).map(Base64.getEncoder()::encode));
+    }
+
+    /** The test-vector Register with any {@code lt} and {@code b}, which Leshan alone parses before any check. */
+    private static Arbitrary<byte[]> lifetimesAndBindings() {
+        return Combinators.combine(DmQueryValues.lifetimesAndBindings(), DmQueryValues.lifetimesAndBindings())
+                .as((lifetime, binding) -> (String.join("&", DmRegister.ENDPOINT_KEY + "="
+                        + RegistrationLoad.testVectorEndpoint(), DmRegister.LIFETIME_KEY + "=" + lifetime,
+                        DmRegister.LWM2M_VERSION_KEY + "=" + DmRegister.LWM2M_VERSION,
+                        DmRegister.BINDING_KEY + "=" + binding) + "\n" + DmRegister.PAYLOAD)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.selfreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.selfreg.platform.wire.SampleTraffic;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -146,20 +147,9 @@ class WireCaptureIT {
                 .map(line -> Double.parseDouble(line.split("\\|")[0])).toList();
     }
 
-    /** tshark's fields of every packet, one line each, CoAP decoded on the platform's UDP ports. */
+    /** tshark's fields of every packet, one line each, CoAP and HTTP decoded on the platform's ports. */
     private static List<String> tshark(Path capture, Map<String, Integer> ports, String... fields) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString()));
-        ports.values().forEach(port -> command.addAll(List.of("-d", "udp.port==" + port + ",coap")));
-        command.addAll(List.of("-T", "fields", "-E", "separator=|"));
-        for (String field : fields) {
-            command.add("-e");
-            command.add(field);
-        }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("tshark's exit").isZero();
-        return out.lines().toList();
+        return SampleTraffic.tshark(capture, ports, fields);
     }
 
     private record Run(int exit, String out, String err, Map<String, Integer> ports) {

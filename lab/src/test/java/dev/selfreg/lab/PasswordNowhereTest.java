@@ -1,19 +1,22 @@
 package dev.selfreg.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.selfreg.capture.CaptureCheck;
+import dev.selfreg.checks.Product;
+import dev.selfreg.checks.report.HtmlReport;
+import dev.selfreg.checks.rules.CertificationRules;
 import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.SecretScan;
+import dev.selfreg.platform.web.LiveListener;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.time.VirtualClock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,11 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -40,15 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
  * provisioned with it over AT and a China Telecom one, both self-registering — with its log output captured and its
  * traffic recorded as pcap, then everything a person or a tool could read afterwards scanned for the password and its
  * plausible encodings (hex, Base64): every log line, every route the web side registers (REST API, metrics, dashboard
- * pages), the AT replies, the capture file and the capture check's decoded findings. AT shows at most four of its
- * characters, so only the whole password, or any eight characters of it in a row (but for runs of digits only, which
- * every IMSI has), counts as a leak.
+ * pages), the dashboard's live stream from the start of the run, the AT replies, the capture file, the capture
+ * check's decoded findings and the HTML page {@code selfreg check --html} writes of them. What counts as a leak is
+ * {@link SecretScan#assertNoLeak}'s.
  */
 class PasswordNowhereTest {
 
     private static final String PASSWORD = LabApplication.PASSWORD;
     private static final String CT_IMEI = "869999000000001";
     private static final String CM_IMEI = "869999000000002";
+    private static final String LIVE = "/api/live";
 
     @TempDir
     Path dir;
@@ -57,14 +59,17 @@ class PasswordNowhereTest {
     @Test
     void thePasswordIsInNoLogLineResponsePageAtReplyOrCapture() throws Exception {
         Path pcap = dir.resolve("lab.pcap");
-        ByteArrayOutputStream logs = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
-        // slf4j-simple writes each line to whatever System.err is at the time
-        System.setErr(new PrintStream(new Tee(stderr, logs), true, StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
-        try (Lab lab = Lab.start(LabApplication.addedTo(new PlatformSettings("127.0.0.1", 0, 0, 0, 0,
+        List<String> live;
+        String logged;
+        try (SecretScan.LogCapture logs = new SecretScan.LogCapture();
+                Lab lab = Lab.start(LabApplication.addedTo(new PlatformSettings("127.0.0.1", 0, 0, 0, 0,
                         Optional.of("jdbc:h2:mem:secrets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"), dir,
                         List.of(), false, Optional.empty())), new VirtualClock(), clock -> recorder(pcap, clock))) {
+            // the dashboard's live stream, from before the first device: every record it announces in the run
+            LiveListener stream = new LiveListener(http,
+                    URI.create("http://127.0.0.1:" + lab.platform().ports().get("web") + LIVE));
+            await().atMost(Duration.ofSeconds(10)).until(stream::ready);
             ModuleProfile standard = ModuleProfile.standard();
             lab.add("ct-unit", standard.withImei(CT_IMEI).withSim(Optional.of(Sim.CHINA_TELECOM)));
             EmulatedUnit cm = lab.add("cmcc-unit", standard.withImei(CM_IMEI).withSim(Optional.of(Sim.CHINA_MOBILE)));
@@ -83,8 +88,8 @@ class PasswordNowhereTest {
             for (String route : routes) {
                 String method = route.substring(0, route.indexOf(' '));
                 String path = route.substring(route.indexOf(' ') + 1);
-                if (path.equals("/api/live")) {
-                    // an endless event stream: its events are the records the REST API serves
+                if (path.equals(LIVE)) {
+                    // an endless event stream, read from the start of the run above
                     continue;
                 }
                 for (String id : List.of(CT_IMEI, CM_IMEI, endpoint)) {
@@ -95,8 +100,11 @@ class PasswordNowhereTest {
                     }
                 }
             }
-        } finally {
-            System.setErr(stderr);
+            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", stream.lines()).contains(CM_IMEI)
+                    && String.join("\n", stream.lines()).contains(CT_IMEI));
+            live = List.copyOf(stream.lines());
+            stream.close();
+            logged = logs.text();
         }
         byte[] capture = Files.readAllBytes(pcap);
         CaptureCheck.Findings findings;
@@ -105,11 +113,17 @@ class PasswordNowhereTest {
                     ? Optional.of(new DmCipher(PASSWORD)) : Optional.empty());
         }
         assertThat(findings.devices()).as("the capture's devices, decoded").isNotEmpty();
+        // what selfreg check --html writes for this capture
+        String html = HtmlReport.write("capture lab.pcap", Instant.EPOCH, findings.devices().stream()
+                .map(device -> CertificationRules.judge(device, Product.UNDECLARED)).toList());
+        assertThat(html).as("the check's page names the devices").contains(CT_IMEI).contains(CM_IMEI);
 
-        assertNoLeak("the log output", logs.toString(StandardCharsets.UTF_8));
+        assertNoLeak("the log output", logged);
         assertNoLeak("the web side's responses and the AT replies", String.join("\n", seen));
+        assertNoLeak("the dashboard's live stream", String.join("\n", live));
         assertNoLeak("the capture file", new String(capture, StandardCharsets.ISO_8859_1));
         assertNoLeak("the capture check's findings", findings.toString());
+        assertNoLeak("the capture check's HTML page", html);
     }
 
     private static WireRecorder recorder(Path pcap, Clock clock) {
@@ -128,46 +142,7 @@ class PasswordNowhereTest {
         return response.statusCode() + " " + response.body();
     }
 
-    /** The password, or eight of its characters in a row, in any plausible encoding, nowhere in {@code text}. */
     private static void assertNoLeak(String where, String text) {
-        byte[] bytes = PASSWORD.getBytes(StandardCharsets.US_ASCII);
-        List<String> forms = new ArrayList<>(List.of(PASSWORD, HexFormat.of().formatHex(bytes),
-                HexFormat.of().withUpperCase().formatHex(bytes), Base64.getEncoder().encodeToString(bytes),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)));
-        for (int start = 0; start + 8 <= PASSWORD.length(); start++) {
-            String run = PASSWORD.substring(start, start + 8);
-            // eight digits in a row are in every IMSI and ICCID; a run with letters is the password's
-            if (!run.matches("\\d+")) {
-                forms.add(run);
-            }
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String form : forms) {
-            assertThat(form.matches("[0-9A-F]+") ? lower.contains(form.toLowerCase(Locale.ROOT)) : text.contains(form))
-                    .as(where + " shows the password as " + form).isFalse();
-        }
-    }
-
-    /** Writes to both streams. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public synchronized void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
+        SecretScan.assertNoLeak(PASSWORD, where, text);
     }
 }

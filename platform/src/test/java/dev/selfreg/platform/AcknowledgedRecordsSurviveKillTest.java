@@ -1,7 +1,9 @@
 package dev.selfreg.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,5 +31,17 @@ class AcknowledgedRecordsSurviveKillTest {
             assertThat(kill.missing()).as("acknowledged but missing after round %d", round).isEmpty();
             assertThat(kill.duplicates()).as("stored twice after round %d", round).isEmpty();
         }
+    }
+
+    @Test
+    void aPlatformThatEndsBeforeItIsReadySaysWhyFromItsLog() throws Exception {
+        // its data directory is a file: the platform cannot open its store
+        Path notADirectory = Files.writeString(data.resolve("not-a-directory"), "");
+
+        assertThatThrownBy(() -> new PlatformKills(notADirectory, 7).next())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the platform ended before it was ready (exit status ")
+                .hasMessageContaining("the last lines of its log")
+                .hasMessageContaining("Exception");
     }
 }

@@ -28,7 +28,11 @@ enum DmFinding {
      * The {@code epi} identity lacks its last field, {@code <IMEI>-****-<IMSI>} (cmcc-dm-wire.md, "Update"): accepted
      * and flagged, never rejected (the code is the one a refusal would take).
      */
-    THREE_FIELD_EPI("3-field epi", ResponseCode.BAD_REQUEST);
+    THREE_FIELD_EPI("3-field epi", ResponseCode.BAD_REQUEST),
+    /** The {@code lt} of a Register or Update is no lifetime ({@link DmQueryCheck}). */
+    INVALID_LIFETIME("invalid lifetime", ResponseCode.BAD_REQUEST),
+    /** The {@code b} of a Register or Update has a letter that is no binding ({@link DmQueryCheck}). */
+    INVALID_BINDING("invalid binding", ResponseCode.BAD_REQUEST);
 
     /** How {@link DmRecorder#rejected} opens a reason: {@code register answered 4.03: }. */
     private static final Pattern ANSWERED = Pattern.compile("^\\w+ answered \\d\\.\\d\\d: ");

@@ -106,6 +106,8 @@ public final class DmHistory {
             case UNKNOWN_APP_KEY -> IdentityCheck.NOT_CHECKED;
             case ENDPOINT_MISMATCH, EPI_MISMATCH -> IdentityCheck.MISMATCH;
             case MALFORMED_ENDPOINT, MISSING_EPI, MALFORMED_EPI, THREE_FIELD_EPI -> IdentityCheck.MALFORMED;
+            // refused before its identity was read, for a query that is no Register's or Update's
+            case INVALID_LIFETIME, INVALID_BINDING -> IdentityCheck.MALFORMED;
         }).orElse(IdentityCheck.VERIFIED);
     }
 

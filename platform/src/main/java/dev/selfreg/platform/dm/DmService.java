@@ -62,6 +62,8 @@ import org.slf4j.LoggerFactory;
  *       platform's time, so that on a lab's virtual clock a registration expires in module time;</li>
  *   <li>{@link DmTrafficCounter}, the Californium message deliverer and datagram parser of Leshan's CoAP endpoint:
  *       counting and timing what Leshan answers on its own;</li>
+ *   <li>{@link DmQueryCheck}, around the resources of Leshan's CoAP endpoint: 4.00 for an {@code lt} or {@code b}
+ *       that Leshan's {@code RegisterResource} would fail on with 5.00;</li>
  *   <li>{@link CoapIntake}, around that endpoint's connector, parser and deliverer: a bounded queue for its
  *       handler threads, shedding with 5.03 what waited too long for one.</li>
  * </ul>
@@ -156,7 +158,8 @@ public final class DmService implements AutoCloseable {
                 .disableQueueModeSupport();
         LeshanServer leshan = builder.build();
         CoapServer coap = endpoints.getCoapServer();
-        coap.setMessageDeliverer(counter.around(coap.getMessageDeliverer()));
+        DmQueryCheck queryCheck = new DmQueryCheck(registrations, recorder, counter, applications);
+        coap.setMessageDeliverer(counter.around(queryCheck.around(coap.getMessageDeliverer())));
         coap.setMessageDeliverer(intake.around(coap.getMessageDeliverer()));
         DmTerminalInfoReader terminalInfo =
                 new DmTerminalInfoReader(leshan, applications, recorder, timing.readTimeout(), time);

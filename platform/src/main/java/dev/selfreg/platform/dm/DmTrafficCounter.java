@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *       through {@link #count}, with its outcome and reason, before the answer leaves;</li>
  *   <li>any other request is counted by the code Leshan or Californium answered ({@code rejected}, reason
  *       {@code coap 4.04}); one on the registration interface {@code /rd} is also recorded as a rejection event,
- *       after the answer, since Leshan answered it on its own (unparsable links, a non-numeric lifetime...);</li>
+ *       after the answer, since Leshan answered it on its own (unparsable links, no endpoint name...);</li>
+ *   <li>a Register or Update with an unreadable {@code lt} or {@code b} is counted by {@link DmQueryCheck}, which
+ *       answers it before Leshan sees it;</li>
  *   <li>a datagram that is not CoAP is dropped by Californium and counted {@code dropped}.</li>
  * </ul>
  * It wraps the CoAP server's message deliverer, which hands each request to Leshan's resources and returns once they

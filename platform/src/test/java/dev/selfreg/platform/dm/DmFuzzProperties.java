@@ -21,14 +21,11 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
-import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.network.CoapEndpoint;
 
 /**
  * Random and oversized input to the DM service: each request is answered and counted exactly once, no input makes
@@ -39,28 +36,17 @@ class DmFuzzProperties {
     private static final Pattern SELFREG_COUNTER = Pattern.compile("(?m)^selfreg_messages_total\\{[^}]*} (\\d+)$");
 
     private static DmLab lab;
-    /** Hosts the client's endpoint, so the service's reads of /666/0 get a quick 4.04. */
-    private static CoapServer device;
-    private static CoapClient client;
+    private static ServingClient device;
 
     @BeforeContainer
     static void start() {
         lab = new DmLab();
-        CoapEndpoint endpoint = new CoapEndpoint.Builder()
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
-                .build();
-        device = new CoapServer();
-        device.addEndpoint(endpoint);
-        device.start();
-        client = new CoapClient();
-        client.setEndpoint(endpoint);
-        client.setTimeout(5000L);
+        device = new ServingClient();
     }
 
     @AfterContainer
     static void stop() {
-        client.shutdown();
-        device.destroy();
+        device.close();
         lab.close();
     }
 
@@ -79,7 +65,7 @@ class DmFuzzProperties {
             request.setPayload(payload);
             request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
         }
-        return client.advanced(request);
+        return device.client().advanced(request);
     }
 
     /** Sends, then checks the answer is no failure, the count grew by one, and a good Register still works. */
@@ -114,6 +100,13 @@ class DmFuzzProperties {
     }
 
     @Property(tries = 300)
+    void anyLifetimeAndBindingInAnOtherwiseGoodRegisterIsAnsweredAndCounted(
+            @ForAll("queryValues") String lifetime, @ForAll("queryValues") String binding) throws Exception {
+        answeredCountedAndStillServing(Code.POST, "rd", List.of("ep=" + DmLab.ENDPOINT, "lt=" + lifetime, "lwm2m=1.0",
+                "b=" + binding), DmLab.OBJECT_LINKS.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property(tries = 300)
     void anyMethodOnAnyPathIsAnsweredAndCounted(
             @ForAll("methods") Code method,
             @ForAll @Size(max = 4) List<@StringLength(min = 1, max = 20) String> segments,
@@ -130,6 +123,11 @@ class DmFuzzProperties {
         CoapResponse good = send(Code.POST, "rd", List.of("ep=" + DmLab.ENDPOINT, "lt=300", "lwm2m=1.0", "b=U"),
                 DmLab.OBJECT_LINKS.getBytes(StandardCharsets.UTF_8));
         assertThat(good.getCode()).isEqualTo(ResponseCode.CREATED);
+    }
+
+    @Provide
+    Arbitrary<String> queryValues() {
+        return DmQueryValues.lifetimesAndBindings();
     }
 
     @Provide

@@ -9,19 +9,14 @@ import static dev.selfreg.platform.dm.DmLab.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.selfreg.platform.SecretScan;
 import dev.selfreg.platform.dm.DmLeshanClient.TerminalInfoInstance;
 import dev.selfreg.protocol.cmdmp.DmCipher;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.protocol.cmdmp.DmEpi;
 import dev.selfreg.protocol.cmdmp.TerminalInfo;
 import dev.selfreg.vocabulary.TerminalType;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,12 +29,9 @@ class DmPasswordSecrecyTest {
     void thePasswordIsInNoLogLineEventDeviceMetricOrAnswer() throws Exception {
         DmCipher cipher = new DmCipher(PASSWORD);
         DmCipher wrongPassword = new DmCipher("not the application's password!!");
-        ByteArrayOutputStream logs = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
-        // slf4j-simple writes each line to whatever System.err is at the time.
-        System.setErr(new PrintStream(new Tee(stderr, logs), true, StandardCharsets.UTF_8));
         StringBuilder answers = new StringBuilder();
-        try (DmLab lab = new DmLab()) {
+        String logged;
+        try (SecretScan.LogCapture logs = new SecretScan.LogCapture(); DmLab lab = new DmLab()) {
             DmCoapClient.Answer created = DmCoapClient.register(lab, ENDPOINT, 300);
             answers.append(created).append(DmCoapClient.update(lab, created.location(), "epi=" + EPI))
                     .append(DmCoapClient.update(lab, created.location(),
@@ -68,49 +60,18 @@ class DmPasswordSecrecyTest {
                         .until(() -> !lab.device(ENDPOINT).terminalInfo().isEmpty());
             }
 
-            assertThat(answers).doesNotContain(PASSWORD);
-            assertThat(lab.events()).hasSizeGreaterThan(6).allSatisfy(event -> assertThat(List.of(event.endpoint(),
-                    event.reason())).noneMatch(text -> text.contains(PASSWORD)));
+            SecretScan.assertNoLeak(PASSWORD, "the answers", answers.toString());
+            assertThat(lab.events()).hasSizeGreaterThan(6).allSatisfy(event ->
+                    SecretScan.assertNoLeak(PASSWORD, "an event", event.endpoint() + " " + event.reason()));
             assertThat(lab.records.store().dmDevices(null, 100)).isNotEmpty().allSatisfy(device ->
-                    assertThat(device.toString()).doesNotContain(PASSWORD));
-            assertThat(lab.metrics.prometheusText()).doesNotContain(PASSWORD);
-            assertThat(lab.service.toString()).doesNotContain(PASSWORD);
-        } finally {
-            System.setErr(stderr);
+                    SecretScan.assertNoLeak(PASSWORD, "a device record", device.toString()));
+            SecretScan.assertNoLeak(PASSWORD, "the metrics", lab.metrics.prometheusText());
+            SecretScan.assertNoLeak(PASSWORD, "the service", lab.service.toString());
+            logged = logs.text();
         }
-        String logged = logs.toString(StandardCharsets.UTF_8);
         // The capture worked: the messages were logged, with the endpoint but not the password.
         assertThat(logged).contains("DM register accepted: " + ENDPOINT).contains("DM update rejected with 4.03")
-                .contains("DM register rejected with 4.00: ****")
-                .doesNotContain(PASSWORD);
-    }
-
-    /** Writes to two streams. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public synchronized void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-            first.write(bytes, offset, length);
-            second.write(bytes, offset, length);
-        }
-
-        @Override
-        public synchronized void flush() throws IOException {
-            first.flush();
-            second.flush();
-        }
+                .contains("DM register rejected with 4.00: ****");
+        SecretScan.assertNoLeak(PASSWORD, "the log output", logged);
     }
 }

@@ -1,8 +1,12 @@
 package dev.selfreg.platform.dm;
 
+import dev.selfreg.platform.CoapBurst;
 import dev.selfreg.protocol.cmdmp.DmCipher;
+import dev.selfreg.protocol.cmdmp.DmRegister;
+import dev.selfreg.protocol.cmdmp.UriQueryOption;
 import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.vocabulary.TerminalType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**
  * CMDMP Registers from stock Leshan clients, {@code lanes} at a time, until closed: each client is a device of its
@@ -55,6 +60,19 @@ public final class RegistrationLoad implements AutoCloseable {
     /** The DM 2.0 endpoint name of the device {@code imei} in the test-vector application. */
     private static String endpointOf(String imei) {
         return DmEndpointName.build(TerminalType.INTERFACE, imei, DmLab.IMSI, DmLab.APP_KEY, CIPHER).text();
+    }
+
+    /**
+     * CMDMP Registers to {@code POST /rd} as a module sends them (cmcc-dm-wire.md, "Register"), device {@code n}
+     * with the IMEI {@code 86998} followed by {@code n} in 10 digits; acknowledged by 2.01.
+     */
+    public static CoapBurst.Offer registers() {
+        return new CoapBurst.Offer(DmRegister.PATH, n -> {
+            String endpoint = endpointOf(String.format("86998%010d", n));
+            return new CoapBurst.Message(endpoint, new DmRegister(endpoint, 86_400).queryOptions().stream()
+                    .map(UriQueryOption::text).toList(), DmRegister.PAYLOAD.getBytes(StandardCharsets.UTF_8),
+                    DmRegister.CONTENT_FORMAT);
+        }, response -> response.getCode() == ResponseCode.CREATED);
     }
 
     /** The endpoint name of cmcc-dm-wire.md's test vectors. */

@@ -3,6 +3,7 @@ package dev.selfreg.platform.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,18 +13,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** A test client of the live stream: collects the lines it receives, on a thread of its own. */
-final class LiveListener implements AutoCloseable {
+public final class LiveListener implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Stream<String> body;
     private final int status;
 
     LiveListener(WebTestBench bench, String query) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(bench.url(WebServer.LIVE_PATH + query)))
+        this(bench.http(), URI.create(bench.url(WebServer.LIVE_PATH + query)));
+    }
+
+    /** Listens to the live stream at {@code live}, the whole URL. */
+    public LiveListener(HttpClient http, URI live) {
+        HttpRequest request = HttpRequest.newBuilder(live)
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build();
         HttpResponse<Stream<String>> response;
         try {
-            response = bench.http().send(request, HttpResponse.BodyHandlers.ofLines());
+            response = http.send(request, HttpResponse.BodyHandlers.ofLines());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -51,7 +57,8 @@ final class LiveListener implements AutoCloseable {
         return status;
     }
 
-    List<String> lines() {
+    /** Every line received so far. */
+    public List<String> lines() {
         return lines;
     }
 
@@ -70,10 +77,12 @@ final class LiveListener implements AutoCloseable {
         return events;
     }
 
-    boolean ready() {
+    /** Whether the stream's first event, its ready event, came. */
+    public boolean ready() {
         return events().stream().anyMatch(event -> event.startsWith(LiveStream.READY_EVENT + " "));
     }
 
+    /** Stops listening. */
     @Override
     public void close() {
         body.close();

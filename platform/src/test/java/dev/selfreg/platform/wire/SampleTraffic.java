@@ -147,12 +147,18 @@ public final class SampleTraffic {
 
     /**
      * tshark's fields of every packet of a capture of the platform's traffic, one line each, {@code |} between the
-     * fields, CoAP decoded on both the platform's UDP ports and HTTP on its TCP port.
+     * fields: CoAP decoded on the platform's UDP ports and HTTP on its report port, those of them {@code ports} names
+     * ({@code ct-coap}, {@code dm}, {@code ct-http}; other names are left to tshark's own guesses).
      */
     public static List<String> tshark(Path capture, Map<String, Integer> ports, String... fields) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(),
-                "-d", "udp.port==" + ports.get("ct-coap") + ",coap", "-d", "udp.port==" + ports.get("dm") + ",coap",
-                "-d", "tcp.port==" + ports.get("ct-http") + ",http", "-T", "fields", "-E", "separator=|"));
+        List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString()));
+        Map.of("ct-coap", "udp.port==%d,coap", "dm", "udp.port==%d,coap", "ct-http", "tcp.port==%d,http")
+                .forEach((listener, decodeAs) -> {
+                    if (ports.containsKey(listener)) {
+                        command.addAll(List.of("-d", String.format(decodeAs, ports.get(listener))));
+                    }
+                });
+        command.addAll(List.of("-T", "fields", "-E", "separator=|"));
         for (String field : fields) {
             command.add("-e");
             command.add(field);
