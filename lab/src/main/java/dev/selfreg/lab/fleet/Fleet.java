@@ -200,7 +200,8 @@ public final class Fleet {
                 sum(ct, ModuleStory::ctAcknowledged),
                 sum(ct, story -> Math.min(story.ctAcknowledged(), ctStored.getOrDefault(story.imei(), 0L))));
         report.expect("China Telecom records beyond those acknowledged (a duplicate stored twice)", 0,
-                sum(ct, story -> Math.max(0, ctStored.getOrDefault(story.imei(), 0L) - story.ctAcknowledged())));
+                sum(ct, story -> Math.max(0, ctStored.getOrDefault(story.imei(), 0L) - story.ctAcknowledged()
+                        - story.underWay(LabService.CT))));
         report.expect("China Telecom reports the platform rejected", 0, store.ctRejections(Integer.MAX_VALUE).size());
 
         List<DmEvent> events = store.dmEvents(Integer.MAX_VALUE);
@@ -217,12 +218,18 @@ public final class Fleet {
                 sum(cm, ModuleStory::dmUpdated),
                 sum(cm, story -> Math.min(story.dmUpdated(), updates.getOrDefault(story.imei(), 0L))));
         report.expect("CMDMP records beyond those acknowledged (a duplicate stored twice)", 0,
-                sum(cm, story -> Math.max(0, registers.getOrDefault(story.imei(), 0L) - story.dmRegistered())
-                        + Math.max(0, updates.getOrDefault(story.imei(), 0L) - story.dmUpdated())));
+                sum(cm, story -> Math.max(0, registers.getOrDefault(story.imei(), 0L) - story.dmRegistered()
+                        + updates.getOrDefault(story.imei(), 0L) - story.dmUpdated() - story.underWay(LabService.DM))));
         report.expect("object 666 reads decrypted and stored (one per acknowledged Register and Update)",
                 sum(cm, story -> story.dmRegistered() + story.dmUpdated()), count(events, "read", "ok"));
+        Map<String, Long> expired = events.stream().filter(event -> event.kind().equals(EXPIRED))
+                .collect(Collectors.groupingBy(DmEvent::imei, Collectors.counting()));
+        report.expect("CMDMP registrations the platform expired (expected: one per Update that failed)",
+                sum(cm, ModuleStory::dmUpdatesFailed), sum(cm, story -> Math.max(0,
+                        expired.getOrDefault(story.imei(), 0L) - story.underWay(LabService.DM))));
         report.expect("CMDMP events that failed or were flagged (expected: the refusals the modules got)",
-                sum(cm, ModuleStory::dmRefused), events.stream().filter(event -> !event.outcome().equals("ok")).count());
+                sum(cm, ModuleStory::dmRefused), events.stream()
+                        .filter(event -> !event.outcome().equals("ok") && !event.kind().equals(EXPIRED)).count());
 
         int hours = (int) (end.toHours() + 1);
         report.registered(CHINA_TELECOM, perHour(ct, hours));
@@ -231,6 +238,9 @@ public final class Fleet {
         spent(report, CHINA_MOBILE, chinaMobile);
         return report;
     }
+
+    /** The platform's event for a registration whose lifetime ran out without an Update. */
+    private static final String EXPIRED = "expired";
 
     /** The carriers' names in the report. */
     static final String CHINA_TELECOM = "China Telecom";

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one module of a fleet went through, as the module saw it: each attempt of its China Telecom agent, each state
@@ -45,6 +46,11 @@ final class ModuleStory {
         }
     }
 
+    /** The CMDMP states a Register or an Update ends in. */
+    private static final Set<Integer> ENDS_AN_EXCHANGE = Set.of(DmState.REGISTERED.code(),
+            DmState.REGISTER_FAILED.code(), DmState.REGISTER_TIMEOUT.code(), DmState.UPDATED.code(),
+            DmState.UPDATE_FAILED.code(), DmState.UPDATE_TIMEOUT.code());
+
     private final String imei;
     private final ModuleClock clock;
     private final boolean ctSleepOff;
@@ -59,6 +65,7 @@ final class ModuleStory {
     private long dmRegistered;
     private long dmUpdated;
     private long dmRefused;
+    private long dmUpdatesFailed;
 
     private ModuleStory(String imei, ModuleClock clock, boolean ctSleepOff) {
         this.imei = imei;
@@ -118,19 +125,23 @@ final class ModuleStory {
     }
 
     private synchronized void dmEntered(int state) {
+        if (!ENDS_AN_EXCHANGE.contains(state) && state != DmState.LIFETIME_TIMEOUT.code()) {
+            return; // 0, 4, 5: no exchange ended
+        }
         if (state == DmState.REGISTERED.code()) {
             dmRegistered++;
             registeredAt.add(clock.elapsed());
         } else if (state == DmState.UPDATED.code()) {
             dmUpdated++;
-        } else if (state == DmState.REGISTER_FAILED.code() || state == DmState.UPDATE_FAILED.code()) {
+        }
+        if (state == DmState.REGISTER_FAILED.code() || state == DmState.UPDATE_FAILED.code()) {
             dmRefused++;
-        } else if (state != DmState.REGISTER_TIMEOUT.code() && state != DmState.UPDATE_TIMEOUT.code()
-                && state != DmState.LIFETIME_TIMEOUT.code()) {
-            return; // 0, 4, 5: no exchange ended
+        }
+        if (state == DmState.UPDATE_FAILED.code() || state == DmState.UPDATE_TIMEOUT.code()) {
+            dmUpdatesFailed++;
         }
         current().dmStates.add(state);
-        if (state != DmState.LIFETIME_TIMEOUT.code()) {
+        if (ENDS_AN_EXCHANGE.contains(state)) {
             closeExchange(LabService.DM, state == DmState.REGISTER_TIMEOUT.code()
                     || state == DmState.UPDATE_TIMEOUT.code());
         }
@@ -225,6 +236,14 @@ final class ModuleStory {
         return chapters.stream().noneMatch(chapter -> chapter.dmStates.isEmpty());
     }
 
+    /**
+     * 1 while an exchange with {@code service} is under way (the run ended before its answer or its timeout): the
+     * platform may have recorded what the module has yet to hear, one record (or one expiry) ahead of it.
+     */
+    synchronized long underWay(LabService service) {
+        return open.containsKey(service) ? 1 : 0;
+    }
+
     synchronized long exchangesFailed() {
         return exchangesFailed;
     }
@@ -255,6 +274,11 @@ final class ModuleStory {
 
     synchronized long dmRefused() {
         return dmRefused;
+    }
+
+    /** Updates that failed (state 12 or 13): each leaves the platform's registration to expire. */
+    synchronized long dmUpdatesFailed() {
+        return dmUpdatesFailed;
     }
 
     /** Module time of each registration the platform acknowledged (CT success, CMDMP state 6). */
