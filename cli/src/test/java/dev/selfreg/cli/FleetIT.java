@@ -24,9 +24,12 @@ class FleetIT {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("fleet: 30 China Telecom and 30 China Mobile modules, 2 days of module time",
                 "listening ct-coap 127.0.0.1:", "listening dm 127.0.0.1:",
-                "yes  CMDMP updates the platform accepted", "fleet PASSED: every expected outcome happened");
-        assertThat(output).containsPattern("yes +China Telecom reports the platform stored +30 +30");
-        assertThat(output).containsPattern("yes +object 666 reads decrypted and stored +90 +90");
+                "China Telecom modules, by what happened to them:", "      30  registered on attempt 1",
+                "fleet PASSED: every expected outcome happened", "China Mobile: awake time of 30 modules");
+        assertThat(output).containsPattern(
+                "yes +China Telecom registrations the modules had acknowledged, in the platform's records +30 +30");
+        assertThat(output).containsPattern(
+                "yes +object 666 reads decrypted and stored \\(one per acknowledged Register and Update\\) +90 +90");
         String progress = Files.readString(dir.resolve("err.txt"));
         // not a terminal: one line per tenth of the run, the last one full
         assertThat(progress).contains("[##############################] 100%  module time 2d 00h");
