@@ -162,6 +162,9 @@ final class FleetCommand implements Callable<Integer> {
         PrintStream out = System.out;
         out.printf("fleet: %d China Telecom and %d China Mobile modules, %d day%s of module time%n", chinaTelecom,
                 chinaMobile, days, days == 1 ? "" : "s");
+        if (!storms.describe().isEmpty()) {
+            out.println("storms: " + storms.describe());
+        }
         List<WireRecorder> opened = new ArrayList<>();
         FleetReport report;
         try {

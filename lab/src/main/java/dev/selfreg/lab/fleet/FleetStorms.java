@@ -3,7 +3,10 @@ package dev.selfreg.lab.fleet;
 import dev.selfreg.lab.scenario.Durations;
 import dev.selfreg.lab.scenario.ScenarioException;
 import dev.selfreg.module.Bc260yFacts;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -99,6 +102,30 @@ public record FleetStorms(Optional<Fota> fota, double loss, double duplicate, Op
                         + ", after the run's " + Durations.format(span) + " of module time");
             }
         });
+    }
+
+    /** The storms in one line, e.g. {@code FOTA to BC260YCNAAR01A04 at 2d for 100 % of the modules, loss 5 %}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        firmware.ifPresent(version -> parts.add("modules start on " + version));
+        fota.ifPresent(wave -> parts.add(String.format("FOTA to %s at %s for %s %% of the modules", wave.version(),
+                Durations.format(wave.at()), percent(wave.fraction()))));
+        if (loss > 0) {
+            parts.add("loss " + percent(loss) + " %");
+        }
+        if (duplicate > 0) {
+            parts.add("duplication " + percent(duplicate) + " %");
+        }
+        outage.ifPresent(window -> parts.add("platform outage " + Durations.format(window.from()) + "-"
+                + Durations.format(window.to())));
+        if (ctSleepOff) {
+            parts.add("China Telecom modules with AT+QSCLK=0");
+        }
+        return parts.isEmpty() ? "" : String.join(", ", parts) + " (seed " + seed + ")";
+    }
+
+    private static String percent(double share) {
+        return BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString();
     }
 
     private static void requireChance(double value, String option) {
