@@ -54,6 +54,11 @@ final class ModuleStory {
     private final String imei;
     private final ModuleClock clock;
     private final boolean ctSleepOff;
+    private final Duration dmLifetime;
+    /** Module time of the last 2.01 or 2.04 while the module is registered; null when it is not. */
+    private Duration dmRenewedAt;
+    /** When the registration a FOTA's power cut left on the platform runs out; null when there is none. */
+    private Duration abandonedExpiresAt;
     private final List<Chapter> chapters = new ArrayList<>(List.of(new Chapter(Optional.empty())));
     private final Map<LabService, Exchange> open = new EnumMap<>(LabService.class);
     private final List<Duration> registeredAt = new ArrayList<>();
@@ -67,15 +72,20 @@ final class ModuleStory {
     private long dmRefused;
     private long dmUpdatesFailed;
 
-    private ModuleStory(String imei, ModuleClock clock, boolean ctSleepOff) {
+    private ModuleStory(String imei, ModuleClock clock, boolean ctSleepOff, Duration dmLifetime) {
         this.imei = imei;
         this.clock = clock;
         this.ctSleepOff = ctSleepOff;
+        this.dmLifetime = dmLifetime;
     }
 
-    /** Starts telling {@code module}'s story; before its first attach, so that nothing is missed. */
-    static ModuleStory of(Bc260yModule module, boolean ctSleepOff) {
-        ModuleStory story = new ModuleStory(module.profile().imei(), module.clock(), ctSleepOff);
+    /**
+     * Starts telling {@code module}'s story; before its first attach, so that nothing is missed. {@code dmPeriod} is
+     * its CMDMP update period, from which its registrations' lifetime follows.
+     */
+    static ModuleStory of(Bc260yModule module, boolean ctSleepOff, Duration dmPeriod) {
+        ModuleStory story = new ModuleStory(module.profile().imei(), module.clock(), ctSleepOff,
+                dmPeriod.plus(Bc260yFacts.DM_LIFETIME_MARGIN));
         module.network().onTransmission(story::transmitted);
         module.ct().onAttempt(story::ctAttemptEnded);
         module.dm().onState(state -> story.dmEntered(state.code()));
@@ -89,6 +99,10 @@ final class ModuleStory {
     /** The FOTA to {@code version} is about to boot the module: a new chapter begins. */
     synchronized void upgrading(String version) {
         chapters.add(new Chapter(Optional.of(version)));
+        if (dmRenewedAt != null) {
+            abandonedExpiresAt = dmRenewedAt.plus(dmLifetime);
+            dmRenewedAt = null;
+        }
         open.clear(); // the power cut of the FOTA ends whatever was under way, unanswered and unreported
     }
 
@@ -128,12 +142,17 @@ final class ModuleStory {
         if (!ENDS_AN_EXCHANGE.contains(state) && state != DmState.LIFETIME_TIMEOUT.code()) {
             return; // 0, 4, 5: no exchange ended
         }
+        Duration now = clock.elapsed();
         if (state == DmState.REGISTERED.code()) {
             dmRegistered++;
-            registeredAt.add(clock.elapsed());
+            registeredAt.add(now);
+            if (abandonedExpiresAt != null && now.compareTo(abandonedExpiresAt) < 0) {
+                abandonedExpiresAt = null; // the new registration of the same device replaced it in time
+            }
         } else if (state == DmState.UPDATED.code()) {
             dmUpdated++;
         }
+        dmRenewedAt = state == DmState.REGISTERED.code() || state == DmState.UPDATED.code() ? now : null;
         if (state == DmState.REGISTER_FAILED.code() || state == DmState.UPDATE_FAILED.code()) {
             dmRefused++;
         }
@@ -276,9 +295,13 @@ final class ModuleStory {
         return dmRefused;
     }
 
-    /** Updates that failed (state 12 or 13): each leaves the platform's registration to expire. */
-    synchronized long dmUpdatesFailed() {
-        return dmUpdatesFailed;
+    /**
+     * The platform's registrations of this module that should have expired by {@code end}: one per Update that
+     * failed (state 12 or 13), and the one a FOTA's power cut left behind when no new Register replaced it within
+     * its lifetime.
+     */
+    synchronized long dmExpiriesDue(Duration end) {
+        return dmUpdatesFailed + (abandonedExpiresAt != null && abandonedExpiresAt.compareTo(end) <= 0 ? 1 : 0);
     }
 
     /** Module time of each registration the platform acknowledged (CT success, CMDMP state 6). */

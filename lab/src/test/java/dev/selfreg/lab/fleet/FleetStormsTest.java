@@ -135,6 +135,18 @@ class FleetStormsTest {
     }
 
     @Test
+    void aFotaWaveInAnOutageLeavesTheOldCmdmpRegistrationsToExpireAsExpected() {
+        FleetReport report = run(0, 4, 2, storms(Optional.of(new FleetStorms.Fota(A04, Duration.ofDays(1), 1)), 0, 0,
+                Optional.of(new FleetStorms.Outage(Duration.ofDays(1), Duration.ofDays(1).plusHours(2))), false));
+
+        assertThat(explained(report, Fleet.CHINA_MOBILE)).containsExactly(Map.entry("registered, state 6 at the end;"
+                + " after the FOTA to " + A04 + ", Register timed out (state 8), state 8 at the end", 4L));
+        assertThat(report.rows()).filteredOn(row -> row.outcome().startsWith("CMDMP registrations the platform expired"))
+                .singleElement().satisfies(row -> assertThat(row.observed()).isEqualTo(4));
+        assertThat(report.passed()).as(report.table()).isTrue();
+    }
+
+    @Test
     void theBatteryCostSplitsTheAwakeTimeByReasonAndShowsSelfRegistrationsShare() {
         FleetReport report = run(6, 6, 1, FleetStorms.NONE);
 
