@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +68,12 @@ public final class FleetReport {
 
     /** Per carrier ({@code China Telecom}, {@code China Mobile}), the modules of each explanation, most first. */
     public Map<String, List<Explained>> explanations() {
-        return Map.copyOf(explanations);
+        return Collections.unmodifiableMap(explanations);
     }
 
     /** Per carrier, the awake-time account. */
     public Map<String, BatteryCost> battery() {
-        return Map.copyOf(battery);
+        return Collections.unmodifiableMap(battery);
     }
 
     /** Per carrier, each module's awake seconds. */
