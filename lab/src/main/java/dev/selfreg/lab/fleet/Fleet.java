@@ -35,6 +35,12 @@ import java.util.stream.Collectors;
  * Mobile units are provisioned over AT for the lab's CMDMP application, rebooted, and register, are read and update
  * for the planned days. Days pass in hours of module time, each taking as much wall time as the CoAP exchanges
  * that fall in it. The platform runs on the same clock, so its records span the planned days.
+ *
+ * <p>{@link FleetStorms} add a FOTA wave, loss and duplication of the modules' datagrams, and a platform outage (a
+ * {@code drop} fault on every module). Each module's {@link ModuleStory} records what it saw; the report explains
+ * every module by its story and computes each expected outcome from the stories, to compare with the platform's
+ * records: an exchange fails exactly when all its datagrams were lost, every acknowledged registration is stored,
+ * and none is stored twice.
  */
 public final class Fleet {
 

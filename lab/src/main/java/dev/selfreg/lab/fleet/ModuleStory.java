@@ -1,6 +1,7 @@
 package dev.selfreg.lab.fleet;
 
 import dev.selfreg.module.Bc260yFacts;
+import dev.selfreg.module.SavedConfig;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.Transmission;
@@ -53,6 +54,7 @@ final class ModuleStory {
 
     private final String imei;
     private final ModuleClock clock;
+    private final SavedConfig saved;
     private final boolean ctSleepOff;
     private final Duration dmLifetime;
     /** Module time of the last 2.01 or 2.04 while the module is registered; null when it is not. */
@@ -72,9 +74,10 @@ final class ModuleStory {
     private long dmRefused;
     private long dmUpdatesFailed;
 
-    private ModuleStory(String imei, ModuleClock clock, boolean ctSleepOff, Duration dmLifetime) {
+    private ModuleStory(String imei, ModuleClock clock, SavedConfig saved, boolean ctSleepOff, Duration dmLifetime) {
         this.imei = imei;
         this.clock = clock;
+        this.saved = saved;
         this.ctSleepOff = ctSleepOff;
         this.dmLifetime = dmLifetime;
     }
@@ -84,7 +87,7 @@ final class ModuleStory {
      * its CMDMP update period, from which its registrations' lifetime follows.
      */
     static ModuleStory of(Bc260yModule module, boolean ctSleepOff, Duration dmPeriod) {
-        ModuleStory story = new ModuleStory(module.profile().imei(), module.clock(), ctSleepOff,
+        ModuleStory story = new ModuleStory(module.profile().imei(), module.clock(), module.saved(), ctSleepOff,
                 dmPeriod.plus(Bc260yFacts.DM_LIFETIME_MARGIN));
         module.network().onTransmission(story::transmitted);
         module.ct().onAttempt(story::ctAttemptEnded);
@@ -209,6 +212,9 @@ final class ModuleStory {
                 text = "stopped after " + chapter.ctAttempts + " of the seed's " + seedAttempts() + " attempts";
             }
             parts.add(prefix + text);
+        }
+        if (chapters.size() > 1 && saved.qsregenable() == Bc260yFacts.QSREGENABLE_AFTER_FOTA) {
+            parts.add("AT+QSREGENABLE? reads " + Bc260yFacts.QSREGENABLE_AFTER_FOTA + " (seed 3.2.1)");
         }
         return String.join("; ", parts);
     }

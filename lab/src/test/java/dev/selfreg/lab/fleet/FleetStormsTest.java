@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selfreg.platform.PlatformSettings;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -23,11 +21,6 @@ class FleetStormsTest {
 
     private static final String A04 = "BC260YCNAAR01A04";
 
-    private static PlatformSettings inMemory() {
-        return new PlatformSettings("127.0.0.1", 0, 0, 0, 0, Optional.of("jdbc:h2:mem:fleet-" + UUID.randomUUID()),
-                Path.of("unused"), List.of(), false, Optional.empty());
-    }
-
     private static FleetStorms storms(Optional<FleetStorms.Fota> fota, double loss, double duplicate,
             Optional<FleetStorms.Outage> outage, boolean ctSleepOff) {
         return new FleetStorms(fota, loss, duplicate, outage, ctSleepOff,
@@ -35,7 +28,7 @@ class FleetStormsTest {
     }
 
     private static FleetReport run(int ct, int cm, int days, FleetStorms storms) {
-        return Fleet.run(inMemory(), new FleetPlan(ct, cm, days, Duration.ofDays(1)), storms, (done, total) -> { });
+        return Fleet.run(FleetTest.inMemory(), new FleetPlan(ct, cm, days, Duration.ofDays(1)), storms, (done, total) -> { });
     }
 
     private static Map<String, Long> explained(FleetReport report, String carrier) {
@@ -49,12 +42,24 @@ class FleetStormsTest {
                 Optional.empty(), false));
 
         assertThat(explained(report, Fleet.CHINA_TELECOM)).containsExactly(Map.entry(
-                "registered on attempt 1; after the FOTA to " + A04 + ", registered again on attempt 1", 12L));
+                "registered on attempt 1; after the FOTA to " + A04 + ", registered again on attempt 1;"
+                        + " AT+QSREGENABLE? reads 3 (seed 3.2.1)", 12L));
         assertThat(explained(report, Fleet.CHINA_MOBILE)).containsOnlyKeys(
                 "registered, state 6 at the end; after the FOTA to " + A04 + ", registered again, state 11 at the end");
         assertThat(report.rows()).filteredOn(row -> row.outcome().startsWith("China Telecom registrations"))
                 .singleElement().satisfies(row -> assertThat(row.observed()).isEqualTo(24));
         assertThat(report.passed()).as(report.table()).isTrue();
+    }
+
+    @Test
+    void aFotaWaveFromAnotherFirmwareLeavesQsregenableAtOne() {
+        FleetStorms fromA05 = new FleetStorms(Optional.of(new FleetStorms.Fota("BC260YCNAAR01A06", Duration.ofHours(6), 1)),
+                0, 0, Optional.empty(), false, Optional.of("BC260YCNAAR01A05"), 7);
+
+        FleetReport report = run(3, 0, 1, fromA05);
+
+        assertThat(explained(report, Fleet.CHINA_TELECOM)).containsExactly(Map.entry(
+                "registered on attempt 1; after the FOTA to BC260YCNAAR01A06, registered again on attempt 1", 3L));
     }
 
     @Test
@@ -64,7 +69,8 @@ class FleetStormsTest {
 
         assertThat(explained(report, Fleet.CHINA_TELECOM)).containsOnly(
                 Map.entry("registered on attempt 1", 10L),
-                Map.entry("registered on attempt 1; after the FOTA to " + A04 + ", registered again on attempt 1", 10L));
+                Map.entry("registered on attempt 1; after the FOTA to " + A04 + ", registered again on attempt 1;"
+                        + " AT+QSREGENABLE? reads 3 (seed 3.2.1)", 10L));
         assertThat(report.passed()).as(report.table()).isTrue();
     }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class FleetTest {
 
-    private static PlatformSettings inMemory() {
+    /** A platform with an H2 store of its own, in memory, on free ports. */
+    static PlatformSettings inMemory() {
         return new PlatformSettings("127.0.0.1", 0, 0, 0, 0, Optional.of("jdbc:h2:mem:fleet-" + UUID.randomUUID()),
                 Path.of("unused"), List.of(), false, Optional.empty());
     }
