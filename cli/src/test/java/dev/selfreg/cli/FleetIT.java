@@ -2,6 +2,7 @@ package dev.selfreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,25 @@ class FleetIT {
         assertThat(progress).contains("[##############################] 100%  module time 2d 00h");
         assertThat(progress).doesNotContain("Exception", "INFO");
         assertThat(output + progress).doesNotContain("0123456789ABCDEFGHIJKLMNOPQRSTUV");
+    }
+
+    @Test
+    void anOutageAtBootIsExplainedReconciledAndWrittenAsJsonAndCharts() throws Exception {
+        Path json = dir.resolve("fleet.json");
+        Path charts = dir.resolve("charts");
+        Process process = new ProcessBuilder(ModuleProcess.command("fleet", "--ct", "5", "--cmcc", "5", "--days", "1",
+                "--outage", "0s-3h", "--ct-no-sleep", "--json", json.toString(), "--charts", charts.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("storms: platform outage 0s-3h, China Telecom modules with AT+QSCLK=0 (seed 1)",
+                "       5  gave up after 3 attempts (seed 2.1.3)",
+                "       5  Register timed out (state 8), state 8 at the end", "fleet PASSED",
+                "China Telecom: awake time of 5 modules", "report written to " + json);
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("passed").asBoolean()).isTrue();
+        assertThat(charts.resolve("registrations-per-hour.png")).isNotEmptyFile();
+        assertThat(charts.resolve("awake-time-per-module.png")).isNotEmptyFile();
     }
 
     @Test
