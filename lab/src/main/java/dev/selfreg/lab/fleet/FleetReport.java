@@ -103,6 +103,9 @@ public final class FleetReport {
     public String table() {
         StringBuilder out = new StringBuilder();
         explanations.forEach((carrier, stories) -> {
+            if (stories.isEmpty()) {
+                return; // no module of that carrier
+            }
             out.append(String.format("%s modules, by what happened to them:%n", carrier));
             stories.forEach(story -> out.append(String.format("  %,8d  %s%n", story.modules(), story.explanation())));
         });
