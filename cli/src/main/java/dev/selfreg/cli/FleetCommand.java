@@ -3,14 +3,22 @@ package dev.selfreg.cli;
 import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.lab.fleet.Fleet;
 import dev.selfreg.lab.fleet.FleetPlan;
+import dev.selfreg.lab.fleet.FleetCharts;
 import dev.selfreg.lab.fleet.FleetReport;
+import dev.selfreg.lab.fleet.FleetStorms;
+import dev.selfreg.lab.scenario.Durations;
+import dev.selfreg.lab.scenario.ScenarioException;
 import dev.selfreg.platform.PlatformSettings;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,10 +39,14 @@ import picocli.CommandLine.Spec;
         description = {"Run many emulated modules against a lab platform on the virtual clock.",
                 "China Telecom units report to ZZHC; China Mobile units are provisioned over AT for the lab's CMDMP"
                         + " application, register, are read and update for the given days.",
-                "Shows a progress bar on stderr, then a table of what the modules and the platform saw."},
+                "Storms: a FOTA wave (--fota --at), packet loss and duplication (--loss, --duplicate), a platform"
+                        + " outage (--outage), all seeded (--seed).",
+                "Shows a progress bar on stderr, then what happened to the modules, a table of what the modules and"
+                        + " the platform saw, and the battery the modules spent awake."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every expected outcome happened", "1:an expected outcome did not happen",
-                ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE, ExitCodes.LINE_INTERNAL})
+                ExitCodes.LINE_USAGE, ExitCodes.LINE_UNAVAILABLE + " Or the --json or --charts files could not be written.",
+                ExitCodes.LINE_INTERNAL})
 final class FleetCommand implements Callable<Integer> {
 
     /** Width of the progress bar, in characters. */
@@ -67,6 +79,50 @@ final class FleetCommand implements Callable<Integer> {
             description = "Dashboard and REST API port (default: a free one).")
     int webPort;
 
+    @Option(names = "--fota", paramLabel = "VERSION",
+            description = "A FOTA wave: at --at, the modules get firmware VERSION (e.g. BC260YCNAAR01A04) and boot it;"
+                    + " they start on " + FleetStorms.FOTA_FROM + " unless --firmware says otherwise.")
+    String fota;
+
+    @Option(names = "--at", paramLabel = "DURATION", description = "When the FOTA wave comes, in module time (e.g. 2d, 36h).")
+    String fotaAt;
+
+    @Option(names = "--fota-fraction", paramLabel = "F",
+            description = "The share of the modules the FOTA wave upgrades, in (0, 1] (default: all), drawn from --seed.")
+    Double fotaFraction;
+
+    @Option(names = "--firmware", paramLabel = "VERSION", description = "The firmware the modules start on.")
+    String firmware;
+
+    @Option(names = "--loss", defaultValue = "0", paramLabel = "P",
+            description = "The chance that each datagram a module sends the platform is lost (default ${DEFAULT-VALUE}).")
+    double loss;
+
+    @Option(names = "--duplicate", defaultValue = "0", paramLabel = "P",
+            description = "The chance that each datagram a module sends the platform arrives twice (default ${DEFAULT-VALUE}).")
+    double duplicate;
+
+    @Option(names = "--outage", paramLabel = "FROM-TO",
+            description = "A window of module time in which the platform does not answer, e.g. 2d-2d2h.")
+    String outage;
+
+    @Option(names = "--ct-no-sleep",
+            description = "China Telecom modules run with AT+QSCLK=0: the one setting under which a failed"
+                    + " registration is retried, 3 attempts 1 h apart (seed 2.1.3, 2.1.4); they never deep sleep.")
+    boolean ctNoSleep;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seeds which modules the FOTA takes and which datagrams are lost or doubled (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the whole report (explanations, outcomes, battery) as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also draw the registrations per hour and the awake time per module as PNG files in DIR.")
+    Path charts;
+
     @Option(names = "--verbose", description = "Log every module's and the platform's steps (INFO) on stderr.")
     boolean verbose;
 
@@ -84,11 +140,15 @@ final class FleetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FleetPlan plan;
+        FleetStorms storms;
         Predicate<String> captured;
         try {
             plan = new FleetPlan(chinaTelecom, chinaMobile, days, Duration.ofSeconds(updatePeriod));
+            storms = storms();
+            storms.requireWithin(plan.span());
             captured = captured(plan);
             pcap.requireWritable();
+            requireWritableReports();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -102,10 +162,13 @@ final class FleetCommand implements Callable<Integer> {
         PrintStream out = System.out;
         out.printf("fleet: %d China Telecom and %d China Mobile modules, %d day%s of module time%n", chinaTelecom,
                 chinaMobile, days, days == 1 ? "" : "s");
+        if (!storms.describe().isEmpty()) {
+            out.println("storms: " + storms.describe());
+        }
         List<WireRecorder> opened = new ArrayList<>();
         FleetReport report;
         try {
-            report = Fleet.run(settings, plan, new ProgressBar(System.err, System.console() != null, out), clock -> {
+            report = Fleet.run(settings, plan, storms, new ProgressBar(System.err, System.console() != null, out), clock -> {
                 WireRecorder recorder = pcap.open(clock);
                 opened.add(recorder);
                 return recorder;
@@ -115,7 +178,84 @@ final class FleetCommand implements Callable<Integer> {
         }
         out.println();
         out.print(report.table());
+        out.println();
+        out.print(report.batterySummary());
+        try {
+            if (json != null) {
+                report.writeJson(json, planView(plan, storms));
+                out.println("report written to " + json);
+            }
+            if (charts != null) {
+                FleetCharts.write(report, charts).forEach(chart -> out.println("chart written to " + chart));
+            }
+        } catch (IOException e) {
+            System.err.println("selfreg fleet: cannot write the report: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        }
         return report.passed() ? 0 : 1;
+    }
+
+    /**
+     * The storms the options ask for.
+     *
+     * @throws IllegalArgumentException when an option is out of its range or lacks its companion
+     */
+    FleetStorms storms() {
+        if (fota == null && (fotaAt != null || fotaFraction != null)) {
+            throw new IllegalArgumentException("--at and --fota-fraction go with --fota VERSION");
+        }
+        if (fota != null && fotaAt == null) {
+            throw new IllegalArgumentException("--fota needs --at DURATION: when the wave comes, in module time");
+        }
+        Optional<FleetStorms.Fota> wave = Optional.empty();
+        if (fota != null) {
+            Duration at;
+            try {
+                at = Durations.parse(fotaAt);
+            } catch (ScenarioException e) {
+                throw new IllegalArgumentException("--at: " + e.getMessage());
+            }
+            wave = Optional.of(new FleetStorms.Fota(fota, at, fotaFraction == null ? 1 : fotaFraction));
+        }
+        Optional<String> start = firmware != null ? Optional.of(firmware)
+                : wave.isPresent() ? Optional.of(FleetStorms.FOTA_FROM) : Optional.empty();
+        return new FleetStorms(wave, loss, duplicate, Optional.ofNullable(outage).map(FleetStorms.Outage::parse),
+                ctNoSleep, start, seed);
+    }
+
+    /** A --json file or --charts directory that cannot be written is told before the run, not after it. */
+    private void requireWritableReports() {
+        try {
+            if (json != null) {
+                Files.writeString(json, "");
+            }
+            if (charts != null) {
+                Files.createDirectories(charts);
+                if (!Files.isWritable(charts)) {
+                    throw new IOException(charts + " is not writable");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the report: " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> planView(FleetPlan plan, FleetStorms storms) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("chinaTelecom", plan.chinaTelecom());
+        view.put("chinaMobile", plan.chinaMobile());
+        view.put("days", plan.days());
+        view.put("dmPeriodSeconds", plan.updatePeriod().toSeconds());
+        storms.fota().ifPresent(wave -> view.put("fota", Map.of("version", wave.version(), "at",
+                Durations.format(wave.at()), "fraction", wave.fraction())));
+        view.put("loss", storms.loss());
+        view.put("duplicate", storms.duplicate());
+        storms.outage().ifPresent(window -> view.put("outage", Durations.format(window.from()) + "-"
+                + Durations.format(window.to())));
+        view.put("ctNoSleep", storms.ctSleepOff());
+        storms.firmware().ifPresent(version -> view.put("firmware", version));
+        view.put("seed", storms.seed());
+        return view;
     }
 
     /** The modules {@code --pcap-modules} chooses, by IMEI; every module without it. */

@@ -2,6 +2,7 @@ package dev.selfreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +25,36 @@ class FleetIT {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("fleet: 30 China Telecom and 30 China Mobile modules, 2 days of module time",
                 "listening ct-coap 127.0.0.1:", "listening dm 127.0.0.1:",
-                "yes  CMDMP updates the platform accepted", "fleet PASSED: every expected outcome happened");
-        assertThat(output).containsPattern("yes +China Telecom reports the platform stored +30 +30");
-        assertThat(output).containsPattern("yes +object 666 reads decrypted and stored +90 +90");
+                "China Telecom modules, by what happened to them:", "      30  registered on attempt 1",
+                "fleet PASSED: every expected outcome happened", "China Mobile: awake time of 30 modules");
+        assertThat(output).containsPattern(
+                "yes +China Telecom registrations the modules had acknowledged, in the platform's records +30 +30");
+        assertThat(output).containsPattern(
+                "yes +object 666 reads decrypted and stored \\(one per acknowledged Register and Update\\) +90 +90");
         String progress = Files.readString(dir.resolve("err.txt"));
         // not a terminal: one line per tenth of the run, the last one full
         assertThat(progress).contains("[##############################] 100%  module time 2d 00h");
         assertThat(progress).doesNotContain("Exception", "INFO");
         assertThat(output + progress).doesNotContain("0123456789ABCDEFGHIJKLMNOPQRSTUV");
+    }
+
+    @Test
+    void anOutageAtBootIsExplainedReconciledAndWrittenAsJsonAndCharts() throws Exception {
+        Path json = dir.resolve("fleet.json");
+        Path charts = dir.resolve("charts");
+        Process process = new ProcessBuilder(ModuleProcess.command("fleet", "--ct", "5", "--cmcc", "5", "--days", "1",
+                "--outage", "0s-3h", "--ct-no-sleep", "--json", json.toString(), "--charts", charts.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("storms: platform outage 0s-3h, China Telecom modules with AT+QSCLK=0 (seed 1)",
+                "       5  gave up after 3 attempts (seed 2.1.3)",
+                "       5  Register timed out (state 8), state 8 at the end", "fleet PASSED",
+                "China Telecom: awake time of 5 modules", "report written to " + json);
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("passed").asBoolean()).isTrue();
+        assertThat(charts.resolve("registrations-per-hour.png")).isNotEmptyFile();
+        assertThat(charts.resolve("awake-time-per-module.png")).isNotEmptyFile();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
@@ -117,6 +118,16 @@ public final class Lab implements AutoCloseable {
             throw new NoSuchElementException("no module named " + name + " in the lab (there are " + units.keySet() + ")");
         }
         return unit;
+    }
+
+    /** Whether a module named {@code name} is in the lab. */
+    public boolean hasUnit(String name) {
+        return units.containsKey(name);
+    }
+
+    /** The lab's modules in the order they were added. */
+    public List<EmulatedUnit> unitsInOrder() {
+        return List.copyOf(units.values());
     }
 
     public Map<String, EmulatedUnit> units() {

@@ -10,20 +10,37 @@ import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.PlatformStore;
 import dev.selfreg.time.VirtualClock;
-import dev.selfreg.vocabulary.DmState;
+import dev.selfreg.module.AwakeReason;
+import dev.selfreg.module.network.LabService;
+import dev.selfreg.module.network.NetworkFault;
+import dev.selfreg.platform.store.CtRegistration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Many emulated modules against one lab platform on the virtual clock: China Telecom units report to ZZHC, China
  * Mobile units are provisioned over AT for the lab's CMDMP application, rebooted, and register, are read and update
  * for the planned days. Days pass in hours of module time, each taking as much wall time as the CoAP exchanges
  * that fall in it. The platform runs on the same clock, so its records span the planned days.
+ *
+ * <p>{@link FleetStorms} add a FOTA wave, loss and duplication of the modules' datagrams, and a platform outage (a
+ * {@code drop} fault on every module). Each module's {@link ModuleStory} records what it saw; the report explains
+ * every module by its story and computes each expected outcome from the stories, to compare with the platform's
+ * records: an exchange fails exactly when all its datagrams were lost, every acknowledged registration is stored,
+ * and none is stored twice.
  */
 public final class Fleet {
 
@@ -45,7 +62,12 @@ public final class Fleet {
 
     /** Runs {@code plan} against a platform started with {@code settings}, and reports what both sides saw. */
     public static FleetReport run(PlatformSettings settings, FleetPlan plan, Progress progress) {
-        return run(settings, plan, progress, platformClock -> WireRecorder.none(), imei -> false);
+        return run(settings, plan, FleetStorms.NONE, progress, platformClock -> WireRecorder.none(), imei -> false);
+    }
+
+    /** The same, with {@code storms}. */
+    public static FleetReport run(PlatformSettings settings, FleetPlan plan, FleetStorms storms, Progress progress) {
+        return run(settings, plan, storms, progress, platformClock -> WireRecorder.none(), imei -> false);
     }
 
     /**
@@ -53,63 +75,222 @@ public final class Fleet {
      * recorder {@code wire} makes on the lab's clock, with the platform's exchanges with anybody else; each datagram
      * once.
      */
-    public static FleetReport run(PlatformSettings settings, FleetPlan plan, Progress progress,
+    public static FleetReport run(PlatformSettings settings, FleetPlan plan, FleetStorms storms, Progress progress,
             Function<Clock, WireRecorder> wire, Predicate<String> captured) {
+        storms.requireWithin(plan.span());
         try (Lab lab = Lab.start(LabApplication.addedTo(settings), new VirtualClock(), wire, captured)) {
             progress.started(lab.platform().listeningLines());
             List<EmulatedUnit> chinaTelecom = new ArrayList<>();
             List<EmulatedUnit> chinaMobile = new ArrayList<>();
+            Map<String, ModuleStory> stories = new LinkedHashMap<>();
             for (int i = 0; i < plan.chinaTelecom(); i++) {
-                chinaTelecom.add(lab.add("ct-" + i, profile(i, new Sim(String.format("46011%010d", i),
-                        String.format("898603%014d", i)))));
+                EmulatedUnit unit = lab.add("ct-" + i, profile(i, storms, new Sim(String.format("46011%010d", i),
+                        String.format("898603%014d", i))));
+                stories.put(unit.name(), ModuleStory.of(unit.module(), storms.ctSleepOff(), plan.updatePeriod()));
+                if (storms.ctSleepOff()) {
+                    require(unit, "AT+QSCLK=0");
+                    require(unit, "AT+QRST=1");
+                }
+                chinaTelecom.add(unit);
             }
             for (int i = 0; i < plan.chinaMobile(); i++) {
                 int n = plan.chinaTelecom() + i;
-                EmulatedUnit unit = lab.add("cm-" + i, profile(n, new Sim(String.format("46004%010d", i),
+                EmulatedUnit unit = lab.add("cm-" + i, profile(n, storms, new Sim(String.format("46004%010d", i),
                         String.format("898600%014d", i))));
+                stories.put(unit.name(), ModuleStory.of(unit.module(), false, plan.updatePeriod()));
                 LabApplication.provision(unit, imei(n), plan.updatePeriod().toSeconds());
                 unit.at("AT+QRST=1");
                 chinaMobile.add(unit);
             }
+            List<EmulatedUnit> all = new ArrayList<>(chinaTelecom);
+            all.addAll(chinaMobile);
+            List<Storm> timeline = timeline(storms, all, stories);
+            faultsOf(storms).forEach(fault -> all.forEach(unit -> unit.module().network().faults().add(fault)));
+            timeline.stream().filter(storm -> storm.at().isZero()).forEach(storm -> storm.action().run());
             Duration total = plan.span();
             for (Duration done = Duration.ZERO; done.compareTo(total) < 0; ) {
-                Duration step = STEP.compareTo(total.minus(done)) < 0 ? STEP : total.minus(done);
-                lab.advance(step);
-                done = done.plus(step);
-                progress.advanced(done, total);
+                Duration until = min(done.plus(STEP), total);
+                for (Storm storm : timeline) {
+                    if (storm.at().compareTo(done) > 0 && storm.at().compareTo(until) < 0) {
+                        until = storm.at();
+                    }
+                }
+                lab.advance(until.minus(done));
+                done = until;
+                for (Storm storm : timeline) {
+                    if (storm.at().equals(done)) {
+                        storm.action().run();
+                    }
+                }
+                if (done.toNanos() % STEP.toNanos() == 0 || done.equals(total)) {
+                    progress.advanced(done, total);
+                }
             }
-            return report(lab.platform().records().store(), plan, chinaTelecom, chinaMobile);
+            return report(lab.platform().records().store(), plan, chinaTelecom, chinaMobile, stories);
         }
     }
 
+    /** Something that happens to the fleet at an instant of module time. */
+    private record Storm(Duration at, Runnable action) {
+    }
+
+    /** The FOTA wave and the outage's start and end, in the order given (a storm at 0 happens before any time passes). */
+    private static List<Storm> timeline(FleetStorms storms, List<EmulatedUnit> units, Map<String, ModuleStory> stories) {
+        List<Storm> timeline = new ArrayList<>();
+        storms.fota().ifPresent(wave -> {
+            List<EmulatedUnit> upgraded = new ArrayList<>(units);
+            Collections.shuffle(upgraded, new Random(storms.seed()));
+            List<EmulatedUnit> chosen = upgraded.subList(0, (int) Math.round(wave.fraction() * units.size()));
+            timeline.add(new Storm(wave.at(), () -> chosen.forEach(unit -> {
+                stories.get(unit.name()).upgrading(wave.version());
+                unit.module().upgradeFirmware(wave.version());
+            })));
+        });
+        storms.outage().ifPresent(window -> {
+            timeline.add(new Storm(window.from(), () -> units.forEach(unit -> {
+                for (LabService service : LabService.values()) {
+                    unit.module().network().faults().add(NetworkFault.dropAll(service));
+                }
+            })));
+            timeline.add(new Storm(window.to(), () -> units.forEach(unit -> {
+                var faults = unit.module().network().faults();
+                faults.clear();
+                faultsOf(storms).forEach(faults::add);
+            })));
+        });
+        return timeline;
+    }
+
+    /** The faults in force for the whole run: the loss and duplication of datagrams to the platform. */
+    private static List<NetworkFault> faultsOf(FleetStorms storms) {
+        List<NetworkFault> faults = new ArrayList<>();
+        for (LabService service : LabService.values()) {
+            if (storms.loss() > 0) {
+                faults.add(NetworkFault.dropWithProbability(service, storms.loss()));
+            }
+            if (storms.duplicate() > 0) {
+                faults.add(NetworkFault.duplicateWithProbability(service, storms.duplicate()));
+            }
+        }
+        return faults;
+    }
+
+    private static void require(EmulatedUnit unit, String line) {
+        if (!unit.at(line).isOk()) {
+            throw new IllegalStateException(unit.name() + " refused " + line);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private static FleetReport report(PlatformStore store, FleetPlan plan, List<EmulatedUnit> chinaTelecom,
-            List<EmulatedUnit> chinaMobile) {
-        long reads = (long) plan.chinaMobile() * (1 + plan.updatesPerModule());
-        List<DmEvent> events = store.dmEvents(Integer.MAX_VALUE);
+            List<EmulatedUnit> chinaMobile, Map<String, ModuleStory> stories) {
+        Duration end = plan.span();
+        List<ModuleStory> ct = chinaTelecom.stream().map(unit -> stories.get(unit.name())).toList();
+        List<ModuleStory> cm = chinaMobile.stream().map(unit -> stories.get(unit.name())).toList();
         FleetReport report = new FleetReport();
-        report.expect("China Telecom modules that registered (their own record)", plan.chinaTelecom(),
-                chinaTelecom.stream().filter(unit -> unit.module().ct().status().lastOutcome().equals("success")).count());
-        report.expect("China Telecom reports the platform stored", plan.chinaTelecom(),
-                store.ctRegistrations(null, Integer.MAX_VALUE).size());
+        report.explain(CHINA_TELECOM, explained(ct.stream().map(story -> story.ctExplanation(end)).toList()));
+        report.explain(CHINA_MOBILE, explained(cm.stream().map(ModuleStory::dmExplanation).toList()));
+        report.datagrams(new FleetReport.Datagrams(sum(stories.values(), ModuleStory::transmissions),
+                sum(stories.values(), ModuleStory::lost)));
+
+        Map<String, Long> ctStored = store.ctRegistrations(null, Integer.MAX_VALUE).stream()
+                .collect(Collectors.groupingBy(CtRegistration::imei, Collectors.counting()));
+        report.expect("China Telecom modules whose every boot registered or gave up as the seed says", ct.size(),
+                ct.stream().filter(story -> story.ctAsTheSeedSays(end)).count());
+        report.expect("China Telecom attempts that failed (expected: every datagram of theirs lost)",
+                sum(ct, ModuleStory::exchangesEveryDatagramLost), sum(ct, ModuleStory::exchangesFailed));
+        report.expect("China Telecom registrations the modules had acknowledged, in the platform's records",
+                sum(ct, ModuleStory::ctAcknowledged),
+                sum(ct, story -> Math.min(story.ctAcknowledged(), ctStored.getOrDefault(story.imei(), 0L))));
+        report.expect("China Telecom records beyond those acknowledged (a duplicate stored twice)", 0,
+                sum(ct, story -> Math.max(0, ctStored.getOrDefault(story.imei(), 0L) - story.ctAcknowledged()
+                        - story.underWay(LabService.CT))));
         report.expect("China Telecom reports the platform rejected", 0, store.ctRejections(Integer.MAX_VALUE).size());
-        int lastState = (plan.updatesPerModule() > 0 ? DmState.UPDATED : DmState.REGISTERED).code();
-        report.expect("China Mobile modules in DMstate " + lastState + " at the end", plan.chinaMobile(),
-                chinaMobile.stream().filter(unit -> unit.module().dmState() == lastState).count());
-        report.expect("CMDMP registers the platform accepted", plan.chinaMobile(), count(events, "register", "ok"));
-        report.expect("CMDMP updates the platform accepted", plan.chinaMobile() * plan.updatesPerModule(),
-                count(events, "update", "ok"));
-        report.expect("object 666 reads decrypted and stored", reads, count(events, "read", "ok"));
-        report.expect("CMDMP events that failed or were flagged", 0,
-                events.stream().filter(event -> !event.outcome().equals("ok")).count());
+
+        List<DmEvent> events = store.dmEvents(Integer.MAX_VALUE);
+        Map<String, Long> registers = okEvents(events, "register");
+        Map<String, Long> updates = okEvents(events, "update");
+        report.expect("China Mobile modules whose every boot's Register ended (state 6, 7 or 8)", cm.size(),
+                cm.stream().filter(ModuleStory::dmRegisteredOrTimedOut).count());
+        report.expect("China Mobile Registers and Updates that timed out (expected: every datagram of theirs lost)",
+                sum(cm, ModuleStory::exchangesEveryDatagramLost), sum(cm, ModuleStory::exchangesFailed));
+        report.expect("CMDMP Registers the modules had acknowledged (state 6), in the platform's records",
+                sum(cm, ModuleStory::dmRegistered),
+                sum(cm, story -> Math.min(story.dmRegistered(), registers.getOrDefault(story.imei(), 0L))));
+        report.expect("CMDMP Updates the modules had acknowledged (state 11), in the platform's records",
+                sum(cm, ModuleStory::dmUpdated),
+                sum(cm, story -> Math.min(story.dmUpdated(), updates.getOrDefault(story.imei(), 0L))));
+        report.expect("CMDMP records beyond those acknowledged (a duplicate stored twice)", 0,
+                sum(cm, story -> Math.max(0, registers.getOrDefault(story.imei(), 0L) - story.dmRegistered()
+                        + updates.getOrDefault(story.imei(), 0L) - story.dmUpdated() - story.underWay(LabService.DM))));
+        report.expect("object 666 reads decrypted and stored (one per acknowledged Register and Update)",
+                sum(cm, story -> story.dmRegistered() + story.dmUpdated()), count(events, "read", "ok"));
+        Map<String, Long> expired = events.stream().filter(event -> event.kind().equals(EXPIRED))
+                .collect(Collectors.groupingBy(DmEvent::imei, Collectors.counting()));
+        report.expect("CMDMP registrations the platform expired (expected: an Update failed, or a FOTA left it)",
+                sum(cm, story -> story.dmExpiriesDue(end)), sum(cm, story -> Math.max(0,
+                        expired.getOrDefault(story.imei(), 0L) - story.underWay(LabService.DM))));
+        report.expect("CMDMP events that failed or were flagged (expected: the refusals the modules got)",
+                sum(cm, ModuleStory::dmRefused), events.stream()
+                        .filter(event -> !event.outcome().equals("ok") && !event.kind().equals(EXPIRED)).count());
+
+        int hours = (int) (end.toHours() + 1);
+        report.registered(CHINA_TELECOM, perHour(ct, hours));
+        report.registered(CHINA_MOBILE, perHour(cm, hours));
+        spent(report, CHINA_TELECOM, chinaTelecom);
+        spent(report, CHINA_MOBILE, chinaMobile);
         return report;
+    }
+
+    /** The platform's event for a registration whose lifetime ran out without an Update. */
+    private static final String EXPIRED = "expired";
+
+    /** The carriers' names in the report. */
+    static final String CHINA_TELECOM = "China Telecom";
+    static final String CHINA_MOBILE = "China Mobile";
+
+    private static void spent(FleetReport report, String carrier, List<EmulatedUnit> units) {
+        if (units.isEmpty()) {
+            return;
+        }
+        List<Map<AwakeReason, Duration>> accounts = units.stream().map(unit -> unit.module().awakeBreakdown()).toList();
+        report.spent(carrier, BatteryCost.of(accounts), BatteryCost.perModule(accounts));
+    }
+
+    private static long[] perHour(List<ModuleStory> stories, int hours) {
+        long[] counts = new long[hours];
+        stories.forEach(story -> story.registeredAt().forEach(at -> counts[(int) Math.min(hours - 1, at.toHours())]++));
+        return counts;
+    }
+
+    /** Modules per explanation, most first (then in words' order, so that a run's table is repeatable). */
+    private static List<FleetReport.Explained> explained(List<String> explanations) {
+        Map<String, Long> counts = explanations.stream().collect(Collectors.groupingBy(text -> text, TreeMap::new,
+                Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(entry -> new FleetReport.Explained(entry.getKey(), entry.getValue())).toList();
+    }
+
+    private static Map<String, Long> okEvents(List<DmEvent> events, String kind) {
+        return events.stream().filter(event -> event.kind().equals(kind) && event.outcome().equals("ok"))
+                .collect(Collectors.groupingBy(DmEvent::imei, Collectors.counting()));
+    }
+
+    private static long sum(Collection<ModuleStory> stories, ToLongFunction<ModuleStory> value) {
+        return stories.stream().mapToLong(value).sum();
     }
 
     private static long count(List<DmEvent> events, String kind, String outcome) {
         return events.stream().filter(event -> event.kind().equals(kind) && event.outcome().equals(outcome)).count();
     }
 
-    private static ModuleProfile profile(int n, Sim sim) {
-        return ModuleProfile.standard().withImei(imei(n)).withSim(Optional.of(sim));
+    private static ModuleProfile profile(int n, FleetStorms storms, Sim sim) {
+        ModuleProfile profile = ModuleProfile.standard().withImei(imei(n)).withSim(Optional.of(sim));
+        return storms.firmware().map(profile::withFirmware).orElse(profile);
     }
 
     /**

@@ -5,14 +5,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people write them in scenario files: {@code 500ms}, {@code 10s}, {@code 1h}, {@code 30d}, {@code 1h30m}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
 
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    /** Parses {@code text}; a text that is no duration throws a {@link ScenarioException} saying how to write one. */
+    public static Duration parse(String text) {
         String compact = text.replace(" ", "");
         Matcher matcher = PART.matcher(compact);
         Duration total = Duration.ZERO;
@@ -36,7 +37,7 @@ final class Durations {
     }
 
     /** The duration as days, hours, minutes and seconds, e.g. {@code 7h31m}; milliseconds when not whole seconds. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         if (duration.getNano() != 0) {
             return duration.toMillis() + "ms";
         }

@@ -53,7 +53,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * </pre>
  * {@code product: FILE} names the product declaration the checks judge by, relative to the scenario's directory
  * (examples/product.yaml documents one).
- * A step acts on the only module, or on the one named with {@code module: NAME}.
+ * A step acts on the only module, or on the one named with {@code module: NAME}; {@code power-cycle},
+ * {@code firmware}, {@code fault} and {@code clear-faults} act on every module with {@code module: all} (a FOTA wave,
+ * a platform outage as a {@code drop} fault of both services, loss or duplication on every module).
  */
 public final class ScenarioParser {
 
@@ -61,6 +63,8 @@ public final class ScenarioParser {
     /** In the order the docs list them, which error messages keep. */
     private static final List<String> STEP_KINDS = List.of("at", "advance", "power-cycle", "sim", "firmware", "fault",
             "clear-faults", "network", "expect-module", "expect-platform", "erase-nvram", "expect-checks");
+    /** The steps {@code module: all} may apply to every module at once: a FOTA wave, a storm of faults. */
+    private static final List<String> EVERY_MODULE_KINDS = List.of("power-cycle", "firmware", "fault", "clear-faults");
     private static final List<String> FAULT_KEYS = List.of("service", "mode", "count", "probability", "seconds");
     private static final List<String> SIM_KEYS = List.of("imsi", "iccid");
     private static final List<String> NETWORK_KEYS = List.of("registration", "reject-cause", "attach", "signal", "psm");
@@ -152,7 +156,8 @@ public final class ScenarioParser {
             fields = new LinkedHashMap<>(map(item, where));
         }
         String named = fields.containsKey("module") ? String.valueOf(fields.remove("module")) : null;
-        if (named != null && !units.containsKey(named)) {
+        boolean everyModule = Steps.EVERY_MODULE.equals(named) && !units.containsKey(named);
+        if (named != null && !units.containsKey(named) && !everyModule) {
             throw new ScenarioException(where + ": no module named " + named);
         }
         Object expect = fields.remove("expect");
@@ -162,6 +167,10 @@ public final class ScenarioParser {
         }
         String kind = kinds.get(0);
         Object value = fields.get(kind);
+        if (everyModule && !EVERY_MODULE_KINDS.contains(kind)) {
+            throw new ScenarioException(where + ": 'module: " + Steps.EVERY_MODULE + "' goes with "
+                    + String.join(", ", EVERY_MODULE_KINDS) + ", not " + kind);
+        }
         if (expect != null && !kind.equals("at")) {
             throw new ScenarioException(where + ": 'expect' goes with 'at'");
         }

@@ -7,6 +7,7 @@ import dev.selfreg.checks.Checklist;
 import dev.selfreg.checks.Verdict;
 import dev.selfreg.checks.rules.CertificationRules;
 import dev.selfreg.lab.AtReply;
+import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.lab.Lab;
 import dev.selfreg.module.NetworkConditions;
 import dev.selfreg.module.PsmGrant;
@@ -31,8 +32,15 @@ import java.util.OptionalInt;
 final class Steps {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The {@code module:} value of a step that acts on every module of the lab. */
+    static final String EVERY_MODULE = "all";
 
     private Steps() {
+    }
+
+    /** The module {@code unit} names, or every module of the lab for {@link #EVERY_MODULE}, in the order added. */
+    private static List<EmulatedUnit> units(Lab lab, String unit) {
+        return EVERY_MODULE.equals(unit) && !lab.hasUnit(unit) ? lab.unitsInOrder() : List.of(lab.unit(unit));
     }
 
     /** {@code at: LINE} with {@code expect}: the lines must appear in the answer, in order. */
@@ -81,7 +89,7 @@ final class Steps {
         }
 
         public void run(Lab lab) {
-            lab.unit(unit).module().powerCycle();
+            units(lab, unit).forEach(each -> each.module().powerCycle());
         }
     }
 
@@ -103,7 +111,7 @@ final class Steps {
         }
 
         public void run(Lab lab) {
-            lab.unit(unit).module().upgradeFirmware(version);
+            units(lab, unit).forEach(each -> each.module().upgradeFirmware(version));
         }
     }
 
@@ -114,8 +122,10 @@ final class Steps {
         }
 
         public void run(Lab lab) {
-            var faults = lab.unit(unit).module().network().faults();
-            fault.ifPresentOrElse(faults::add, faults::clear);
+            for (EmulatedUnit each : units(lab, unit)) {
+                var faults = each.module().network().faults();
+                fault.ifPresentOrElse(faults::add, faults::clear);
+            }
         }
     }
 

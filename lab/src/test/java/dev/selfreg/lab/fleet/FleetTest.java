@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class FleetTest {
 
-    private static PlatformSettings inMemory() {
+    /** A platform with an H2 store of its own, in memory, on free ports. */
+    static PlatformSettings inMemory() {
         return new PlatformSettings("127.0.0.1", 0, 0, 0, 0, Optional.of("jdbc:h2:mem:fleet-" + UUID.randomUUID()),
                 Path.of("unused"), List.of(), false, Optional.empty());
     }
@@ -27,14 +28,23 @@ class FleetTest {
                 (done, total) -> progress.add(done));
 
         assertThat(report.rows()).extracting(FleetReport.Row::outcome, FleetReport.Row::observed).containsExactly(
-                tuple("China Telecom modules that registered (their own record)", 4L),
-                tuple("China Telecom reports the platform stored", 4L),
+                tuple("China Telecom modules whose every boot registered or gave up as the seed says", 4L),
+                tuple("China Telecom attempts that failed (expected: every datagram of theirs lost)", 0L),
+                tuple("China Telecom registrations the modules had acknowledged, in the platform's records", 4L),
+                tuple("China Telecom records beyond those acknowledged (a duplicate stored twice)", 0L),
                 tuple("China Telecom reports the platform rejected", 0L),
-                tuple("China Mobile modules in DMstate 11 at the end", 4L),
-                tuple("CMDMP registers the platform accepted", 4L),
-                tuple("CMDMP updates the platform accepted", 16L),
-                tuple("object 666 reads decrypted and stored", 20L),
-                tuple("CMDMP events that failed or were flagged", 0L));
+                tuple("China Mobile modules whose every boot's Register ended (state 6, 7 or 8)", 4L),
+                tuple("China Mobile Registers and Updates that timed out (expected: every datagram of theirs lost)", 0L),
+                tuple("CMDMP Registers the modules had acknowledged (state 6), in the platform's records", 4L),
+                tuple("CMDMP Updates the modules had acknowledged (state 11), in the platform's records", 16L),
+                tuple("CMDMP records beyond those acknowledged (a duplicate stored twice)", 0L),
+                tuple("object 666 reads decrypted and stored (one per acknowledged Register and Update)", 20L),
+                tuple("CMDMP registrations the platform expired (expected: an Update failed, or a FOTA left it)", 0L),
+                tuple("CMDMP events that failed or were flagged (expected: the refusals the modules got)", 0L));
+        assertThat(report.explanations().get("China Telecom")).containsExactly(
+                new FleetReport.Explained("registered on attempt 1", 4));
+        assertThat(report.explanations().get("China Mobile")).containsExactly(
+                new FleetReport.Explained("registered, state 11 at the end", 4));
         assertThat(report.passed()).isTrue();
         assertThat(report.table()).endsWith("fleet PASSED: every expected outcome happened\n");
         assertThat(progress).hasSize(49).last().isEqualTo(Duration.ofDays(2).plusMinutes(1));

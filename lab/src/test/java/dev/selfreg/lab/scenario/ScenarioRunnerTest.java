@@ -251,4 +251,36 @@ class ScenarioRunnerTest {
         assertThat(Durations.parse("2.5s")).isEqualTo(Duration.ofMillis(2500));
         assertThat(Durations.format(Duration.ofDays(30))).isEqualTo("30d");
     }
+
+    @Test
+    void moduleAllGoesWithTheStepsThatMayActOnEveryModuleOnly() {
+        assertThatThrownBy(() -> ScenarioParser.parse("""
+                modules:
+                  a: {sim: ct}
+                  b: {sim: ct}
+                steps:
+                  - at: AT
+                    module: all
+                """, "x.yaml")).isInstanceOf(ScenarioException.class).hasMessage(
+                "x.yaml step 1: 'module: all' goes with power-cycle, firmware, fault, clear-faults, not at");
+    }
+
+    @Test
+    void aFaultForEveryModuleReachesEachOfThem() {
+        ScenarioReport report = run("""
+                modules:
+                  a: {sim: ct, imei: "869999000000021"}
+                  b: {sim: ct, imei: "869999000000022"}
+                steps:
+                  - fault: {service: ct, mode: drop}
+                    module: all
+                  - advance: 3m
+                  - expect-module: {ct: {lastOutcome: failure}}
+                    module: a
+                  - expect-module: {ct: {lastOutcome: failure}}
+                    module: b
+                  - expect-platform: {ct-registrations: 0}
+                """);
+        assertThat(report.passed()).as(report.text()).isTrue();
+    }
 }

@@ -18,8 +18,10 @@ import dev.selfreg.protocol.zzhc.ZzhcOutcome;
 import dev.selfreg.protocol.zzhc.ZzhcReply;
 import dev.selfreg.protocol.zzhc.ZzhcReport;
 import dev.selfreg.vocabulary.CarrierServers;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;
@@ -64,7 +66,14 @@ public final class CtAgent implements ModuleLifecycle {
     /** The outcome of the latest finished attempt. */
     private enum Outcome { NONE, SUCCESS, FAILURE }
 
+    /** Told each finished attempt: its number in this boot (1 to 3) and whether the platform acknowledged it. */
+    @FunctionalInterface
+    public interface AttemptListener {
+        void ended(int attemptThisBoot, boolean succeeded);
+    }
+
     private final AgentContext module;
+    private final List<AttemptListener> listeners = new CopyOnWriteArrayList<>();
     private int attemptsThisBoot;
     private Outcome lastOutcome = Outcome.NONE;
     private int attempt;
@@ -109,6 +118,11 @@ public final class CtAgent implements ModuleLifecycle {
         attempt++; // answers to the old attempt, should any come, are stale
         registering = false;
         work = null; // the module drops its wake locks itself
+    }
+
+    /** Calls {@code listener} after each finished attempt, serialised on the module; it must not block. */
+    public void onAttempt(AttemptListener listener) {
+        listeners.add(listener);
     }
 
     public CtStatus status() {
@@ -197,6 +211,7 @@ public final class CtAgent implements ModuleLifecycle {
         lastOutcome = Outcome.SUCCESS;
         log.info("{} CT self-registration succeeded; stored {}", module.profile().imei(), identity);
         finish();
+        listeners.forEach(listener -> listener.ended(attemptsThisBoot, true));
     }
 
     private void failed(String why) {
@@ -210,6 +225,7 @@ public final class CtAgent implements ModuleLifecycle {
             module.poweredClock().schedule(Bc260yFacts.CT_RETRY_INTERVAL, () -> retryDue(serial));
         }
         finish();
+        listeners.forEach(listener -> listener.ended(attemptsThisBoot, false));
     }
 
     /** Retries only if sleep is still disabled: a host that allowed sleep meanwhile gets seed 2.1.4. */

@@ -16,8 +16,8 @@ import org.eclipse.californium.core.coap.Response;
  * The fault layer of a module's network, between the {@link ExchangeMatcher} above and the
  * {@link Connector} below: it applies the {@link NetworkFaults} in force to the module's
  * requests before they reach a socket (a drop costs no wall time; an {@code error} or
- * {@code malformed} fault answers in the platform's place) and hands every message from the lab
- * up on the clock, as late as a {@code delay} fault says. The module's own answers pass
+ * {@code malformed} fault answers in the platform's place; a {@code duplicate} sends the datagram twice) and hands
+ * every message from the lab up on the clock, as late as a {@code delay} fault says. The module's own answers pass
  * untouched. What an {@code error} fault answers is each service's to say: its agent supplies
  * the reply ({@link #answerErrorsWith}); the network speaks no platform's language.
  */
@@ -61,6 +61,10 @@ final class FaultInjection {
             case ERROR -> answerInPlaceOfThePlatform(service, request, errorReply(service));
             case MALFORMED -> answerInPlaceOfThePlatform(service, request, garbage());
             case SEND -> below.get();
+            case DUPLICATE -> {
+                below.get(); // the copy: the platform's CoAP layer must recognise it by its MID
+                yield below.get();
+            }
         };
     }
 

@@ -20,13 +20,17 @@ import java.util.OptionalInt;
  *   <li>{@code delay}: every answer reaches the module {@code seconds} of module time late;</li>
  *   <li>{@code dns-fail}: names of the service do not resolve;</li>
  *   <li>{@code dns-delay}: looking up a name of the service takes {@code seconds} more
- *       (an extension of interfaces.md, for the slow DNS of self-registration.md §5).</li>
+ *       (an extension of interfaces.md, for the slow DNS of self-registration.md §5);</li>
+ *   <li>{@code duplicate}: requests reach the platform twice, the same datagram sent again at once: each with
+ *       {@code probability} (seeded, as for {@code drop}), or all (an extension of interfaces.md, for the
+ *       duplicated datagrams of a fleet's storms).</li>
  * </ul>
  *
  * @param service     the lab service whose traffic is affected
  * @param mode        what happens to it
  * @param count       {@code drop} only: how many requests to lose
- * @param probability {@code drop} only: the chance to lose each request, in (0, 1]
+ * @param probability {@code drop} and {@code duplicate} only: the chance to lose (or send twice) each request, in
+ *                    (0, 1]
  * @param duration    {@code delay} and {@code dns-delay} only: how late
  */
 public record NetworkFault(LabService service, Mode mode, OptionalInt count, OptionalDouble probability,
@@ -34,7 +38,7 @@ public record NetworkFault(LabService service, Mode mode, OptionalInt count, Opt
 
     /** The kinds of fault, by their control API names. */
     public enum Mode {
-        DROP, ERROR, MALFORMED, DELAY, DNS_FAIL, DNS_DELAY;
+        DROP, ERROR, MALFORMED, DELAY, DNS_FAIL, DNS_DELAY, DUPLICATE;
 
         /** The control API name: {@code drop}, {@code dns-fail}, ... */
         public String label() {
@@ -63,8 +67,11 @@ public record NetworkFault(LabService service, Mode mode, OptionalInt count, Opt
         Objects.requireNonNull(count, "count");
         Objects.requireNonNull(probability, "probability");
         Objects.requireNonNull(duration, "duration");
-        if (mode != Mode.DROP && (count.isPresent() || probability.isPresent())) {
-            throw new IllegalArgumentException("count and probability apply to drop only, not " + mode.label());
+        if (mode != Mode.DROP && count.isPresent()) {
+            throw new IllegalArgumentException("count applies to drop only, not " + mode.label());
+        }
+        if (mode != Mode.DROP && mode != Mode.DUPLICATE && probability.isPresent()) {
+            throw new IllegalArgumentException("probability applies to drop and duplicate only, not " + mode.label());
         }
         boolean delays = mode == Mode.DELAY || mode == Mode.DNS_DELAY;
         if (delays != duration.isPresent()) {
@@ -98,6 +105,12 @@ public record NetworkFault(LabService service, Mode mode, OptionalInt count, Opt
     /** Loses every request: the platform is down. */
     public static NetworkFault dropAll(LabService service) {
         return new NetworkFault(service, Mode.DROP, OptionalInt.empty(), OptionalDouble.empty(), Optional.empty());
+    }
+
+    /** Sends each request twice with {@code probability}: the platform gets the same datagram again. */
+    public static NetworkFault duplicateWithProbability(LabService service, double probability) {
+        return new NetworkFault(service, Mode.DUPLICATE, OptionalInt.empty(), OptionalDouble.of(probability),
+                Optional.empty());
     }
 
     /** Answers with an error instead of the platform. */

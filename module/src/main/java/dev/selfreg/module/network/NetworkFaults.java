@@ -13,7 +13,7 @@ import java.util.Random;
 public final class NetworkFaults {
 
     /** What becomes of one request. */
-    enum RequestFate { SEND, DROP, ERROR, MALFORMED }
+    enum RequestFate { SEND, DROP, ERROR, MALFORMED, DUPLICATE }
 
     /** A fault and, for {@code drop} with a count, how many requests it still loses. */
     private static final class Active {
@@ -49,7 +49,10 @@ public final class NetworkFaults {
         return active.stream().map(a -> a.fault).toList();
     }
 
-    /** Decides the fate of the next request of {@code service}: a drop first, then an answer in place of the platform. */
+    /**
+     * Decides the fate of the next request of {@code service}: a drop first, then an answer in place of the platform,
+     * then a duplicate.
+     */
     synchronized RequestFate onRequest(LabService service) {
         for (Iterator<Active> it = active.iterator(); it.hasNext(); ) {
             Active a = it.next();
@@ -73,6 +76,13 @@ public final class NetworkFaults {
             }
             if (a.fault.service() == service && a.fault.mode() == NetworkFault.Mode.MALFORMED) {
                 return RequestFate.MALFORMED;
+            }
+        }
+        for (Active a : active) {
+            NetworkFault fault = a.fault;
+            if (fault.service() == service && fault.mode() == NetworkFault.Mode.DUPLICATE
+                    && (fault.probability().isEmpty() || random.nextDouble() < fault.probability().getAsDouble())) {
+                return RequestFate.DUPLICATE;
             }
         }
         return RequestFate.SEND;

@@ -1,11 +1,15 @@
 package dev.selfreg.module.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.selfreg.time.VirtualClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.californium.core.coap.CoAP.Code;
@@ -68,6 +72,23 @@ class FaultInjectionTest {
         assertThat(transmit(LabService.CT)).isEqualTo(Transmission.Fate.DROPPED);
         assertThat(transmit(LabService.CT)).isEqualTo(Transmission.Fate.SENT);
         assertThat(below).hasValue(1);
+    }
+
+    @Test
+    void aDuplicateHandsTheSameRequestToTheLayerBelowTwice() {
+        faults.add(NetworkFault.duplicateWithProbability(LabService.CT, 1));
+
+        assertThat(transmit(LabService.CT)).isEqualTo(Transmission.Fate.SENT);
+        assertThat(transmit(LabService.DM)).isEqualTo(Transmission.Fate.SENT);
+        assertThat(below).hasValue(3);
+    }
+
+    @Test
+    void aDuplicateTakesAProbabilityButNoCount() {
+        assertThatThrownBy(() -> new NetworkFault(LabService.CT, NetworkFault.Mode.DUPLICATE, OptionalInt.of(1),
+                OptionalDouble.empty(), Optional.empty())).hasMessage("count applies to drop only, not duplicate");
+        assertThatThrownBy(() -> NetworkFault.duplicateWithProbability(LabService.CT, 0))
+                .hasMessageContaining("probability must be in (0, 1]");
     }
 
     @Test
