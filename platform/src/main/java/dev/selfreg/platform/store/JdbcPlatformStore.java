@@ -157,8 +157,10 @@ public final class JdbcPlatformStore implements PlatformStore {
         Object[] deviceValues = DmDeviceTable.values(device);
         Object[] eventValues = DmEventTable.values(event);
         return await(writer.submit(connection -> {
-            if (connection.update(DmDeviceTable.UPDATE, deviceValues) == 0) {
-                connection.update(DmDeviceTable.INSERT, deviceValues);
+            // another platform on the same database may create the device between the update and the insert
+            if (connection.update(DmDeviceTable.UPDATE, deviceValues) == 0
+                    && !connection.insertUnlessPresent(DmDeviceTable.INSERT, deviceValues)) {
+                connection.update(DmDeviceTable.UPDATE, deviceValues);
             }
             return event.withId(connection.insert(DmEventTable.INSERT, eventValues));
         }));
