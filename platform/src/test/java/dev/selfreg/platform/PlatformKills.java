@@ -76,7 +76,7 @@ public final class PlatformKills {
         List<String> registrations;
         long startMillis;
         try {
-            Map<String, Integer> ports = ports(platform);
+            Map<String, Integer> ports = PlatformProcess.ports(platform);
             startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starting);
             // devices of each round numbered apart from every other round's
             try (ReportLoad load = ReportLoad.start(ports.get("ct-coap"), REPORTS_IN_FLIGHT, Integer.MAX_VALUE,
@@ -140,21 +140,6 @@ public final class PlatformKills {
 
     private static <T> Map<String, Long> counted(List<T> records, Function<T, String> key) {
         return records.stream().collect(Collectors.groupingBy(key, HashMap::new, Collectors.counting()));
-    }
-
-    /** The listeners' ports from the {@code listening NAME HOST:PORT} lines, once it says {@code ready}. */
-    private static Map<String, Integer> ports(Process platform) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(platform.getInputStream(),
-                StandardCharsets.UTF_8));
-        Map<String, Integer> ports = new HashMap<>();
-        for (String line = out.readLine(); !"ready".equals(line); line = out.readLine()) {
-            if (line == null) {
-                throw new IllegalStateException("the platform ended before it was ready");
-            }
-            String[] words = line.split(" ");
-            ports.put(words[1], Integer.parseInt(words[2].substring(words[2].lastIndexOf(':') + 1)));
-        }
-        return ports;
     }
 
     private static void awaitAcknowledgements(ReportLoad load, RegistrationLoad registering, Process platform)
