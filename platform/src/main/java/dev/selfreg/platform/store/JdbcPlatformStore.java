@@ -175,14 +175,14 @@ public final class JdbcPlatformStore implements PlatformStore {
     }
 
     @Override
-    public List<CtRegistration> ctRegistrations(String search, int limit) {
-        return read(CtRegistrationTable.newestFirst(search), limit, CtRegistrationTable.searchArgs(search),
+    public List<CtRegistration> ctRegistrations(String search, long beforeId, int limit) {
+        return read(CtRegistrationTable.newestFirst(search), limit, CtRegistrationTable.args(beforeId, search),
                 CtRegistrationTable::read);
     }
 
     @Override
-    public List<CtRejection> ctRejections(int limit) {
-        return read(CtRejectionTable.NEWEST_FIRST, limit, new Object[0], CtRejectionTable::read);
+    public List<CtRejection> ctRejections(long beforeId, int limit) {
+        return read(CtRejectionTable.NEWEST_FIRST, limit, new Object[] {beforeId}, CtRejectionTable::read);
     }
 
     @Override
@@ -196,8 +196,8 @@ public final class JdbcPlatformStore implements PlatformStore {
     }
 
     @Override
-    public List<DmEvent> dmEvents(int limit) {
-        return read(DmEventTable.NEWEST_FIRST, limit, new Object[0], DmEventTable::read);
+    public List<DmEvent> dmEvents(long beforeId, int limit) {
+        return read(DmEventTable.NEWEST_FIRST, limit, new Object[] {beforeId}, DmEventTable::read);
     }
 
     /**
