@@ -1,9 +1,12 @@
 package dev.selfreg.cli;
 
 import dev.selfreg.capture.record.WireRecorder;
+import dev.selfreg.lab.LabApplication;
+import dev.selfreg.lab.RemotePlatform;
 import dev.selfreg.lab.fleet.Fleet;
 import dev.selfreg.lab.fleet.FleetPlan;
 import dev.selfreg.lab.fleet.FleetReport;
+import dev.selfreg.lab.fleet.Shard;
 import dev.selfreg.platform.PlatformSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,6 +70,22 @@ final class FleetCommand implements Callable<Integer> {
             description = "Dashboard and REST API port (default: a free one).")
     int webPort;
 
+    @Option(names = "--platform", paramLabel = "URL",
+            description = "Run the modules against a platform already running (`selfreg platform --dm-app "
+                    + LabApplication.APP_KEY + "=...`), given by its web address on loopback, e.g."
+                    + " http://127.0.0.1:8080, instead of one of this process's own; the table reconciles with"
+                    + " what its REST API shows of these modules.")
+    String platform;
+
+    @Option(names = "--platform-token", paramLabel = "TOKEN",
+            description = "The bearer token of the --platform's REST API, when it requires one.")
+    String platformToken;
+
+    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
+            description = "Run share i of n of the fleet's modules (module k when k mod n = i-1), so that several"
+                    + " fleet processes run one deployment (default: ${DEFAULT-VALUE}, all of them).")
+    String shard;
+
     @Option(names = "--verbose", description = "Log every module's and the platform's steps (INFO) on stderr.")
     boolean verbose;
 
@@ -84,10 +103,14 @@ final class FleetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FleetPlan plan;
+        Shard share;
         Predicate<String> captured;
+        Optional<RemotePlatform> remote;
         try {
             plan = new FleetPlan(chinaTelecom, chinaMobile, days, Duration.ofSeconds(updatePeriod));
+            share = Shard.parse(shard);
             captured = captured(plan);
+            remote = remote();
             pcap.requireWritable();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -100,12 +123,22 @@ final class FleetCommand implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         PrintStream out = System.out;
-        out.printf("fleet: %d China Telecom and %d China Mobile modules, %d day%s of module time%n", chinaTelecom,
-                chinaMobile, days, days == 1 ? "" : "s");
+        out.printf("fleet: %d China Telecom and %d China Mobile modules, %d day%s of module time%s%n", chinaTelecom,
+                chinaMobile, days, days == 1 ? "" : "s", share.equals(Shard.ALL) ? "" : "; this is share " + share
+                        + ": " + share.of(0, chinaTelecom) + " China Telecom and "
+                        + share.of(chinaTelecom, chinaMobile) + " China Mobile modules");
+        ProgressBar progress = new ProgressBar(System.err, System.console() != null, out);
+        if (remote.isPresent()) {
+            out.println("platform " + remote.get());
+            FleetReport report = runAgainst(remote.get(), plan, share, progress);
+            out.println();
+            out.print(report.table());
+            return report.passed() ? 0 : 1;
+        }
         List<WireRecorder> opened = new ArrayList<>();
         FleetReport report;
         try {
-            report = Fleet.run(settings, plan, new ProgressBar(System.err, System.console() != null, out), clock -> {
+            report = Fleet.run(settings, plan, share, progress, clock -> {
                 WireRecorder recorder = pcap.open(clock);
                 opened.add(recorder);
                 return recorder;
@@ -116,6 +149,45 @@ final class FleetCommand implements Callable<Integer> {
         out.println();
         out.print(report.table());
         return report.passed() ? 0 : 1;
+    }
+
+    /** The {@code --platform} to run against, if given; the options that set up a platform of its own refused. */
+    private Optional<RemotePlatform> remote() {
+        if (platform == null) {
+            if (platformToken != null) {
+                throw new IllegalArgumentException("--platform-token is the token of a --platform: give --platform URL too");
+            }
+            return Optional.empty();
+        }
+        List<String> own = new ArrayList<>();
+        if (db != null) {
+            own.add("--db");
+        }
+        if (webPort != 0) {
+            own.add("--web-port");
+        }
+        if (product.product != null) {
+            own.add("--product");
+        }
+        if (pcap.file != null) {
+            own.add("--pcap");
+        }
+        if (!own.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", own) + " set up this process's own platform; with"
+                    + " --platform give them to that `selfreg platform` instead");
+        }
+        return Optional.of(RemotePlatform.at(platform, Optional.ofNullable(platformToken)));
+    }
+
+    private static FleetReport runAgainst(RemotePlatform remote, FleetPlan plan, Shard share, Fleet.Progress progress) {
+        try {
+            return Fleet.run(remote, plan, share, progress);
+        } catch (RemotePlatform.Unanswered e) {
+            throw new CannotStartException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotStartException("interrupted while the platform at " + remote + " settled", e);
+        }
     }
 
     /** The modules {@code --pcap-modules} chooses, by IMEI; every module without it. */
