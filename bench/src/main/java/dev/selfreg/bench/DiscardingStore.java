@@ -51,12 +51,12 @@ final class DiscardingStore implements PlatformStore {
     }
 
     @Override
-    public List<CtRegistration> ctRegistrations(String search, int limit) {
+    public List<CtRegistration> ctRegistrations(String search, long beforeId, int limit) {
         return List.of();
     }
 
     @Override
-    public List<CtRejection> ctRejections(int limit) {
+    public List<CtRejection> ctRejections(long beforeId, int limit) {
         return List.of();
     }
 
@@ -71,7 +71,7 @@ final class DiscardingStore implements PlatformStore {
     }
 
     @Override
-    public List<DmEvent> dmEvents(int limit) {
+    public List<DmEvent> dmEvents(long beforeId, int limit) {
         return List.of();
     }
 

@@ -1,6 +1,8 @@
 package dev.selfreg.cli;
 
 import dev.selfreg.capture.record.WireRecorder;
+import dev.selfreg.lab.LabApplication;
+import dev.selfreg.lab.RemotePlatform;
 import dev.selfreg.lab.fleet.Fleet;
 import dev.selfreg.lab.fleet.FleetPlan;
 import dev.selfreg.lab.fleet.FleetCharts;
@@ -8,6 +10,7 @@ import dev.selfreg.lab.fleet.FleetReport;
 import dev.selfreg.lab.fleet.FleetStorms;
 import dev.selfreg.lab.scenario.Durations;
 import dev.selfreg.lab.scenario.ScenarioException;
+import dev.selfreg.lab.fleet.Shard;
 import dev.selfreg.platform.PlatformSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -123,6 +126,22 @@ final class FleetCommand implements Callable<Integer> {
             description = "Also draw the registrations per hour and the awake time per module as PNG files in DIR.")
     Path charts;
 
+    @Option(names = "--platform", paramLabel = "URL",
+            description = "Run the modules against a platform already running (`selfreg platform --dm-app "
+                    + LabApplication.APP_KEY + "=...`), given by its web address on loopback, e.g."
+                    + " http://127.0.0.1:8080, instead of one of this process's own; the table reconciles with"
+                    + " what its REST API shows of these modules.")
+    String platform;
+
+    @Option(names = "--platform-token", paramLabel = "TOKEN",
+            description = "The bearer token of the --platform's REST API, when it requires one.")
+    String platformToken;
+
+    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
+            description = "Run share i of n of the fleet's modules (module k when k mod n = i-1), so that several"
+                    + " fleet processes run one deployment (default: ${DEFAULT-VALUE}, all of them).")
+    String shard;
+
     @Option(names = "--verbose", description = "Log every module's and the platform's steps (INFO) on stderr.")
     boolean verbose;
 
@@ -141,12 +160,16 @@ final class FleetCommand implements Callable<Integer> {
     public Integer call() {
         FleetPlan plan;
         FleetStorms storms;
+        Shard share;
         Predicate<String> captured;
+        Optional<RemotePlatform> remote;
         try {
             plan = new FleetPlan(chinaTelecom, chinaMobile, days, Duration.ofSeconds(updatePeriod));
             storms = storms();
             storms.requireWithin(plan.span());
+            share = Shard.parse(shard);
             captured = captured(plan);
+            remote = remote();
             pcap.requireWritable();
             requireWritableReports();
         } catch (IllegalArgumentException e) {
@@ -160,21 +183,20 @@ final class FleetCommand implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         PrintStream out = System.out;
-        out.printf("fleet: %d China Telecom and %d China Mobile modules, %d day%s of module time%n", chinaTelecom,
-                chinaMobile, days, days == 1 ? "" : "s");
+        out.printf("fleet: %d China Telecom and %d China Mobile modules, %d day%s of module time%s%n", chinaTelecom,
+                chinaMobile, days, days == 1 ? "" : "s", share.equals(Shard.ALL) ? "" : "; this is share " + share
+                        + ": " + share.of(0, chinaTelecom) + " China Telecom and "
+                        + share.of(chinaTelecom, chinaMobile) + " China Mobile modules");
         if (!storms.describe().isEmpty()) {
             out.println("storms: " + storms.describe());
         }
-        List<WireRecorder> opened = new ArrayList<>();
+        ProgressBar progress = new ProgressBar(System.err, System.console() != null, out);
         FleetReport report;
-        try {
-            report = Fleet.run(settings, plan, storms, new ProgressBar(System.err, System.console() != null, out), clock -> {
-                WireRecorder recorder = pcap.open(clock);
-                opened.add(recorder);
-                return recorder;
-            }, captured);
-        } finally {
-            opened.forEach(recorder -> pcap.report(recorder, System.err));
+        if (remote.isPresent()) {
+            out.println("platform " + remote.get());
+            report = runAgainst(remote.get(), plan, storms, share, progress);
+        } else {
+            report = runWithOwnPlatform(settings, plan, storms, share, progress, captured);
         }
         out.println();
         out.print(report.table());
@@ -256,6 +278,61 @@ final class FleetCommand implements Callable<Integer> {
         storms.firmware().ifPresent(version -> view.put("firmware", version));
         view.put("seed", storms.seed());
         return view;
+    }
+
+    /** Runs the fleet against a platform of this process, its traffic written where {@code --pcap} says. */
+    private FleetReport runWithOwnPlatform(PlatformSettings settings, FleetPlan plan, FleetStorms storms, Shard share,
+            Fleet.Progress progress, Predicate<String> captured) {
+        List<WireRecorder> opened = new ArrayList<>();
+        try {
+            return Fleet.run(settings, plan, storms, share, progress, clock -> {
+                WireRecorder recorder = pcap.open(clock);
+                opened.add(recorder);
+                return recorder;
+            }, captured);
+        } finally {
+            opened.forEach(recorder -> pcap.report(recorder, System.err));
+        }
+    }
+
+    /** The {@code --platform} to run against, if given; the options that set up a platform of its own refused. */
+    private Optional<RemotePlatform> remote() {
+        if (platform == null) {
+            if (platformToken != null) {
+                throw new IllegalArgumentException("--platform-token is the token of a --platform: give --platform URL too");
+            }
+            return Optional.empty();
+        }
+        List<String> own = new ArrayList<>();
+        if (db != null) {
+            own.add("--db");
+        }
+        if (webPort != 0) {
+            own.add("--web-port");
+        }
+        if (product.product != null) {
+            own.add("--product");
+        }
+        if (pcap.file != null) {
+            own.add("--pcap");
+        }
+        if (!own.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", own) + " set up this process's own platform; with"
+                    + " --platform give them to that `selfreg platform` instead");
+        }
+        return Optional.of(RemotePlatform.at(platform, Optional.ofNullable(platformToken)));
+    }
+
+    private static FleetReport runAgainst(RemotePlatform remote, FleetPlan plan, FleetStorms storms, Shard share,
+            Fleet.Progress progress) {
+        try {
+            return Fleet.run(remote, plan, storms, share, progress);
+        } catch (RemotePlatform.Unanswered e) {
+            throw new CannotStartException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotStartException("interrupted while the platform at " + remote + " settled", e);
+        }
     }
 
     /** The modules {@code --pcap-modules} chooses, by IMEI; every module without it. */

@@ -12,6 +12,7 @@ import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.VirtualClock;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import java.util.function.Predicate;
  */
 public final class Lab implements AutoCloseable {
 
+    /** Null when the platform runs in another process ({@link #against}). */
     private final LabPlatform platform;
     private final ModuleClock clock;
     private final Instant epoch;
@@ -43,11 +45,31 @@ public final class Lab implements AutoCloseable {
     private final Map<String, EmulatedUnit> units = new LinkedHashMap<>();
 
     private Lab(LabPlatform platform, ModuleClock clock, Instant epoch, WireTap tap) {
+        this(platform, clock, epoch, LabNetwork.lab(InetAddress.getLoopbackAddress(), platform.ports().get("ct-coap"),
+                platform.ports().get("dm")).withTap(tap));
+    }
+
+    private Lab(LabPlatform platform, ModuleClock clock, Instant epoch, LabNetwork network) {
         this.platform = platform;
         this.clock = clock;
         this.epoch = epoch;
-        this.network = LabNetwork.lab(InetAddress.getLoopbackAddress(), platform.ports().get("ct-coap"),
-                platform.ports().get("dm")).withTap(tap);
+        this.network = network;
+    }
+
+    /**
+     * An empty lab whose modules, on {@code clock}, report to a platform running in another process (its China
+     * Telecom CoAP and its DM listener, as it names them). That platform keeps its own clock: its records carry its
+     * time, not module time, and nothing here waits for its work; {@link #platform()} is not available.
+     */
+    public static Lab against(RemotePlatform remote, ModuleClock clock) {
+        InetSocketAddress ct = remote.listener("ct-coap");
+        InetSocketAddress dm = remote.listener("dm");
+        if (!ct.getAddress().equals(dm.getAddress())) {
+            throw new RemotePlatform.Unanswered("the platform at " + remote + " listens for ct-coap on " + ct
+                    + " and for dm on " + dm + "; a lab network leads both carriers to one address", null);
+        }
+        return new Lab(null, clock, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                LabNetwork.lab(ct.getAddress(), ct.getPort(), dm.getPort()));
     }
 
     /** Starts a platform with {@code settings} (ports are taken free) and an empty lab around it, on a virtual clock. */
@@ -105,7 +127,9 @@ public final class Lab implements AutoCloseable {
         }
         MemoryNvramStore nvram = new MemoryNvramStore();
         Bc260yModule module = new Bc260yModule(profile, clock, nvram, network);
-        module.onLifecycle(new BootFacts(module, platform.checks().facts()));
+        if (platform != null) {
+            module.onLifecycle(new BootFacts(module, platform.checks().facts()));
+        }
         EmulatedUnit unit = new EmulatedUnit(name, module, nvram);
         units.put(name, unit);
         module.powerOn();
@@ -155,13 +179,24 @@ public final class Lab implements AutoCloseable {
         return epoch;
     }
 
+    /**
+     * The platform in this process.
+     *
+     * @throws IllegalStateException for a lab {@link #against} a platform in another process
+     */
     public LabPlatform platform() {
+        if (platform == null) {
+            throw new IllegalStateException("this lab's platform runs in another process");
+        }
         return platform;
     }
 
     @Override
     public void close() {
         units.values().forEach(unit -> unit.module().close());
+        if (platform == null) {
+            return;
+        }
         if (clock instanceof VirtualClock virtual) {
             virtual.removeQuiescenceBeforeMove(platform.workInProgress());
         }

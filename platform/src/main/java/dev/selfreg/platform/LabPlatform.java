@@ -16,6 +16,7 @@ import dev.selfreg.platform.web.WebServer;
 import dev.selfreg.platform.wire.WireJournal;
 import dev.selfreg.time.Quiescence;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ public final class LabPlatform implements AutoCloseable {
     private final PlatformTime time;
     private final WireRecorder wire;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Read by web requests ({@code /api/listeners}) while the web listener itself is added. */
+    private final Map<String, Integer> ports = Collections.synchronizedMap(new LinkedHashMap<>());
     private final String bind;
     private Optional<String> token = Optional.empty();
     private WebServer web;
@@ -118,7 +120,8 @@ public final class LabPlatform implements AutoCloseable {
         ports.put("dm", dm.port());
         checks = new DeviceChecks(store, new DeviceFacts(time.clock()), settings.product(), time.clock());
         web = listen("web", false, settings.webPort(),
-                () -> WebServer.start(records, metrics, checks, journal, bind, settings.webPort(), settings.token()));
+                () -> WebServer.start(records, metrics, checks, journal, this::listeners, bind, settings.webPort(),
+                        settings.token()));
         running.add(web);
         ports.put("web", web.port());
         token = web.requiredToken();
@@ -141,12 +144,23 @@ public final class LabPlatform implements AutoCloseable {
 
     /** The listeners by name ({@code ct-coap}, {@code ct-http}, {@code dm}, {@code web}) and their ports. */
     public Map<String, Integer> ports() {
-        return Map.copyOf(ports);
+        synchronized (ports) {
+            return Map.copyOf(ports);
+        }
     }
 
     /** The {@code listening <name> <host>:<port>} lines of interfaces.md, in start order. */
     public List<String> listeningLines() {
-        return ports.entrySet().stream().map(e -> "listening " + e.getKey() + " " + bind + ":" + e.getValue()).toList();
+        return listeners().entrySet().stream().map(e -> "listening " + e.getKey() + " " + e.getValue()).toList();
+    }
+
+    /** The listeners by name and their {@code host:port}, in start order. */
+    private Map<String, String> listeners() {
+        Map<String, String> listeners = new LinkedHashMap<>();
+        synchronized (ports) {
+            ports.forEach((name, port) -> listeners.put(name, bind + ":" + port));
+        }
+        return listeners;
     }
 
     /** The address every listener is bound to. */

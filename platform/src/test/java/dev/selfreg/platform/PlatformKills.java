@@ -6,10 +6,6 @@ import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.JdbcPlatformStore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +35,6 @@ public final class PlatformKills {
     /** Leshan clients registering at once. */
     private static final int REGISTERING = 4;
     private static final int MAX_KILL_DELAY_MS = 500;
-    /** Lines of the platform's log shown when it ended before it was ready. */
-    private static final int LOG_TAIL = 40;
 
     /**
      * What the store held after one kill, for everything acknowledged up to it.
@@ -76,14 +70,12 @@ public final class PlatformKills {
         kills++;
         long starting = System.nanoTime();
         Files.createDirectories(log.getParent());
-        Process platform = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PlatformProcess.class.getName(), data.toString(),
-                RegistrationLoad.application()).redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();
+        Process platform = PlatformProcess.start(data.toString(), RegistrationLoad.application(), log);
         List<String> reports;
         List<String> registrations;
         long startMillis;
         try {
-            Map<String, Integer> ports = ports(platform, log);
+            Map<String, Integer> ports = PlatformProcess.ports(platform, log);
             startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starting);
             // devices of each round numbered apart from every other round's
             try (ReportLoad load = ReportLoad.start(ports.get("ct-coap"), REPORTS_IN_FLIGHT, Integer.MAX_VALUE,
@@ -147,31 +139,6 @@ public final class PlatformKills {
 
     private static <T> Map<String, Long> counted(List<T> records, Function<T, String> key) {
         return records.stream().collect(Collectors.groupingBy(key, HashMap::new, Collectors.counting()));
-    }
-
-    /**
-     * The listeners' ports from the {@code listening NAME HOST:PORT} lines, once it says {@code ready}; if it ends
-     * before, why: its exit status, what it printed and the tail of its log.
-     */
-    private static Map<String, Integer> ports(Process platform, Path log) throws IOException, InterruptedException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(platform.getInputStream(),
-                StandardCharsets.UTF_8));
-        Map<String, Integer> ports = new HashMap<>();
-        List<String> printed = new ArrayList<>();
-        for (String line = out.readLine(); !"ready".equals(line); line = out.readLine()) {
-            if (line == null) {
-                String status = platform.waitFor(10, TimeUnit.SECONDS) ? "exit status " + platform.exitValue()
-                        : "still running";
-                List<String> logged = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-                throw new IllegalStateException("the platform ended before it was ready (" + status + "); it printed "
-                        + printed + "; the last lines of its log " + log + ":\n" + String.join("\n",
-                        logged.subList(Math.max(0, logged.size() - LOG_TAIL), logged.size())));
-            }
-            printed.add(line);
-            String[] words = line.split(" ");
-            ports.put(words[1], Integer.parseInt(words[2].substring(words[2].lastIndexOf(':') + 1)));
-        }
-        return ports;
     }
 
     private static void awaitAcknowledgements(ReportLoad load, RegistrationLoad registering, Process platform)

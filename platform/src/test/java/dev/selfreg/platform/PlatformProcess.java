@@ -1,24 +1,40 @@
 package dev.selfreg.platform;
 
 import dev.selfreg.platform.store.JdbcPlatformStore;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The whole lab platform on its embedded H2 store under {@code args[0]}, knowing the CMDMP applications given after
- * it ({@code APPKEY=PASSWORD}), alone in its JVM (so a test can give it a file system of its own, or kill it). Prints its {@code listening} lines, then {@code ready}; when its stdin closes it stops, opens its store again
- * and prints a {@code stored <IMEI>} line for each report stored, then {@code end}.
+ * The whole lab platform on its embedded H2 store under {@code args[0]} (or on the database of the JDBC URL
+ * {@code args[0]}), knowing the CMDMP applications given after it ({@code APPKEY=PASSWORD}), alone in its JVM (so a
+ * test can give it a file system of its own, kill it, or run several on one database). Prints its {@code listening}
+ * lines, then {@code ready}; when its stdin closes it stops, opens its store again and prints a {@code stored <IMEI>}
+ * line for each report stored, then {@code end}.
  */
 public final class PlatformProcess {
+
+    /** The lines of its log a failed start quotes. */
+    private static final int LOG_TAIL = 40;
 
     private PlatformProcess() {
     }
 
     public static void main(String[] args) throws IOException {
-        try (LabPlatform platform = LabPlatform.start(new PlatformSettings("127.0.0.1", 0, 0, 0, 0, Optional.empty(),
-                Path.of(args[0]), List.of(args).subList(1, args.length), false, Optional.empty()))) {
+        boolean jdbc = args[0].startsWith("jdbc:");
+        Optional<String> db = jdbc ? Optional.of(args[0]) : Optional.empty();
+        Path data = jdbc ? Files.createTempDirectory("selfreg-platform") : Path.of(args[0]);
+        try (LabPlatform platform = LabPlatform.start(new PlatformSettings("127.0.0.1", 0, 0, 0, 0, db,
+                data, List.of(args).subList(1, args.length), false, Optional.empty()))) {
             platform.listeningLines().forEach(System.out::println);
             System.out.println("ready");
             System.out.flush();
@@ -27,9 +43,46 @@ public final class PlatformProcess {
             }
         }
         // the store opened afresh once the platform is closed: what a restart would find
-        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(Path.of(args[0]))) {
+        try (JdbcPlatformStore store = jdbc ? JdbcPlatformStore.open(args[0], null, null)
+                : JdbcPlatformStore.openEmbedded(data)) {
             store.ctRegistrations(null, Integer.MAX_VALUE).forEach(stored -> System.out.println("stored " + stored.imei()));
         }
         System.out.println("end");
+    }
+
+    /**
+     * Starts one in a JVM of its own, its stderr written to {@code log}.
+     *
+     * @param store a data directory or a JDBC URL, as {@code args[0]}
+     */
+    public static Process start(String store, String application, Path log) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), PlatformProcess.class.getName(), store, application)
+                .redirectError(log.toFile()).start();
+    }
+
+    /**
+     * The listeners' ports from the {@code listening NAME HOST:PORT} lines, once it says {@code ready}; if it ends
+     * before, why: its exit status, what it printed and the tail of its {@code log}.
+     */
+    public static Map<String, Integer> ports(Process platform, Path log) throws IOException, InterruptedException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(platform.getInputStream(),
+                StandardCharsets.UTF_8));
+        Map<String, Integer> ports = new HashMap<>();
+        List<String> printed = new ArrayList<>();
+        for (String line = out.readLine(); !"ready".equals(line); line = out.readLine()) {
+            if (line == null) {
+                String status = platform.waitFor(10, TimeUnit.SECONDS) ? "exit status " + platform.exitValue()
+                        : "still running";
+                List<String> logged = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+                throw new IllegalStateException("the platform ended before it was ready (" + status + "); it printed "
+                        + printed + "; the last lines of its log " + log + ":\n" + String.join("\n",
+                        logged.subList(Math.max(0, logged.size() - LOG_TAIL), logged.size())));
+            }
+            printed.add(line);
+            String[] words = line.split(" ");
+            ports.put(words[1], Integer.parseInt(words[2].substring(words[2].lastIndexOf(':') + 1)));
+        }
+        return ports;
     }
 }

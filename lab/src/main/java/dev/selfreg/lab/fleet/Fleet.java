@@ -4,11 +4,11 @@ import dev.selfreg.capture.record.WireRecorder;
 import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.lab.Lab;
 import dev.selfreg.lab.LabApplication;
+import dev.selfreg.lab.RemotePlatform;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.store.DmEvent;
-import dev.selfreg.platform.store.PlatformStore;
 import dev.selfreg.time.VirtualClock;
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.network.LabService;
@@ -19,11 +19,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +48,8 @@ public final class Fleet {
 
     /** The step in which module time passes, and progress is told. */
     private static final Duration STEP = Duration.ofHours(1);
+    /** The longest a platform in another process is waited for, once module time has passed, to settle. */
+    private static final Duration SETTLING = Duration.ofSeconds(30);
 
     /** Told how far the run is, after each step. */
     @FunctionalInterface
@@ -77,57 +81,107 @@ public final class Fleet {
      */
     public static FleetReport run(PlatformSettings settings, FleetPlan plan, FleetStorms storms, Progress progress,
             Function<Clock, WireRecorder> wire, Predicate<String> captured) {
+        return run(settings, plan, storms, Shard.ALL, progress, wire, captured);
+    }
+
+    /**
+     * The same for share {@code shard} of the plan's modules; where other shares' platforms store in the same
+     * database (PostgreSQL), the outcome table reconciles with this share's modules' records only.
+     */
+    public static FleetReport run(PlatformSettings settings, FleetPlan plan, FleetStorms storms, Shard shard,
+            Progress progress, Function<Clock, WireRecorder> wire, Predicate<String> captured) {
         storms.requireWithin(plan.span());
         try (Lab lab = Lab.start(LabApplication.addedTo(settings), new VirtualClock(), wire, captured)) {
             progress.started(lab.platform().listeningLines());
-            List<EmulatedUnit> chinaTelecom = new ArrayList<>();
-            List<EmulatedUnit> chinaMobile = new ArrayList<>();
-            Map<String, ModuleStory> stories = new LinkedHashMap<>();
-            for (int i = 0; i < plan.chinaTelecom(); i++) {
-                EmulatedUnit unit = lab.add("ct-" + i, profile(i, storms, new Sim(String.format("46011%010d", i),
-                        String.format("898603%014d", i))));
-                stories.put(unit.name(), ModuleStory.of(unit.module(), storms.ctSleepOff(), plan.updatePeriod()));
-                if (storms.ctSleepOff()) {
-                    require(unit, "AT+QSCLK=0");
-                    require(unit, "AT+QRST=1");
-                }
-                chinaTelecom.add(unit);
-            }
-            for (int i = 0; i < plan.chinaMobile(); i++) {
-                int n = plan.chinaTelecom() + i;
-                EmulatedUnit unit = lab.add("cm-" + i, profile(n, storms, new Sim(String.format("46004%010d", i),
-                        String.format("898600%014d", i))));
-                stories.put(unit.name(), ModuleStory.of(unit.module(), false, plan.updatePeriod()));
-                LabApplication.provision(unit, imei(n), plan.updatePeriod().toSeconds());
-                unit.at("AT+QRST=1");
-                chinaMobile.add(unit);
-            }
-            List<EmulatedUnit> all = new ArrayList<>(chinaTelecom);
-            all.addAll(chinaMobile);
-            List<Storm> timeline = timeline(storms, all, stories);
-            faultsOf(storms).forEach(fault -> all.forEach(unit -> unit.module().network().faults().add(fault)));
-            timeline.stream().filter(storm -> storm.at().isZero()).forEach(storm -> storm.action().run());
-            Duration total = plan.span();
-            for (Duration done = Duration.ZERO; done.compareTo(total) < 0; ) {
-                Duration until = min(done.plus(STEP), total);
-                for (Storm storm : timeline) {
-                    if (storm.at().compareTo(done) > 0 && storm.at().compareTo(until) < 0) {
-                        until = storm.at();
-                    }
-                }
-                lab.advance(until.minus(done));
-                done = until;
-                for (Storm storm : timeline) {
-                    if (storm.at().equals(done)) {
-                        storm.action().run();
-                    }
-                }
-                if (done.toNanos() % STEP.toNanos() == 0 || done.equals(total)) {
-                    progress.advanced(done, total);
-                }
-            }
-            return report(lab.platform().records().store(), plan, chinaTelecom, chinaMobile, stories);
+            Modules modules = drive(lab, plan, storms, shard, progress);
+            return report(FleetRecords.of(lab.platform().records().store()).of(modules.imeis()), plan, modules, true);
         }
+    }
+
+    /**
+     * Runs share {@code shard} of {@code plan}'s modules, with {@code storms}, against a platform in another process,
+     * which must know the lab's CMDMP application ({@link LabApplication#APP_KEY}); reconciles with the records it
+     * holds of those modules. That platform keeps its own clock: nothing waits for it between the hours of module
+     * time, its records carry its time, and its registrations do not expire within a run's days of module time, so
+     * the table has no row for expiries.
+     */
+    public static FleetReport run(RemotePlatform platform, FleetPlan plan, FleetStorms storms, Shard shard,
+            Progress progress) throws InterruptedException {
+        storms.requireWithin(plan.span());
+        try (Lab lab = Lab.against(platform, new VirtualClock())) {
+            Modules modules = drive(lab, plan, storms, shard, progress);
+            // the platform commits each object 666 read just after its answer, in its own time
+            platform.awaitSettled(SETTLING);
+            return report(FleetRecords.of(platform).of(modules.imeis()), plan, modules, false);
+        }
+    }
+
+    /** The modules of one run, by carrier, their IMEIs, and each one's story by name. */
+    private record Modules(List<EmulatedUnit> chinaTelecom, List<EmulatedUnit> chinaMobile, Set<String> imeis,
+                           Map<String, ModuleStory> stories) {
+    }
+
+    /**
+     * Powers on the share's modules, provisions the China Mobile ones, and lets the planned module time pass, the
+     * storms happening at their instants.
+     */
+    private static Modules drive(Lab lab, FleetPlan plan, FleetStorms storms, Shard shard, Progress progress) {
+        List<EmulatedUnit> chinaTelecom = new ArrayList<>();
+        List<EmulatedUnit> chinaMobile = new ArrayList<>();
+        Set<String> imeis = new HashSet<>();
+        Map<String, ModuleStory> stories = new LinkedHashMap<>();
+        for (int i = 0; i < plan.chinaTelecom(); i++) {
+            if (!shard.includes(i)) {
+                continue;
+            }
+            imeis.add(imei(i));
+            EmulatedUnit unit = lab.add("ct-" + i, profile(i, storms, new Sim(String.format("46011%010d", i),
+                    String.format("898603%014d", i))));
+            stories.put(unit.name(), ModuleStory.of(unit.module(), storms.ctSleepOff(), plan.updatePeriod()));
+            if (storms.ctSleepOff()) {
+                require(unit, "AT+QSCLK=0");
+                require(unit, "AT+QRST=1");
+            }
+            chinaTelecom.add(unit);
+        }
+        for (int i = 0; i < plan.chinaMobile(); i++) {
+            int n = plan.chinaTelecom() + i;
+            if (!shard.includes(n)) {
+                continue;
+            }
+            imeis.add(imei(n));
+            EmulatedUnit unit = lab.add("cm-" + i, profile(n, storms, new Sim(String.format("46004%010d", i),
+                    String.format("898600%014d", i))));
+            stories.put(unit.name(), ModuleStory.of(unit.module(), false, plan.updatePeriod()));
+            LabApplication.provision(unit, imei(n), plan.updatePeriod().toSeconds());
+            unit.at("AT+QRST=1");
+            chinaMobile.add(unit);
+        }
+        List<EmulatedUnit> all = new ArrayList<>(chinaTelecom);
+        all.addAll(chinaMobile);
+        List<Storm> timeline = timeline(storms, all, stories);
+        faultsOf(storms).forEach(fault -> all.forEach(unit -> unit.module().network().faults().add(fault)));
+        timeline.stream().filter(storm -> storm.at().isZero()).forEach(storm -> storm.action().run());
+        Duration total = plan.span();
+        for (Duration done = Duration.ZERO; done.compareTo(total) < 0; ) {
+            Duration until = min(done.plus(STEP), total);
+            for (Storm storm : timeline) {
+                if (storm.at().compareTo(done) > 0 && storm.at().compareTo(until) < 0) {
+                    until = storm.at();
+                }
+            }
+            lab.advance(until.minus(done));
+            done = until;
+            for (Storm storm : timeline) {
+                if (storm.at().equals(done)) {
+                    storm.action().run();
+                }
+            }
+            if (done.toNanos() % STEP.toNanos() == 0 || done.equals(total)) {
+                progress.advanced(done, total);
+            }
+        }
+        return new Modules(chinaTelecom, chinaMobile, imeis, stories);
     }
 
     /** Something that happens to the fleet at an instant of module time. */
@@ -185,8 +239,15 @@ public final class Fleet {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static FleetReport report(PlatformStore store, FleetPlan plan, List<EmulatedUnit> chinaTelecom,
-            List<EmulatedUnit> chinaMobile, Map<String, ModuleStory> stories) {
+    /**
+     * The outcome table and the battery cost; {@code platformOnLabClock} when the platform ran on the lab's clock (in
+     * this process), so that its expiries of registrations can be expected.
+     */
+    private static FleetReport report(FleetRecords records, FleetPlan plan, Modules modules,
+            boolean platformOnLabClock) {
+        List<EmulatedUnit> chinaTelecom = modules.chinaTelecom();
+        List<EmulatedUnit> chinaMobile = modules.chinaMobile();
+        Map<String, ModuleStory> stories = modules.stories();
         Duration end = plan.span();
         List<ModuleStory> ct = chinaTelecom.stream().map(unit -> stories.get(unit.name())).toList();
         List<ModuleStory> cm = chinaMobile.stream().map(unit -> stories.get(unit.name())).toList();
@@ -196,7 +257,7 @@ public final class Fleet {
         report.datagrams(new FleetReport.Datagrams(sum(stories.values(), ModuleStory::transmissions),
                 sum(stories.values(), ModuleStory::lost)));
 
-        Map<String, Long> ctStored = store.ctRegistrations(null, Integer.MAX_VALUE).stream()
+        Map<String, Long> ctStored = records.ctRegistrations().stream()
                 .collect(Collectors.groupingBy(CtRegistration::imei, Collectors.counting()));
         report.expect("China Telecom modules whose every boot registered or gave up as the seed says", ct.size(),
                 ct.stream().filter(story -> story.ctAsTheSeedSays(end)).count());
@@ -208,9 +269,9 @@ public final class Fleet {
         report.expect("China Telecom records beyond those acknowledged (a duplicate stored twice)", 0,
                 sum(ct, story -> Math.max(0, ctStored.getOrDefault(story.imei(), 0L) - story.ctAcknowledged()
                         - story.underWay(LabService.CT))));
-        report.expect("China Telecom reports the platform rejected", 0, store.ctRejections(Integer.MAX_VALUE).size());
+        report.expect("China Telecom reports the platform rejected", 0, records.ctRejections().size());
 
-        List<DmEvent> events = store.dmEvents(Integer.MAX_VALUE);
+        List<DmEvent> events = records.dmEvents();
         Map<String, Long> registers = okEvents(events, "register");
         Map<String, Long> updates = okEvents(events, "update");
         report.expect("China Mobile modules whose every boot's Register ended (state 6, 7 or 8)", cm.size(),
@@ -228,11 +289,13 @@ public final class Fleet {
                         + updates.getOrDefault(story.imei(), 0L) - story.dmUpdated() - story.underWay(LabService.DM))));
         report.expect("object 666 reads decrypted and stored (one per acknowledged Register and Update)",
                 sum(cm, story -> story.dmRegistered() + story.dmUpdated()), count(events, "read", "ok"));
-        Map<String, Long> expired = events.stream().filter(event -> event.kind().equals(EXPIRED))
-                .collect(Collectors.groupingBy(DmEvent::imei, Collectors.counting()));
-        report.expect("CMDMP registrations the platform expired (expected: an Update failed, or a FOTA left it)",
-                sum(cm, story -> story.dmExpiriesDue(end)), sum(cm, story -> Math.max(0,
-                        expired.getOrDefault(story.imei(), 0L) - story.underWay(LabService.DM))));
+        if (platformOnLabClock) {
+            Map<String, Long> expired = events.stream().filter(event -> event.kind().equals(EXPIRED))
+                    .collect(Collectors.groupingBy(DmEvent::imei, Collectors.counting()));
+            report.expect("CMDMP registrations the platform expired (expected: an Update failed, or a FOTA left it)",
+                    sum(cm, story -> story.dmExpiriesDue(end)), sum(cm, story -> Math.max(0,
+                            expired.getOrDefault(story.imei(), 0L) - story.underWay(LabService.DM))));
+        }
         report.expect("CMDMP events that failed or were flagged (expected: the refusals the modules got)",
                 sum(cm, ModuleStory::dmRefused), events.stream()
                         .filter(event -> !event.outcome().equals("ok") && !event.kind().equals(EXPIRED)).count());

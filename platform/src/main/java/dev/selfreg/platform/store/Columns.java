@@ -54,6 +54,14 @@ final class Columns {
      * The arguments of a search over {@code columns} columns ({@code LIKE ?} each): the text anywhere in the
      * value, its own wildcards dropped; none without a search.
      */
+    /** {@code id} first, then {@code rest}: the arguments of a query of the rows numbered below {@code id}. */
+    static Object[] before(long id, Object[] rest) {
+        Object[] args = new Object[rest.length + 1];
+        args[0] = id;
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        return args;
+    }
+
     static Object[] search(String text, int columns) {
         if (text == null) {
             return new Object[0];

@@ -12,20 +12,24 @@ final class CtRegistrationTable {
 
     private static final String SELECT = "SELECT id, received_at, transport, peer, imei, imsi, iccid, model, swver,"
             + " regver, report_json, dialect FROM ct_registration";
-    private static final String MATCHING = " WHERE imei LIKE ? OR imsi LIKE ? OR iccid LIKE ?";
+    private static final String BEFORE = " WHERE id < ?";
+    private static final String MATCHING = " AND (imei LIKE ? OR imsi LIKE ? OR iccid LIKE ?)";
     private static final int SEARCHED_COLUMNS = 3;
     private static final String NEWEST_FIRST = " ORDER BY id DESC";
 
     private CtRegistrationTable() {
     }
 
-    /** The newest first, those whose IMEI, IMSI or ICCID contains {@code search} (null: all). */
+    /**
+     * The newest first of those numbered below an id, whose IMEI, IMSI or ICCID contains {@code search} (null: all);
+     * the arguments are {@link #args}.
+     */
     static String newestFirst(String search) {
-        return SELECT + (search == null ? "" : MATCHING) + NEWEST_FIRST;
+        return SELECT + BEFORE + (search == null ? "" : MATCHING) + NEWEST_FIRST;
     }
 
-    static Object[] searchArgs(String search) {
-        return Columns.search(search, SEARCHED_COLUMNS);
+    static Object[] args(long beforeId, String search) {
+        return Columns.before(beforeId, Columns.search(search, SEARCHED_COLUMNS));
     }
 
     /** The values of {@link #INSERT}. */

@@ -11,7 +11,7 @@ final class CtRejectionTable {
             + " body, dialect) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String NEWEST_FIRST = "SELECT id, received_at, transport, peer, result_code, reason, detail, body,"
-            + " dialect FROM ct_rejection ORDER BY id DESC";
+            + " dialect FROM ct_rejection WHERE id < ? ORDER BY id DESC";
 
     private CtRejectionTable() {
     }

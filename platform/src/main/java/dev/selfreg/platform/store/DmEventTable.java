@@ -11,7 +11,7 @@ final class DmEventTable {
             + " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     static final String NEWEST_FIRST = "SELECT id, time, endpoint, imei, kind, outcome, reason, dialect FROM dm_event"
-            + " ORDER BY id DESC";
+            + " WHERE id < ? ORDER BY id DESC";
 
     private DmEventTable() {
     }

@@ -157,8 +157,10 @@ public final class JdbcPlatformStore implements PlatformStore {
         Object[] deviceValues = DmDeviceTable.values(device);
         Object[] eventValues = DmEventTable.values(event);
         return await(writer.submit(connection -> {
-            if (connection.update(DmDeviceTable.UPDATE, deviceValues) == 0) {
-                connection.update(DmDeviceTable.INSERT, deviceValues);
+            // another platform on the same database may create the device between the update and the insert
+            if (connection.update(DmDeviceTable.UPDATE, deviceValues) == 0
+                    && !connection.insertUnlessPresent(DmDeviceTable.INSERT, deviceValues)) {
+                connection.update(DmDeviceTable.UPDATE, deviceValues);
             }
             return event.withId(connection.insert(DmEventTable.INSERT, eventValues));
         }));
@@ -173,14 +175,14 @@ public final class JdbcPlatformStore implements PlatformStore {
     }
 
     @Override
-    public List<CtRegistration> ctRegistrations(String search, int limit) {
-        return read(CtRegistrationTable.newestFirst(search), limit, CtRegistrationTable.searchArgs(search),
+    public List<CtRegistration> ctRegistrations(String search, long beforeId, int limit) {
+        return read(CtRegistrationTable.newestFirst(search), limit, CtRegistrationTable.args(beforeId, search),
                 CtRegistrationTable::read);
     }
 
     @Override
-    public List<CtRejection> ctRejections(int limit) {
-        return read(CtRejectionTable.NEWEST_FIRST, limit, new Object[0], CtRejectionTable::read);
+    public List<CtRejection> ctRejections(long beforeId, int limit) {
+        return read(CtRejectionTable.NEWEST_FIRST, limit, new Object[] {beforeId}, CtRejectionTable::read);
     }
 
     @Override
@@ -194,8 +196,8 @@ public final class JdbcPlatformStore implements PlatformStore {
     }
 
     @Override
-    public List<DmEvent> dmEvents(int limit) {
-        return read(DmEventTable.NEWEST_FIRST, limit, new Object[0], DmEventTable::read);
+    public List<DmEvent> dmEvents(long beforeId, int limit) {
+        return read(DmEventTable.NEWEST_FIRST, limit, new Object[] {beforeId}, DmEventTable::read);
     }
 
     /**

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface PlatformStore extends AutoCloseable {
 
+    /** The {@code beforeId} of a list's first page: above every record's id. */
+    long NEWEST = Long.MAX_VALUE;
+
     /** Stores an accepted China Telecom report; returns it with its id. */
     CtRegistration add(CtRegistration registration);
 
@@ -42,10 +45,23 @@ public interface PlatformStore extends AutoCloseable {
     CompletableFuture<DmEvent> addAsync(DmEvent event);
 
     /** Accepted China Telecom reports, newest first; {@code search} matches IMEI, IMSI or ICCID (null: all). */
-    List<CtRegistration> ctRegistrations(String search, int limit);
+    default List<CtRegistration> ctRegistrations(String search, int limit) {
+        return ctRegistrations(search, NEWEST, limit);
+    }
+
+    /**
+     * The same, of those whose id is below {@code beforeId}: the next page after a page whose oldest record had that
+     * id ({@link #NEWEST}: the first page).
+     */
+    List<CtRegistration> ctRegistrations(String search, long beforeId, int limit);
 
     /** Rejected China Telecom reports, newest first. */
-    List<CtRejection> ctRejections(int limit);
+    default List<CtRejection> ctRejections(int limit) {
+        return ctRejections(NEWEST, limit);
+    }
+
+    /** The same, of those whose id is below {@code beforeId}. */
+    List<CtRejection> ctRejections(long beforeId, int limit);
 
     /** CMDMP devices, most recently seen first; {@code search} matches endpoint, IMEI or IMSI (null: all). */
     List<DmDevice> dmDevices(String search, int limit);
@@ -53,7 +69,12 @@ public interface PlatformStore extends AutoCloseable {
     Optional<DmDevice> dmDevice(String endpoint);
 
     /** CMDMP events, newest first. */
-    List<DmEvent> dmEvents(int limit);
+    default List<DmEvent> dmEvents(int limit) {
+        return dmEvents(NEWEST, limit);
+    }
+
+    /** The same, of those whose id is below {@code beforeId}. */
+    List<DmEvent> dmEvents(long beforeId, int limit);
 
     @Override
     void close();

@@ -19,6 +19,9 @@ final class SchemaMigrations {
 
     /** H2's product name, as JDBC's {@code DatabaseMetaData} gives it. */
     private static final String H2 = "H2";
+    private static final String POSTGRESQL = "PostgreSQL";
+    /** The key of the PostgreSQL advisory lock migrations hold: "selfreg" in ASCII. */
+    private static final long MIGRATION_LOCK = 0x73656c66726567L;
 
     /** The scripts, in order; script n brings the schema to version n. */
     private static final List<Script> SCRIPTS = List.of(
@@ -50,11 +53,37 @@ final class SchemaMigrations {
         return migrate(connection, SCRIPTS.size());
     }
 
-    /** Migrates up to version {@code target} (an older one: for tests of the path from there). */
+    /**
+     * Migrates up to version {@code target} (an older one: for tests of the path from there). Platforms starting at
+     * once on one database migrate one after the other: in this process under one lock, across processes on
+     * PostgreSQL under a session advisory lock, so the next finds the schema the first made and changes nothing.
+     */
     static int migrate(Connection connection, int target) throws SQLException {
         if (target < 1 || target > SCRIPTS.size()) {
             throw new IllegalArgumentException("schema versions are 1 to " + SCRIPTS.size() + ", not " + target);
         }
+        synchronized (SchemaMigrations.class) {
+            boolean postgres = POSTGRESQL.equals(connection.getMetaData().getDatabaseProductName());
+            if (postgres) {
+                advisoryLock(connection, "pg_advisory_lock");
+            }
+            try {
+                return migrateAlone(connection, target);
+            } finally {
+                if (postgres) {
+                    advisoryLock(connection, "pg_advisory_unlock");
+                }
+            }
+        }
+    }
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT " + function + "(" + MIGRATION_LOCK + ")");
+        }
+    }
+
+    private static int migrateAlone(Connection connection, int target) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {

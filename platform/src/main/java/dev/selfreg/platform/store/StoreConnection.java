@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ final class StoreConnection implements AutoCloseable {
     private static final String H2_DATABASE_IS_CLOSED = "90098";
     /** H2's SQLSTATE for "database may be already in use" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
     private static final String H2_DATABASE_ALREADY_OPEN = "90020";
+
+    /** SQL's SQLSTATE for a unique constraint violation, as H2 and PostgreSQL give it. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Reads one row. */
     @FunctionalInterface
@@ -98,6 +102,27 @@ final class StoreConnection implements AutoCloseable {
         try (ResultSet keys = statement.getGeneratedKeys()) {
             keys.next();
             return keys.getLong(1);
+        }
+    }
+
+    /**
+     * Inserts a row unless one with its key is there already, committed by another platform on the same database
+     * since this transaction looked: returns whether it inserted. The attempt runs under a savepoint, so a
+     * refused insert leaves the rest of the transaction (the writer's group) intact, as PostgreSQL would otherwise
+     * abort it whole.
+     */
+    boolean insertUnlessPresent(String sql, Object[] values) throws SQLException {
+        Savepoint before = connection().setSavepoint();
+        try {
+            update(sql, values);
+            connection().releaseSavepoint(before);
+            return true;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection().rollback(before);
+            return false;
         }
     }
 

@@ -8,8 +8,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -27,13 +29,16 @@ final class PlatformApi {
 
     private final PlatformStore store;
     private final PlatformMetrics metrics;
+    private final Supplier<Map<String, String>> listeners;
 
-    PlatformApi(PlatformStore store, PlatformMetrics metrics) {
+    PlatformApi(PlatformStore store, PlatformMetrics metrics, Supplier<Map<String, String>> listeners) {
         this.store = store;
         this.metrics = metrics;
+        this.listeners = listeners;
     }
 
     void register(Javalin app) {
+        app.get("/api/listeners", ctx -> ctx.json(listeners.get()));
         app.get("/api/ct/registrations", this::ctRegistrations);
         app.get("/api/ct/rejections", this::ctRejections);
         app.get("/api/dm/devices", this::dmDevices);
@@ -43,7 +48,8 @@ final class PlatformApi {
 
     private void ctRegistrations(Context ctx) {
         ListQuery query = ListQuery.of(ctx);
-        ctx.json(store.ctRegistrations(query.search(), query.limit()).stream().map(ApiViews::of).toList());
+        ctx.json(store.ctRegistrations(query.search(), query.before(), query.limit()).stream().map(ApiViews::of)
+                .toList());
     }
 
     private void dmDevices(Context ctx) {
@@ -54,7 +60,7 @@ final class PlatformApi {
     /** The store does not search rejections; they are few, so the newest {@link #MAX_LIMIT} are filtered here. */
     private void ctRejections(Context ctx) {
         ListQuery query = ListQuery.of(ctx);
-        List<CtRejection> rows = store.ctRejections(query.search() == null ? query.limit() : MAX_LIMIT);
+        List<CtRejection> rows = store.ctRejections(query.before(), query.search() == null ? query.limit() : MAX_LIMIT);
         ctx.json(query.filter(rows.stream(), r -> Stream.of(r.peer(), r.reason(), r.detail(), r.body()))
                 .map(ApiViews::of).toList());
     }
@@ -62,13 +68,16 @@ final class PlatformApi {
     /** As rejections: the store does not search events, so the newest {@link #MAX_LIMIT} are filtered here. */
     private void dmEvents(Context ctx) {
         ListQuery query = ListQuery.of(ctx);
-        List<DmEvent> rows = store.dmEvents(query.search() == null ? query.limit() : MAX_LIMIT);
+        List<DmEvent> rows = store.dmEvents(query.before(), query.search() == null ? query.limit() : MAX_LIMIT);
         ctx.json(query.filter(rows.stream(), e -> Stream.of(e.endpoint(), e.imei()))
                 .map(ApiViews::of).toList());
     }
 
-    /** The {@code q} and {@code limit} of a list request, checked. */
-    record ListQuery(String search, int limit) {
+    /**
+     * The {@code q}, {@code limit} and {@code before} of a list request, checked; {@code before} (an id) asks for the
+     * records numbered below it, the page after one whose oldest record had that id.
+     */
+    record ListQuery(String search, int limit, long before) {
 
         static ListQuery of(Context ctx) {
             String q = ctx.queryParam("q");
@@ -76,7 +85,22 @@ final class PlatformApi {
             if (search != null && search.length() > MAX_QUERY_LENGTH) {
                 throw new BadRequest("q must be at most " + MAX_QUERY_LENGTH + " characters");
             }
-            return new ListQuery(search, limit(ctx.queryParam("limit")));
+            return new ListQuery(search, limit(ctx.queryParam("limit")), before(ctx.queryParam("before")));
+        }
+
+        private static long before(String text) {
+            if (text == null) {
+                return PlatformStore.NEWEST;
+            }
+            try {
+                long before = Long.parseLong(text.strip());
+                if (before >= 1) {
+                    return before;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new BadRequest("before must be a record id, a whole number from 1");
         }
 
         private static int limit(String text) {

@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,16 +65,20 @@ public final class WebServer implements AutoCloseable {
     /**
      * Serves the platform's records on {@code bindHost}:{@code port} ({@code 0} picks a free port).
      *
+     * @param listeners the platform's listeners by name and their {@code host:port}, as {@code /api/listeners}
+     *                  shows them when asked
      * @param token the bearer token to require; when empty, one is generated if the bind address
      *              is not loopback
      */
     public static WebServer start(PlatformRecords records, PlatformMetrics metrics, DeviceChecks checks,
-                                  WireJournal journal, String bindHost, int port, Optional<String> token) {
-        return start(records, metrics, checks, journal, bindHost, port, token, KEEP_ALIVE_INTERVAL);
+                                  WireJournal journal, Supplier<Map<String, String>> listeners, String bindHost,
+                                  int port, Optional<String> token) {
+        return start(records, metrics, checks, journal, listeners, bindHost, port, token, KEEP_ALIVE_INTERVAL);
     }
 
     static WebServer start(PlatformRecords records, PlatformMetrics metrics, DeviceChecks checks, WireJournal journal,
-                           String bindHost, int port, Optional<String> token, Duration keepAliveInterval) {
+                           Supplier<Map<String, String>> listeners, String bindHost, int port, Optional<String> token,
+                           Duration keepAliveInterval) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(checks, "checks");
         Objects.requireNonNull(journal, "journal");
@@ -91,7 +97,7 @@ public final class WebServer implements AutoCloseable {
         LiveStream live = new LiveStream(records, keepAliveInterval);
         app.before(WebServer::securityHeaders);
         app.before(guard::check);
-        new PlatformApi(records.store(), metrics).register(app);
+        new PlatformApi(records.store(), metrics, listeners).register(app);
         new DeviceChecksApi(checks).register(app);
         new TimelineApi(journal).register(app);
         Dashboard.register(app);

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -51,6 +52,11 @@ abstract class PlatformStoreContract {
     private static final int RACING_ROUNDS = 10;
     private static final int RACING_WRITERS = 3;
     private static final int RACING_WRITES = 100;
+
+    /** Platform processes sharing one database, in the tests of concurrent nodes. */
+    private static final int NODES = 4;
+    private static final int CONCURRENT_REPORTS = 600;
+    private static final int SHARED_DEVICES = 40;
 
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
 
@@ -172,6 +178,82 @@ abstract class PlatformStoreContract {
             CtRegistration third = store.add(registration("869999000000003", "89860321000000000003", T0));
             assertThat(List.of(first.id(), second.id(), third.id())).isSorted();
             assertThat(store.ctRegistrations(null, 10)).containsExactly(third, second, first);
+        }
+    }
+
+    @Test
+    void nodesStartingTogetherOnAFreshDatabaseAllOpenItAtTheCurrentSchema() throws Exception {
+        String fresh = newDatabaseUrl();
+        ExecutorService starting = Executors.newFixedThreadPool(NODES);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<PlatformStore>> opening = new ArrayList<>();
+        for (int node = 0; node < NODES; node++) {
+            opening.add(starting.submit(() -> {
+                go.await();
+                return open(fresh);
+            }));
+        }
+        go.countDown();
+        List<PlatformStore> nodes = new ArrayList<>();
+        try {
+            for (Future<PlatformStore> node : opening) {
+                nodes.add(node.get(30, TimeUnit.SECONDS));
+            }
+            for (int node = 0; node < NODES; node++) {
+                nodes.get(node).add(registration(String.format("86999900000000%d", node),
+                        String.format("8986032100000000000%d", node), T0));
+            }
+            assertThat(nodes.get(0).ctRegistrations(null, 10)).hasSize(NODES);
+        } finally {
+            nodes.forEach(PlatformStore::close);
+            starting.shutdownNow();
+        }
+        try (Connection connection = ConnectionSource.of(fresh, null, null).connect();
+             Statement statement = connection.createStatement();
+             ResultSet versions = statement.executeQuery("SELECT version FROM selfreg_schema")) {
+            assertThat(versions.next()).isTrue();
+            assertThat(versions.getInt(1)).isEqualTo(SchemaMigrations.currentVersion());
+            assertThat(versions.next()).as("one version row").isFalse();
+        }
+    }
+
+    @Test
+    void nodesWritingAtOnceLoseNoAcknowledgedRecordAndNumberEachOnce() throws Exception {
+        try (PlatformStore other = open(url)) {
+            List<PlatformStore> nodes = List.of(store, other);
+            List<CompletableFuture<?>> acknowledged = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_REPORTS; i++) {
+                PlatformStore node = nodes.get(i % 2);
+                acknowledged.add(node.addAsync(registration(String.format("8699990%08d", i),
+                        String.format("898603210000%08d", i), T0.plusMillis(i))));
+            }
+            // both nodes see each new device at once, as when a device's messages reach two platforms
+            ExecutorService devices = Executors.newFixedThreadPool(2);
+            try {
+                for (int d = 0; d < SHARED_DEVICES; d++) {
+                    String endpoint = "I@#@node@#@M100000000@#@86999900000" + String.format("%04d", d) + "@#@v2.0";
+                    CountDownLatch both = new CountDownLatch(2);
+                    for (PlatformStore node : nodes) {
+                        acknowledged.add(CompletableFuture.runAsync(() -> {
+                            both.countDown();
+                            try {
+                                both.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            node.save(device(endpoint, "registered", Map.of()), event(endpoint, "register", T0));
+                        }, devices));
+                    }
+                }
+                CompletableFuture.allOf(acknowledged.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            } finally {
+                devices.shutdownNow();
+            }
+            List<CtRegistration> stored = store.ctRegistrations(null, Integer.MAX_VALUE);
+            assertThat(stored).hasSize(CONCURRENT_REPORTS);
+            assertThat(stored.stream().map(CtRegistration::id).distinct()).hasSize(CONCURRENT_REPORTS);
+            assertThat(other.dmDevices(null, Integer.MAX_VALUE)).hasSize(SHARED_DEVICES);
+            assertThat(other.dmEvents(Integer.MAX_VALUE)).hasSize(2 * SHARED_DEVICES);
         }
     }
 

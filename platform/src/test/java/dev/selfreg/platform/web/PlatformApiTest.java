@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +131,44 @@ class PlatformApiTest {
         assertThat(bench.getJson("/api/ct/registrations?limit=" + PlatformApi.MAX_LIMIT)).hasSize(PlatformApi.DEFAULT_LIMIT + 5);
         assertThat(imeis("/api/dm/events?q=8699990000001&limit=3"))
                 .containsExactly("869999000000104", "869999000000103", "869999000000102");
+    }
+
+    @Test
+    void beforePagesThroughEveryRecordOnceNewestFirst() {
+        int records = 105;
+        for (int i = 0; i < records; i++) {
+            bench.records.accepted(ctRegistration(String.format("8699990000%05d", i), "460111234567890",
+                    "89860321000000000001"));
+            bench.records.rejected(ctRejection("3", "Not a China Telecom IMSI", "record " + i));
+            bench.records.event(dmEvent(String.format("8699990000%05d", i), "update", "ok", ""));
+        }
+
+        for (String path : List.of("/api/ct/registrations", "/api/ct/rejections", "/api/dm/events")) {
+            List<Long> ids = new ArrayList<>();
+            String page = path + "?limit=40";
+            for (JsonNode rows = bench.getJson(page); !rows.isEmpty(); rows = bench.getJson(page)) {
+                rows.forEach(row -> ids.add(row.get("id").asLong()));
+                page = path + "?limit=40&before=" + ids.get(ids.size() - 1);
+            }
+            assertThat(ids).as(path).hasSize(records).doesNotHaveDuplicates()
+                    .isSortedAccordingTo(Comparator.reverseOrder());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "0", "-1", "2.5", ""})
+    void aBadBeforeIs400WithAJsonError(String before) {
+        for (String path : List.of("/api/ct/registrations", "/api/ct/rejections", "/api/dm/events")) {
+            HttpResponse<String> response = bench.get(path + "?before=" + before);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(bench.getJson(path + "?before=" + before).get("error").asText()).contains("before");
+        }
+    }
+
+    @Test
+    void listenersNameEachListenerAndItsAddress() {
+        assertThat(bench.getJson("/api/listeners").get("web").asText()).isEqualTo("127.0.0.1:0");
     }
 
     @ParameterizedTest

@@ -39,6 +39,8 @@ final class WebTestBench implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** A token of the accepted shape, for servers configured with one. */
     static final String TOKEN = "lab-token-0123456789abcdef";
+    /** What the bench's {@code /api/listeners} shows: the web side alone, as nothing else listens here. */
+    static final Map<String, String> LISTENERS = Map.of("web", "127.0.0.1:0");
     /** The spec's test vectors' application (cmcc-dm-wire.md, "Test vectors"). */
     static final String DM_APP = "M100000000=0123456789ABCDEFGHIJKLMNOPQRSTUV";
 
@@ -60,7 +62,7 @@ final class WebTestBench implements AutoCloseable {
         records = new PlatformRecords(store);
         facts = new DeviceFacts(Clock.systemUTC());
         checks = new DeviceChecks(store, facts, product, Clock.systemUTC());
-        server = WebServer.start(records, metrics, checks, journal, "127.0.0.1", 0, token, keepAlive);
+        server = WebServer.start(records, metrics, checks, journal, () -> LISTENERS, "127.0.0.1", 0, token, keepAlive);
     }
 
     /** An open server on loopback. */
