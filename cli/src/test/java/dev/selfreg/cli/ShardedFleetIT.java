@@ -63,8 +63,10 @@ class ShardedFleetIT {
                             .isZero();
                     assertThat(output).contains("this is share " + i + "/2: 3 China Telecom and 3 China Mobile modules",
                             "platform " + platforms.get(i - 1), "fleet PASSED");
-                    assertThat(output).containsPattern("yes +China Telecom reports the platform stored +3 +3");
-                    assertThat(output).containsPattern("yes +object 666 reads decrypted and stored +9 +9");
+                    assertThat(output).containsPattern("yes +China Telecom registrations the modules had"
+                            + " acknowledged, in the platform's records +3 +3");
+                    assertThat(output).containsPattern("yes +object 666 reads decrypted and stored \\(one per"
+                            + " acknowledged Register and Update\\) +9 +9");
                 }
             } finally {
                 processes.forEach(Process::destroyForcibly);
