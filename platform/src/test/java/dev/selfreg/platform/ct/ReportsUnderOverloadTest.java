@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,10 @@ class ReportsUnderOverloadTest {
     private static final int PER_SECOND = 2_500;
     /** The most reports offered, however many the intake drops. */
     private static final int MOST_REPORTS = 10_000;
+    /** HTTP reports that take the store queue's last room. */
+    private static final int HTTP_QUEUED = 20;
     /** HTTP reports beyond the store queue's room. */
-    private static final int HTTP_BEYOND = 100;
+    private static final int HTTP_BEYOND = 50;
     private static final Duration BOUND = Duration.ofSeconds(30);
 
     @TempDir
@@ -127,12 +130,22 @@ class ReportsUnderOverloadTest {
     void reportsOverHttpBeyondWhatTheStoreTakesAreShedWith503AndRetryAfterAndEveryAcknowledgedOneIsStoredOnce()
             throws Exception {
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        JdbcPlatformStore store = (JdbcPlatformStore) platform.records().store();
         try (HeldInserts.Hold hold = HeldInserts.on(url, "ct_registration")) {
             pending.add(post(1_000_000));
             hold.awaitHeldInsert(BOUND);
-            // the writer is stuck in the first report's group: the queue takes this many, and no more
-            for (int i = 1; i <= JdbcPlatformStore.WRITE_QUEUE_CAPACITY + HTTP_BEYOND; i++) {
+            // the writer is stuck in the first report's group; most of the queue's room goes to reports written to
+            // the store directly, so that a few HTTP connections fill the rest (a thousand at once would test the
+            // machine's TCP backlog, not the platform)
+            for (int i = 0; i < JdbcPlatformStore.WRITE_QUEUE_CAPACITY - HTTP_QUEUED; i++) {
+                store.addAsync(direct(3_000_000 + i));
+            }
+            for (int i = 1; i <= HTTP_QUEUED; i++) {
                 pending.add(post(1_000_000 + i));
+            }
+            await().atMost(BOUND).until(() -> store.writesQueued() == JdbcPlatformStore.WRITE_QUEUE_CAPACITY);
+            for (int i = 1; i <= HTTP_BEYOND; i++) {
+                pending.add(post(1_100_000 + i));
             }
             await().atMost(BOUND).until(() -> pending.stream().filter(CompletableFuture::isDone).count()
                     >= HTTP_BEYOND);
@@ -153,11 +166,12 @@ class ReportsUnderOverloadTest {
         assertThat(shedCounted()).as("shed counted with its reason").isEqualTo(shed.size());
         Map<String, Long> stored = storedReports();
         assertThat(stored.values()).as("no report stored twice").allMatch(count -> count == 1);
-        assertThat(stored).as("every acknowledged report stored, and no other").hasSize((int) acknowledged);
+        assertThat(stored.keySet().stream().filter(imei -> imei.startsWith("860000001")))
+                .as("every acknowledged HTTP report stored, and no other").hasSize((int) acknowledged);
 
         assertThat(post(2_000_000).join().statusCode()).as("acknowledged again once the store took writes")
                 .isEqualTo(200);
-        assertThat(storedReports()).hasSize((int) acknowledged + 1);
+        assertThat(storedReports()).containsKey(String.format("86%013d", 2_000_000));
     }
 
     private Map<String, Long> storedReports() {
@@ -182,6 +196,13 @@ class ReportsUnderOverloadTest {
                         Shedding.COAP_QUEUE_FULL)
                 .map(reason -> reason + " " + platform.metrics().total("ct", Shedding.OUTCOME, reason))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** An accepted report of device {@code device}, to write to the store directly. */
+    private static CtRegistration direct(long device) {
+        return new CtRegistration(0, Instant.now(), "coap", "127.0.0.1:40000", String.format("86%013d", device),
+                "460111234567890", "89860321000000000001", "Quectel-BC260Y-CN", "BC260YCNAAR01A04", "2",
+                "{\"REGVER\":\"2\"}");
     }
 
     /** A report of device {@code device} posted over HTTP, its response to come. */
