@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,6 +32,7 @@ public final class VirtualClock implements ModuleClock {
     private final PriorityQueue<VirtualTimer> queue = new PriorityQueue<>();
     private final List<Quiescence> quiescences = new CopyOnWriteArrayList<>();
     private final List<Quiescence> beforeMove = new CopyOnWriteArrayList<>();
+    private final Set<Quiescence> active = ConcurrentHashMap.newKeySet();
     private long now;
     private long sequence;
 
@@ -70,6 +73,15 @@ public final class VirtualClock implements ModuleClock {
     }
 
     /**
+     * Tells the clock that {@code quiescence} has just started something real (a datagram sent): it is awaited like a
+     * registered one before the next timer runs or time moves, until it has once come to rest. Called again for each
+     * new start; cheap, and safe from any thread.
+     */
+    public void awaitActivity(Quiescence quiescence) {
+        active.add(quiescence);
+    }
+
+    /**
      * Registers outside work that the clock's own tasks may feed, awaited only when no task is
      * due at the current instant, before time moves on (to a later timer or to the target of an
      * advance). Waiting for it before each timer could wait for a task that has not run yet.
@@ -101,6 +113,7 @@ public final class VirtualClock implements ModuleClock {
             int ran = 0;
             while (true) {
                 awaitQuiet(quiescences);
+                awaitActive();
                 if (!dueNow()) {
                     awaitQuiet(beforeMove);
                 }
@@ -141,6 +154,17 @@ public final class VirtualClock implements ModuleClock {
     private static void awaitQuiet(List<Quiescence> all) {
         for (Quiescence quiescence : all) {
             quiescence.awaitQuiet();
+        }
+    }
+
+    /** Each active quiescence leaves the set before it is awaited, so one that starts again meanwhile is awaited again. */
+    private void awaitActive() {
+        while (!active.isEmpty()) {
+            for (var it = active.iterator(); it.hasNext(); ) {
+                Quiescence quiescence = it.next();
+                it.remove();
+                quiescence.awaitQuiet();
+            }
         }
     }
 

@@ -147,6 +147,20 @@ class VirtualClockTest {
     }
 
     @Test
+    void aQuiescenceThatSaysItStartedSomethingIsAwaitedOnceBeforeTheNextTimer() {
+        Quiescence quiescence = () -> record("quiet");
+        clock.schedule(Duration.ofSeconds(1), () -> {
+            record("send");
+            clock.awaitActivity(quiescence);
+        });
+        clock.schedule(Duration.ofSeconds(2), () -> record("later"));
+
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(log).containsExactly("send@1", "quiet@1", "later@2");
+    }
+
+    @Test
     void aRemovedQuiescenceIsNoLongerAwaited() {
         Quiescence quiescence = () -> record("quiet");
         clock.addQuiescence(quiescence);
