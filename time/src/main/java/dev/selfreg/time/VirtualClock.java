@@ -73,9 +73,10 @@ public final class VirtualClock implements ModuleClock {
     }
 
     /**
-     * Tells the clock that {@code quiescence} has just started something real (a datagram sent): it is awaited like a
-     * registered one before the next timer runs or time moves, until it has once come to rest. Called again for each
-     * new start; cheap, and safe from any thread.
+     * Tells the clock that {@code quiescence} has just started something real (a datagram sent): it is awaited once
+     * no task is due at the current instant any more, before time moves on (to a later timer or to the target of an
+     * advance), until it has once come to rest. What it makes happen meanwhile is handled at the current instant.
+     * Called again for each new start; cheap, and safe from any thread.
      */
     public void awaitActivity(Quiescence quiescence) {
         active.add(quiescence);
@@ -113,7 +114,9 @@ public final class VirtualClock implements ModuleClock {
             int ran = 0;
             while (true) {
                 awaitQuiet(quiescences);
-                awaitActive();
+                if (!dueNow()) {
+                    awaitActive();
+                }
                 if (!dueNow()) {
                     awaitQuiet(beforeMove);
                 }

@@ -29,6 +29,14 @@ public final class Fleet {
 
     /** The step in which module time passes, and progress is told. */
     private static final Duration STEP = Duration.ofHours(1);
+    /**
+     * Modules switched on at one instant. A wave's exchanges run at once against the platform, as a deployment's do;
+     * a whole fleet at one instant would be a storm that the platform's read timeout and the modules' retransmissions
+     * turn into failures, and one module per instant would leave the platform waiting for each in turn.
+     */
+    static final int WAVE = 64;
+    /** Module time between two waves of power-on. */
+    private static final Duration WAVE_SPACING = Duration.ofSeconds(1);
 
     /** Told how far the run is, after each step. */
     @FunctionalInterface
@@ -60,11 +68,13 @@ public final class Fleet {
             List<EmulatedUnit> chinaTelecom = new ArrayList<>();
             List<EmulatedUnit> chinaMobile = new ArrayList<>();
             for (int i = 0; i < plan.chinaTelecom(); i++) {
+                nextWave(lab, i);
                 chinaTelecom.add(lab.add("ct-" + i, profile(i, new Sim(String.format("46011%010d", i),
                         String.format("898603%014d", i)))));
             }
             for (int i = 0; i < plan.chinaMobile(); i++) {
                 int n = plan.chinaTelecom() + i;
+                nextWave(lab, n);
                 EmulatedUnit unit = lab.add("cm-" + i, profile(n, new Sim(String.format("46004%010d", i),
                         String.format("898600%014d", i))));
                 LabApplication.provision(unit, imei(n), plan.updatePeriod().toSeconds());
@@ -79,6 +89,13 @@ public final class Fleet {
                 progress.advanced(done, total);
             }
             return report(lab.platform().records().store(), plan, chinaTelecom, chinaMobile);
+        }
+    }
+
+    /** Lets the wave spacing pass before module {@code n} when it starts a new wave. */
+    private static void nextWave(Lab lab, int n) {
+        if (n > 0 && n % WAVE == 0) {
+            lab.advance(WAVE_SPACING);
         }
     }
 

@@ -75,7 +75,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModuleNetwork implements Quiescence, AutoCloseable {
 
-    /** The longest wall time virtual time waits for a real answer to one datagram. */
+    /** The longest wall time virtual time waits for a real answer to one datagram, unless the lab network says otherwise. */
     public static final Duration ANSWER_BOUND = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(ModuleNetwork.class);
@@ -84,7 +84,7 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     private final ModuleClock clock;
     private final String name;
     private final NetworkFaults faults;
-    private final InFlight inFlight = new InFlight(ANSWER_BOUND);
+    private final InFlight inFlight;
     private final UdpDataParser parser = new UdpDataParser();
     private final LabDns dns;
     private final FaultInjection injection;
@@ -109,6 +109,7 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         this.lab = lab;
         this.clock = clock;
         this.name = name;
+        this.inFlight = new InFlight(lab.answerBound());
         Random random = new Random(seed);
         this.faults = new NetworkFaults(random.nextLong());
         this.dns = new LabDns(lab, clock, faults);
