@@ -27,6 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class VirtualClock implements ModuleClock {
 
+    /** Cancelled timers the queue may hold before they are all taken out at once. */
+    private static final int PURGE_AT = 1024;
+
     private final Object lock = new Object();
     private final Object advanceLock = new Object();
     private final PriorityQueue<VirtualTimer> queue = new PriorityQueue<>();
@@ -35,6 +38,8 @@ public final class VirtualClock implements ModuleClock {
     private final Set<Quiescence> active = ConcurrentHashMap.newKeySet();
     private long now;
     private long sequence;
+    /** Timers cancelled but still in the queue: taken out when they reach its head, or all at once when many. */
+    private int cancelled;
 
     @Override
     public long nanoTime() {
@@ -142,14 +147,14 @@ public final class VirtualClock implements ModuleClock {
     /** Number of timers still waiting. */
     public int pendingTimers() {
         synchronized (lock) {
-            return queue.size();
+            return queue.size() - cancelled;
         }
     }
 
     /** Module time until the earliest waiting timer is due; empty when none waits. */
     public Optional<Duration> untilNextTimer() {
         synchronized (lock) {
-            VirtualTimer head = queue.peek();
+            VirtualTimer head = head();
             return head == null ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0, head.due - now)));
         }
     }
@@ -173,27 +178,41 @@ public final class VirtualClock implements ModuleClock {
 
     private boolean dueNow() {
         synchronized (lock) {
-            VirtualTimer head = queue.peek();
+            VirtualTimer head = head();
             return head != null && head.due <= now;
         }
     }
 
     private VirtualTimer takeDue(long target) {
         synchronized (lock) {
-            VirtualTimer head = queue.peek();
+            VirtualTimer head = head();
             if (head == null || head.due > target) {
                 return null;
             }
             queue.poll();
+            head.over = true;
             now = head.due;
             return head;
         }
+    }
+
+    /** The earliest timer still pending, the cancelled ones before it dropped (under the lock). */
+    private VirtualTimer head() {
+        VirtualTimer head = queue.peek();
+        while (head != null && head.over) {
+            queue.poll();
+            cancelled--;
+            head = queue.peek();
+        }
+        return head;
     }
 
     private final class VirtualTimer implements Timer, Comparable<VirtualTimer> {
         final long due;
         final long seq;
         final Runnable task;
+        /** Run or cancelled (under the lock). */
+        boolean over;
 
         VirtualTimer(long due, long seq, Runnable task) {
             this.due = due;
@@ -204,7 +223,17 @@ public final class VirtualClock implements ModuleClock {
         @Override
         public boolean cancel() {
             synchronized (lock) {
-                return queue.remove(this);
+                if (over) {
+                    return false;
+                }
+                // marked, not searched for: a queue of a fleet's timers is too long to scan at each cancel
+                over = true;
+                cancelled++;
+                if (cancelled > PURGE_AT && cancelled > queue.size() / 2) {
+                    queue.removeIf(timer -> timer.over);
+                    cancelled = 0;
+                }
+                return true;
             }
         }
 

@@ -25,17 +25,7 @@ class UdpConnectorTest {
     private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final List<String> received = new CopyOnWriteArrayList<>();
-    private final Connector.Receiver receiver = new Connector.Receiver() {
-        @Override
-        public void datagram(LabService service, byte[] bytes) {
-            received.add(service.label() + ": " + new String(bytes, StandardCharsets.US_ASCII));
-        }
-
-        @Override
-        public void unreachable(LabService service) {
-            received.add(service.label() + " unreachable");
-        }
-    };
+    private final Connector.Receiver receiver = hearing(received);
     private DatagramSocket peer;
     private RefusingPort refusing;
     private UdpConnector connector;
