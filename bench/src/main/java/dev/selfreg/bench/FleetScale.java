@@ -44,7 +44,12 @@ public final class FleetScale {
                     Optional.of("jdbc:h2:file:" + dir.resolve("fleet")), dir, List.of(), false, Optional.empty());
             long start = System.nanoTime();
             FleetReport report = Fleet.run(settings, new FleetPlan(size / 2, size - size / 2, days, Duration.ofDays(1)),
-                    (done, total) -> { });
+                    (done, total) -> {
+                        if (done.toHours() % 24 == 0) {
+                            System.err.printf("%,d modules: day %d of %d after %.0f s%n", size, done.toDays(), days,
+                                    (System.nanoTime() - start) / 1e9);
+                        }
+                    });
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = (double) size * days / seconds;
             first = first == 0 ? rate : first;
