@@ -37,6 +37,13 @@ import java.util.function.Predicate;
  */
 public final class Lab implements AutoCloseable {
 
+    /**
+     * How long a module waits in wall time for the platform's answer: the platform shares two cores with every
+     * module of the lab (and, on a shared machine, with other work), so an answer or the read that follows it can
+     * take longer than a second; nothing is lost on loopback, so a longer bound costs nothing.
+     */
+    static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
+
     /** Null when the platform runs in another process ({@link #against}). */
     private final LabPlatform platform;
     private final ModuleClock clock;
@@ -46,7 +53,7 @@ public final class Lab implements AutoCloseable {
 
     private Lab(LabPlatform platform, ModuleClock clock, Instant epoch, WireTap tap) {
         this(platform, clock, epoch, LabNetwork.lab(InetAddress.getLoopbackAddress(), platform.ports().get("ct-coap"),
-                platform.ports().get("dm")).withTap(tap));
+                platform.ports().get("dm")).withTap(tap).withAnswerBound(ANSWER_BOUND));
     }
 
     private Lab(LabPlatform platform, ModuleClock clock, Instant epoch, LabNetwork network) {
@@ -69,7 +76,7 @@ public final class Lab implements AutoCloseable {
                     + " and for dm on " + dm + "; a lab network leads both carriers to one address", null);
         }
         return new Lab(null, clock, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                LabNetwork.lab(ct.getAddress(), ct.getPort(), dm.getPort()));
+                LabNetwork.lab(ct.getAddress(), ct.getPort(), dm.getPort()).withAnswerBound(ANSWER_BOUND));
     }
 
     /** Starts a platform with {@code settings} (ports are taken free) and an empty lab around it, on a virtual clock. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -25,13 +27,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class VirtualClock implements ModuleClock {
 
+    /** Cancelled timers the queue may hold before they are all taken out at once. */
+    private static final int PURGE_AT = 1024;
+
     private final Object lock = new Object();
     private final Object advanceLock = new Object();
     private final PriorityQueue<VirtualTimer> queue = new PriorityQueue<>();
     private final List<Quiescence> quiescences = new CopyOnWriteArrayList<>();
     private final List<Quiescence> beforeMove = new CopyOnWriteArrayList<>();
+    private final Set<Quiescence> active = ConcurrentHashMap.newKeySet();
     private long now;
     private long sequence;
+    /** Timers cancelled but still in the queue: taken out when they reach its head, or all at once when many. */
+    private int cancelled;
 
     @Override
     public long nanoTime() {
@@ -70,6 +78,16 @@ public final class VirtualClock implements ModuleClock {
     }
 
     /**
+     * Tells the clock that {@code quiescence} has just started something real (a datagram sent): it is awaited once
+     * no task is due at the current instant any more, before time moves on (to a later timer or to the target of an
+     * advance), until it has once come to rest. What it makes happen meanwhile is handled at the current instant.
+     * Called again for each new start; cheap, and safe from any thread.
+     */
+    public void awaitActivity(Quiescence quiescence) {
+        active.add(quiescence);
+    }
+
+    /**
      * Registers outside work that the clock's own tasks may feed, awaited only when no task is
      * due at the current instant, before time moves on (to a later timer or to the target of an
      * advance). Waiting for it before each timer could wait for a task that has not run yet.
@@ -102,6 +120,9 @@ public final class VirtualClock implements ModuleClock {
             while (true) {
                 awaitQuiet(quiescences);
                 if (!dueNow()) {
+                    awaitActive();
+                }
+                if (!dueNow()) {
                     awaitQuiet(beforeMove);
                 }
                 VirtualTimer next = takeDue(target);
@@ -126,14 +147,14 @@ public final class VirtualClock implements ModuleClock {
     /** Number of timers still waiting. */
     public int pendingTimers() {
         synchronized (lock) {
-            return queue.size();
+            return queue.size() - cancelled;
         }
     }
 
     /** Module time until the earliest waiting timer is due; empty when none waits. */
     public Optional<Duration> untilNextTimer() {
         synchronized (lock) {
-            VirtualTimer head = queue.peek();
+            VirtualTimer head = head();
             return head == null ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0, head.due - now)));
         }
     }
@@ -144,29 +165,54 @@ public final class VirtualClock implements ModuleClock {
         }
     }
 
+    /** Each active quiescence leaves the set before it is awaited, so one that starts again meanwhile is awaited again. */
+    private void awaitActive() {
+        while (!active.isEmpty()) {
+            for (var it = active.iterator(); it.hasNext(); ) {
+                Quiescence quiescence = it.next();
+                it.remove();
+                quiescence.awaitQuiet();
+            }
+        }
+    }
+
     private boolean dueNow() {
         synchronized (lock) {
-            VirtualTimer head = queue.peek();
+            VirtualTimer head = head();
             return head != null && head.due <= now;
         }
     }
 
     private VirtualTimer takeDue(long target) {
         synchronized (lock) {
-            VirtualTimer head = queue.peek();
+            VirtualTimer head = head();
             if (head == null || head.due > target) {
                 return null;
             }
             queue.poll();
+            head.over = true;
             now = head.due;
             return head;
         }
+    }
+
+    /** The earliest timer still pending, the cancelled ones before it dropped (under the lock). */
+    private VirtualTimer head() {
+        VirtualTimer head = queue.peek();
+        while (head != null && head.over) {
+            queue.poll();
+            cancelled--;
+            head = queue.peek();
+        }
+        return head;
     }
 
     private final class VirtualTimer implements Timer, Comparable<VirtualTimer> {
         final long due;
         final long seq;
         final Runnable task;
+        /** Run or cancelled (under the lock). */
+        boolean over;
 
         VirtualTimer(long due, long seq, Runnable task) {
             this.due = due;
@@ -177,7 +223,17 @@ public final class VirtualClock implements ModuleClock {
         @Override
         public boolean cancel() {
             synchronized (lock) {
-                return queue.remove(this);
+                if (over) {
+                    return false;
+                }
+                // marked, not searched for: a queue of a fleet's timers is too long to scan at each cancel
+                over = true;
+                cancelled++;
+                if (cancelled > PURGE_AT && cancelled > queue.size() / 2) {
+                    queue.removeIf(timer -> timer.over);
+                    cancelled = 0;
+                }
+                return true;
             }
         }
 

@@ -59,6 +59,27 @@ class VirtualClockTest {
     }
 
     @Test
+    void manyCancelledTimersLeaveTheOthersPendingAndInOrder() {
+        List<ModuleClock.Timer> timers = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            int n = i;
+            timers.add(clock.schedule(Duration.ofSeconds(3000 - i), () -> record("t" + n)));
+        }
+        for (int i = 0; i < 3000; i++) {
+            if (i % 1000 != 7) {
+                assertThat(timers.get(i).cancel()).isTrue();
+            }
+        }
+
+        assertThat(clock.pendingTimers()).isEqualTo(3);
+        assertThat(clock.untilNextTimer()).contains(Duration.ofSeconds(993));
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(log).containsExactly("t2007@993", "t1007@1993", "t7@2993");
+        assertThat(timers.get(7).cancel()).isFalse();
+    }
+
+    @Test
     void cancelledTimerNeverRuns() {
         ModuleClock.Timer timer = clock.schedule(Duration.ofSeconds(1), () -> record("x"));
         assertThat(timer.cancel()).isTrue();
@@ -144,6 +165,21 @@ class VirtualClockTest {
         peer.join();
 
         assertThat(log).containsExactly("send@2", "reply@2");
+    }
+
+    @Test
+    void aQuiescenceThatSaysItStartedSomethingIsAwaitedOnceBeforeTimeMoves() {
+        Quiescence quiescence = () -> record("quiet");
+        clock.schedule(Duration.ofSeconds(1), () -> {
+            record("send");
+            clock.awaitActivity(quiescence);
+        });
+        clock.schedule(Duration.ofSeconds(1), () -> record("same instant"));
+        clock.schedule(Duration.ofSeconds(2), () -> record("later"));
+
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(log).containsExactly("send@1", "same instant@1", "quiet@1", "later@2");
     }
 
     @Test

@@ -50,6 +50,14 @@ public final class Fleet {
     private static final Duration STEP = Duration.ofHours(1);
     /** The longest a platform in another process is waited for, once module time has passed, to settle. */
     private static final Duration SETTLING = Duration.ofSeconds(30);
+    /**
+     * Modules switched on at one instant. A wave's exchanges run at once against the platform, as a deployment's do;
+     * a whole fleet at one instant would be a storm that the platform's read timeout and the modules' retransmissions
+     * turn into failures, and one module per instant would leave the platform waiting for each in turn.
+     */
+    static final int WAVE = 64;
+    /** Module time between two waves of power-on. */
+    private static final Duration WAVE_SPACING = Duration.ofSeconds(1);
 
     /** Told how far the run is, after each step. */
     @FunctionalInterface
@@ -122,22 +130,26 @@ public final class Fleet {
     }
 
     /**
-     * Powers on the share's modules, provisions the China Mobile ones, and lets the planned module time pass, the
-     * storms happening at their instants.
+     * Powers on the share's modules in waves of {@link #WAVE}, a second of module time apart, each with the run's
+     * loss and duplication from its power-on; provisions the China Mobile ones; and lets the planned module time pass,
+     * the storms happening at their instants, counted from the last wave's power-on.
      */
     private static Modules drive(Lab lab, FleetPlan plan, FleetStorms storms, Shard shard, Progress progress) {
         List<EmulatedUnit> chinaTelecom = new ArrayList<>();
         List<EmulatedUnit> chinaMobile = new ArrayList<>();
         Set<String> imeis = new HashSet<>();
         Map<String, ModuleStory> stories = new LinkedHashMap<>();
+        List<NetworkFault> faults = faultsOf(storms);
         for (int i = 0; i < plan.chinaTelecom(); i++) {
             if (!shard.includes(i)) {
                 continue;
             }
+            nextWave(lab, imeis.size());
             imeis.add(imei(i));
             EmulatedUnit unit = lab.add("ct-" + i, profile(i, storms, new Sim(String.format("46011%010d", i),
                     String.format("898603%014d", i))));
             stories.put(unit.name(), ModuleStory.of(unit.module(), storms.ctSleepOff(), plan.updatePeriod()));
+            faults.forEach(unit.module().network().faults()::add);
             if (storms.ctSleepOff()) {
                 require(unit, "AT+QSCLK=0");
                 require(unit, "AT+QRST=1");
@@ -149,10 +161,12 @@ public final class Fleet {
             if (!shard.includes(n)) {
                 continue;
             }
+            nextWave(lab, imeis.size());
             imeis.add(imei(n));
             EmulatedUnit unit = lab.add("cm-" + i, profile(n, storms, new Sim(String.format("46004%010d", i),
                     String.format("898600%014d", i))));
             stories.put(unit.name(), ModuleStory.of(unit.module(), false, plan.updatePeriod()));
+            faults.forEach(unit.module().network().faults()::add);
             LabApplication.provision(unit, imei(n), plan.updatePeriod().toSeconds());
             unit.at("AT+QRST=1");
             chinaMobile.add(unit);
@@ -160,7 +174,6 @@ public final class Fleet {
         List<EmulatedUnit> all = new ArrayList<>(chinaTelecom);
         all.addAll(chinaMobile);
         List<Storm> timeline = timeline(storms, all, stories);
-        faultsOf(storms).forEach(fault -> all.forEach(unit -> unit.module().network().faults().add(fault)));
         timeline.stream().filter(storm -> storm.at().isZero()).forEach(storm -> storm.action().run());
         Duration total = plan.span();
         for (Duration done = Duration.ZERO; done.compareTo(total) < 0; ) {
@@ -182,6 +195,13 @@ public final class Fleet {
             }
         }
         return new Modules(chinaTelecom, chinaMobile, imeis, stories);
+    }
+
+    /** Lets the wave spacing pass before the {@code n}th module (from 0) when it starts a new wave. */
+    private static void nextWave(Lab lab, int n) {
+        if (n > 0 && n % WAVE == 0) {
+            lab.advance(WAVE_SPACING);
+        }
     }
 
     /** Something that happens to the fleet at an instant of module time. */

@@ -52,8 +52,10 @@ class FleetTest {
 
     @Test
     void aPlanOutsideItsBoundsIsRefused() {
-        assertThatThrownBy(() -> new FleetPlan(0, 0, 1, Duration.ofDays(1))).hasMessageContaining("1 to 2000 modules");
-        assertThatThrownBy(() -> new FleetPlan(1500, 501, 1, Duration.ofDays(1))).hasMessageContaining("1 to 2000 modules");
+        int most = FleetPlan.modulesThisProcessHolds();
+        assertThatThrownBy(() -> new FleetPlan(0, 0, 1, Duration.ofDays(1))).hasMessageContaining("1 to " + most + " modules");
+        assertThatThrownBy(() -> new FleetPlan(most, 1, 1, Duration.ofDays(1)))
+                .hasMessageContaining("1 to " + most + " modules, not " + most + " China Telecom and 1 China Mobile");
         assertThatThrownBy(() -> new FleetPlan(1, 0, 0, Duration.ofDays(1))).hasMessageContaining("1 to 366 days");
         assertThatThrownBy(() -> new FleetPlan(1, 1, 1, Duration.ofSeconds(299)))
                 .hasMessageContaining("the CMDMP update period is 300 to 4294966 s (AT+QDMPCFG=1), not 299");

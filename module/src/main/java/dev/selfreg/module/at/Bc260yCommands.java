@@ -13,8 +13,18 @@ public final class Bc260yCommands {
     private Bc260yCommands() {
     }
 
-    /** A new set (each module has its own: the BC26 notices are told once per module). */
+    /** The BC260Y-CN's commands keep nothing of a module's: one set serves every module of the process. */
+    private static final AtCommandSet<AtContext> BC260Y_CN = build(AtDialect.BC260Y_CN);
+
+    /**
+     * The set for a module of {@code dialect}: the BC260Y-CN's is shared, a BC26-compatible module gets one of its own
+     * (its BC26 notices are told once per module). Not to be added to.
+     */
     public static AtCommandSet<AtContext> all(AtDialect dialect) {
+        return dialect == AtDialect.BC260Y_CN ? BC260Y_CN : build(dialect);
+    }
+
+    private static AtCommandSet<AtContext> build(AtDialect dialect) {
         DefaultContext context = DefaultContext.of(dialect);
         AtCommandSet<AtContext> commands = new AtCommandSet<AtContext>()
                 .add(new QsregenableCommand())

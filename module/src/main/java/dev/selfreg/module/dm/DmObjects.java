@@ -56,7 +56,8 @@ final class DmObjects {
     private static final int INSTANCE = 0;
 
     private final AgentContext module;
-    private final LwM2mEncoder encoder = new DefaultLwM2mEncoder();
+    /** Stateless once built, and heavy (its JSON codecs): one for every module of the process. */
+    private static final LwM2mEncoder ENCODER = new DefaultLwM2mEncoder();
 
     DmObjects(AgentContext module) {
         this.module = module;
@@ -76,7 +77,7 @@ final class DmObjects {
             return new Response(ResponseCode.NOT_ACCEPTABLE);
         }
         int objectId = Integer.parseInt(options.getUriPath().get(0));
-        byte[] tlv = encoder.encode(instance.get(), ContentFormat.TLV, new LwM2mPath(objectId, INSTANCE), MODEL);
+        byte[] tlv = ENCODER.encode(instance.get(), ContentFormat.TLV, new LwM2mPath(objectId, INSTANCE), MODEL);
         Response response = new Response(ResponseCode.CONTENT);
         response.getOptions().setContentFormat(ContentFormat.TLV_CODE);
         response.setPayload(tlv);

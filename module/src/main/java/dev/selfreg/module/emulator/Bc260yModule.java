@@ -77,8 +77,8 @@ public final class Bc260yModule implements AutoCloseable {
 
     /**
      * A unit whose radio network is {@code lab}, powered off. On a {@link VirtualClock} its
-     * network is registered as a quiescence, so advancing the clock waits for real answers in
-     * flight.
+     * network tells the clock of each real datagram it sends, so advancing the clock waits for
+     * the real answers in flight.
      */
     public Bc260yModule(ModuleProfile profile, ModuleClock clock, NvramStore nvram, LabNetwork lab) {
         scheduler = new ModuleScheduler(clock);
@@ -90,7 +90,7 @@ public final class Bc260yModule implements AutoCloseable {
         // seeded by the IMEI: reproducible runs, and units of a fleet that differ from each other
         network = new ModuleNetwork(lab, scheduler.poweredClock(), Long.parseLong(profile.imei()), profile.imei());
         if (clock instanceof VirtualClock virtual) {
-            virtual.addQuiescence(network);
+            network.awaitedBy(virtual);
         }
         attach = new NetworkAttach(scheduler, uart, lifecycle, network, saved, profile);
         sleep.requestFrom(attach);
@@ -256,12 +256,9 @@ public final class Bc260yModule implements AutoCloseable {
         });
     }
 
-    /** Closes the module's sockets; the unit is not used afterwards. */
+    /** Closes the module's channels; the unit is not used afterwards. */
     @Override
     public void close() {
-        if (scheduler.clock() instanceof VirtualClock virtual) {
-            virtual.removeQuiescence(network);
-        }
         scheduler.serialised(network::close);
     }
 

@@ -17,10 +17,10 @@ import java.io.IOException;
  * and a send or an open that would need a socket fails with an {@link IOException}. Every
  * datagram goes to loopback only ({@link Loopback}).
  *
- * <p>Each module's network has a connector of its own ({@link UdpConnector}: a socket and a
- * receiving thread per service). What carries the datagrams may be shared with the other modules
- * of the process (one selector, a few channels), as long as every arrival reaches the receiver
- * of the module it is for.
+ * <p>Each module's network has a connector of its own ({@link UdpConnector}: a channel per
+ * service); what carries the datagrams is shared with the other modules of the process
+ * ({@link UdpChannels}: one selector and its receiving thread), and every arrival reaches the
+ * receiver of the module it is for.
  */
 interface Connector extends AutoCloseable {
 

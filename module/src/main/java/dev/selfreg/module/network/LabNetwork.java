@@ -32,19 +32,21 @@ public final class LabNetwork {
     private final Duration dnsDelay;
     private final Set<LabService> followingUp;
     private final WireTap tap;
+    private final Duration answerBound;
 
     private LabNetwork(Map<String, LabService> routes, Map<LabService, InetSocketAddress> endpoints, Duration dnsDelay,
-                       Set<LabService> followingUp, WireTap tap) {
+                       Set<LabService> followingUp, WireTap tap, Duration answerBound) {
         this.routes = Map.copyOf(routes);
         this.endpoints = endpoints.isEmpty() ? Map.of() : Map.copyOf(endpoints);
         this.dnsDelay = dnsDelay;
         this.followingUp = Set.copyOf(followingUp);
         this.tap = tap;
+        this.answerBound = answerBound;
     }
 
     /** A network where nothing is reachable and no name resolves. */
     public static LabNetwork isolated() {
-        return new LabNetwork(Map.of(), Map.of(), Duration.ZERO, Set.of(), WireTap.NONE);
+        return new LabNetwork(Map.of(), Map.of(), Duration.ZERO, Set.of(), WireTap.NONE, ModuleNetwork.ANSWER_BOUND);
     }
 
     /**
@@ -74,7 +76,7 @@ public final class LabNetwork {
     public LabNetwork withRoute(String host, LabService service) {
         Map<String, LabService> next = new HashMap<>(routes);
         next.put(normalize(host), service);
-        return new LabNetwork(next, endpoints, dnsDelay, followingUp, tap);
+        return new LabNetwork(next, endpoints, dnsDelay, followingUp, tap, answerBound);
     }
 
     /**
@@ -90,7 +92,7 @@ public final class LabNetwork {
         Map<LabService, InetSocketAddress> next = new EnumMap<>(LabService.class);
         next.putAll(endpoints);
         next.put(service, endpoint);
-        return new LabNetwork(routes, next, dnsDelay, followingUp, tap);
+        return new LabNetwork(routes, next, dnsDelay, followingUp, tap, answerBound);
     }
 
     /** This network with every name lookup taking {@code delay} of module time. */
@@ -98,13 +100,13 @@ public final class LabNetwork {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("negative DNS delay " + delay);
         }
-        return new LabNetwork(routes, endpoints, delay, followingUp, tap);
+        return new LabNetwork(routes, endpoints, delay, followingUp, tap, answerBound);
     }
 
     /**
      * This network with {@code service} following up (or not) each 2.01 Created and 2.04 Changed
      * it answers with a request to the module, which virtual time then waits for (at most
-     * {@link ModuleNetwork#ANSWER_BOUND} of wall time): without the wait a virtual clock could
+     * {@link #answerBound()} of wall time): without the wait a virtual clock could
      * put the module to sleep before the request arrives. A service that does not follow up
      * must not be declared so, as each answer would cost that bound.
      */
@@ -116,7 +118,7 @@ public final class LabNetwork {
         } else {
             next.remove(service);
         }
-        return new LabNetwork(routes, endpoints, dnsDelay, next, tap);
+        return new LabNetwork(routes, endpoints, dnsDelay, next, tap, answerBound);
     }
 
     /**
@@ -124,7 +126,25 @@ public final class LabNetwork {
      * socket (a capture of the modules' traffic); replaces the tap given before.
      */
     public LabNetwork withTap(WireTap tap) {
-        return new LabNetwork(routes, endpoints, dnsDelay, followingUp, Objects.requireNonNull(tap, "tap"));
+        return new LabNetwork(routes, endpoints, dnsDelay, followingUp, Objects.requireNonNull(tap, "tap"), answerBound);
+    }
+
+    /**
+     * This network with every module waiting at most {@code bound} of wall time for a real answer (or a follow-up
+     * request) before virtual time goes on without it; {@link ModuleNetwork#ANSWER_BOUND} unless given. A lab whose
+     * platform shares the machine with many modules gives it more: there an answer can take longer than a second,
+     * while a datagram really lost is rare.
+     */
+    public LabNetwork withAnswerBound(Duration bound) {
+        if (bound.isNegative() || bound.isZero()) {
+            throw new IllegalArgumentException("the answer bound must be positive: " + bound);
+        }
+        return new LabNetwork(routes, endpoints, dnsDelay, followingUp, tap, bound);
+    }
+
+    /** How long a module waits in wall time for a real answer before virtual time goes on without it. */
+    public Duration answerBound() {
+        return answerBound;
     }
 
     /** What sees the modules' datagrams: {@link WireTap#NONE} unless {@link #withTap} gave one. */

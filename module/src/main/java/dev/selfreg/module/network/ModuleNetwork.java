@@ -2,6 +2,7 @@ package dev.selfreg.module.network;
 
 import dev.selfreg.time.ModuleClock;
 import dev.selfreg.time.Quiescence;
+import dev.selfreg.time.VirtualClock;
 import java.io.IOException;
 import java.net.PortUnreachableException;
 import java.time.Duration;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       retransmissions, and the matching of what comes back;</li>
  *   <li>{@link RequestDeduplicator}: the requests lab services send to the module;</li>
  *   <li>{@link FaultInjection}: the faults, between those layers and the sockets;</li>
- *   <li>{@link Connector} ({@link UdpConnector}): the datagrams themselves.</li>
+ *   <li>{@link Connector} ({@link UdpConnector}): the datagrams themselves, on channels the
+ *       process's modules share ({@link UdpChannels}).</li>
  * </ul>
  * This class only wires them: parsing what arrives and handing it to the right layer, and
  * keeping the {@link Quiescence} account of the datagrams in flight.
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Determinism with a virtual clock and a real peer.</b> A real peer answers in wall time,
  * a few milliseconds after the datagram left, while a test may advance the virtual clock by an
  * hour at once. This network is a {@link Quiescence}: a {@code VirtualClock} that it is
- * registered with waits, before each due timer and before moving time on, until every real
+ * {@linkplain #awaitedBy told of} waits, before each due timer and before moving time on, until every real
  * datagram sent so far has been answered, reported unreachable (ICMP), or lost after
  * {@link #ANSWER_BOUND} of wall time. The answer is put on the clock at the virtual instant of
  * the send (plus any injected delay), so a retransmission never fires just because wall time
@@ -73,7 +75,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModuleNetwork implements Quiescence, AutoCloseable {
 
-    /** The longest wall time virtual time waits for a real answer to one datagram. */
+    /** The longest wall time virtual time waits for a real answer to one datagram, unless the lab network says otherwise. */
     public static final Duration ANSWER_BOUND = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(ModuleNetwork.class);
@@ -82,7 +84,7 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     private final ModuleClock clock;
     private final String name;
     private final NetworkFaults faults;
-    private final InFlight inFlight = new InFlight(ANSWER_BOUND);
+    private final InFlight inFlight;
     private final UdpDataParser parser = new UdpDataParser();
     private final LabDns dns;
     private final FaultInjection injection;
@@ -92,6 +94,8 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
     private final List<Consumer<Transmission>> transmissionListeners = new CopyOnWriteArrayList<>();
     /** Whether the module is registered on the radio network; written serialised, read by the receivers too. */
     private volatile boolean registered = true;
+    /** The clock to tell of each real datagram under way, so it waits for the answer; none until {@link #awaitedBy}. */
+    private volatile VirtualClock awaiting;
 
     /**
      * @param lab   the map of names, services and endpoints
@@ -99,12 +103,13 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
      *              runs as a task on it
      * @param seed  seeds MIDs, tokens, retransmission jitter and probabilistic drops, so a run
      *              is reproducible
-     * @param name  names the receiving threads and log lines (e.g. the module's IMEI)
+     * @param name  names the module in log lines and in the wire tap's view (e.g. its IMEI)
      */
     public ModuleNetwork(LabNetwork lab, ModuleClock clock, long seed, String name) {
         this.lab = lab;
         this.clock = clock;
         this.name = name;
+        this.inFlight = new InFlight(lab.answerBound());
         Random random = new Random(seed);
         this.faults = new NetworkFaults(random.nextLong());
         this.dns = new LabDns(lab, clock, faults);
@@ -122,6 +127,21 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
                 portUnreachable(service);
             }
         });
+    }
+
+    /**
+     * Makes {@code clock} wait for this network's real datagrams in flight: told of each as it is sent, the clock
+     * awaits this quiescence before its next timer (an idle module costs the clock nothing).
+     */
+    public void awaitedBy(VirtualClock clock) {
+        awaiting = clock;
+    }
+
+    private void underWay() {
+        VirtualClock clock = awaiting;
+        if (clock != null) {
+            clock.awaitActivity(this);
+        }
     }
 
     /** The faults in force, to inject and clear. */
@@ -251,6 +271,7 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
 
     private Transmission.Fate sendReal(LabService service, ConfirmableExchange exchange) {
         inFlight.sent(service, exchange.mid(), exchange.token());
+        underWay();
         try {
             connector.send(service, exchange.datagram());
             return Transmission.Fate.SENT;
@@ -289,6 +310,7 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         if (message instanceof Response response && lab.followsUpAnswers(service)
                 && (response.getCode() == ResponseCode.CREATED || response.getCode() == ResponseCode.CHANGED)) {
             inFlight.expectRequest(service); // before the answer ends its own wait: no gap
+            underWay();
         }
         injection.deliver(service, message);
         inFlight.answered(service, message);
@@ -335,7 +357,7 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         inFlight.awaitQuiet();
     }
 
-    /** Resets and closes the sockets; nothing is sent afterwards. */
+    /** Resets and closes the channels; nothing is sent afterwards. */
     @Override
     public void close() {
         reset();

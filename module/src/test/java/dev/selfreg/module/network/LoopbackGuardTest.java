@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoopbackGuardTest {
 
-    private static final UdpLink.Listener DEAF = new UdpLink.Listener() {
+    private static final UdpChannels.Listener DEAF = new UdpChannels.Listener() {
         @Override
         public void datagram(byte[] bytes) {
         }
@@ -50,7 +50,7 @@ class LoopbackGuardTest {
 
     @Test
     void noSocketIsOpenedTowardsAnAddressOffLoopback() {
-        assertThatThrownBy(() -> new UdpLink(new InetSocketAddress("42.99.2.15", 5683), "test", DEAF))
+        assertThatThrownBy(() -> UdpChannels.shared().open(new InetSocketAddress("42.99.2.15", 5683), DEAF))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("network safety");
     }
 

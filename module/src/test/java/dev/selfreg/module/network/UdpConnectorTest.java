@@ -16,29 +16,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The UDP connector alone, over real sockets on loopback, with no CoAP above it: datagrams to a
- * service's endpoint, what comes back from it and from nobody else, a refusing endpoint, and
- * a closed connector.
+ * The UDP connector alone, over real channels on loopback, with no CoAP above it: datagrams to a
+ * service's endpoint, what comes back from it and from nobody else, a refusing endpoint, a
+ * closed connector, and many modules on the channels of one selector, each hearing its own.
  */
 class UdpConnectorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final List<String> received = new CopyOnWriteArrayList<>();
-    private final Connector.Receiver receiver = new Connector.Receiver() {
-        @Override
-        public void datagram(LabService service, byte[] bytes) {
-            received.add(service.label() + ": " + new String(bytes, StandardCharsets.US_ASCII));
-        }
-
-        @Override
-        public void unreachable(LabService service) {
-            received.add(service.label() + " unreachable");
-        }
-    };
+    private final Connector.Receiver receiver = hearing(received);
     private DatagramSocket peer;
     private RefusingPort refusing;
     private UdpConnector connector;
+    private final UdpChannels channels = UdpChannels.open("udp-test");
 
     @AfterEach
     void close() {
@@ -51,10 +42,11 @@ class UdpConnectorTest {
         if (refusing != null) {
             refusing.close();
         }
+        channels.close();
     }
 
     private UdpConnector connectorTo(LabService service, InetSocketAddress endpoint) {
-        connector = new UdpConnector(LabNetwork.isolated().withEndpoint(service, endpoint), "test", receiver);
+        connector = new UdpConnector(channels, LabNetwork.isolated().withEndpoint(service, endpoint), "test", receiver);
         return connector;
     }
 
@@ -125,5 +117,90 @@ class UdpConnectorTest {
 
         assertThatThrownBy(() -> connector.open(LabService.CT)).isInstanceOf(IOException.class).hasMessageContaining("closed");
         assertThatThrownBy(() -> connector.send(LabService.CT, ascii("ping"))).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void eachModuleOnTheSharedChannelsHearsOnlyWhatIsSentToIt() throws Exception {
+        peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        peer.setSoTimeout((int) WAIT.toMillis());
+        LabNetwork lab = LabNetwork.isolated().withEndpoint(LabService.DM, (InetSocketAddress) peer.getLocalSocketAddress());
+        List<String> heardByA = new CopyOnWriteArrayList<>();
+        List<String> heardByB = new CopyOnWriteArrayList<>();
+        try (UdpConnector a = new UdpConnector(channels, lab, "a", hearing(heardByA));
+             UdpConnector b = new UdpConnector(channels, lab, "b", hearing(heardByB))) {
+            a.send(LabService.DM, ascii("from a"));
+            b.send(LabService.DM, ascii("from b"));
+            for (int i = 0; i < 2; i++) {
+                DatagramPacket packet = new DatagramPacket(new byte[64], 64);
+                peer.receive(packet);
+                String answer = "to " + new String(packet.getData(), 5, 1, StandardCharsets.US_ASCII);
+                peer.send(new DatagramPacket(ascii(answer), answer.length(), packet.getSocketAddress()));
+            }
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(heardByA.size() + heardByB.size()).isEqualTo(2));
+            assertThat(heardByA).containsExactly("dm: to a");
+            assertThat(heardByB).containsExactly("dm: to b");
+        }
+    }
+
+    @Test
+    void modulesOnTheSharedChannelsCostNoThreadEach() throws Exception {
+        refusing = new RefusingPort();
+        LabNetwork lab = LabNetwork.isolated().withEndpoint(LabService.CT, refusing.address());
+        int threads = Thread.activeCount();
+        List<UdpConnector> modules = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                UdpConnector module = new UdpConnector(channels, lab, "m" + i, receiver);
+                modules.add(module);
+                module.open(LabService.CT);
+            }
+
+            assertThat(Thread.activeCount()).isLessThanOrEqualTo(threads);
+        } finally {
+            modules.forEach(UdpConnector::close);
+        }
+    }
+
+    @Test
+    void closingTheChannelsStopsTheirThreadAndEveryModulesConnector() throws Exception {
+        DatagramPacket ping = pingThePeerAs(LabService.CT);
+
+        channels.close();
+        peer.send(new DatagramPacket(ascii("late"), 4, ping.getSocketAddress()));
+
+        await().atMost(WAIT).until(() -> !channels.receiving());
+        assertThatThrownBy(() -> new UdpConnector(channels, LabNetwork.isolated()
+                .withEndpoint(LabService.CT, (InetSocketAddress) peer.getLocalSocketAddress()), "other", receiver)
+                .send(LabService.CT, ascii("ping"))).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> connector.send(LabService.CT, ascii("again"))).isInstanceOf(IOException.class);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void theSharedChannelsOpenNothingTowardsAnAddressOffLoopback() {
+        assertThatThrownBy(() -> channels.open(new InetSocketAddress("117.161.2.41", 5683), new UdpChannels.Listener() {
+            @Override
+            public void datagram(byte[] bytes) {
+            }
+
+            @Override
+            public void unreachable() {
+            }
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("network safety");
+    }
+
+    private static Connector.Receiver hearing(List<String> heard) {
+        return new Connector.Receiver() {
+            @Override
+            public void datagram(LabService service, byte[] bytes) {
+                heard.add(service.label() + ": " + new String(bytes, StandardCharsets.US_ASCII));
+            }
+
+            @Override
+            public void unreachable(LabService service) {
+                heard.add(service.label() + " unreachable");
+            }
+        };
     }
 }
