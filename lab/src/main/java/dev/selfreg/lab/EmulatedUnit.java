@@ -5,7 +5,6 @@ import dev.selfreg.module.Power;
 import dev.selfreg.module.emulator.Bc260yModule;
 import dev.selfreg.nvram.NvramImage;
 import dev.selfreg.nvram.NvramStore;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +21,13 @@ public final class EmulatedUnit {
     private final String name;
     private final Bc260yModule module;
     private final NvramStore nvram;
-    private final ByteArrayOutputStream uart = new ByteArrayOutputStream();
+    private final HostInput uart = new HostInput();
 
     EmulatedUnit(String name, Bc260yModule module, NvramStore nvram) {
         this.name = name;
         this.module = module;
         this.nvram = nvram;
-        module.connectHost(bytes -> {
-            synchronized (uart) {
-                uart.writeBytes(bytes);
-            }
-        });
+        module.connectHost(uart::received);
     }
 
     public String name() {
@@ -93,10 +88,6 @@ public final class EmulatedUnit {
     }
 
     private String drain() {
-        synchronized (uart) {
-            String text = uart.toString(StandardCharsets.UTF_8);
-            uart.reset();
-            return text;
-        }
+        return uart.drain();
     }
 }
