@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +123,12 @@ public final class Fleet {
         }
     }
 
-    /** The modules of one run, by carrier, their IMEIs, and each one's story by name. */
-    private record Modules(List<EmulatedUnit> chinaTelecom, List<EmulatedUnit> chinaMobile, Set<String> imeis,
+    /** The modules of one run, by carrier, and each one's story by name. */
+    private record Modules(List<EmulatedUnit> chinaTelecom, List<EmulatedUnit> chinaMobile,
                            Map<String, ModuleStory> stories) {
+        Set<String> imeis() {
+            return stories.values().stream().map(ModuleStory::imei).collect(Collectors.toSet());
+        }
     }
 
     /**
@@ -137,15 +139,13 @@ public final class Fleet {
     private static Modules drive(Lab lab, FleetPlan plan, FleetStorms storms, Shard shard, Progress progress) {
         List<EmulatedUnit> chinaTelecom = new ArrayList<>();
         List<EmulatedUnit> chinaMobile = new ArrayList<>();
-        Set<String> imeis = new HashSet<>();
         Map<String, ModuleStory> stories = new LinkedHashMap<>();
         List<NetworkFault> faults = faultsOf(storms);
         for (int i = 0; i < plan.chinaTelecom(); i++) {
             if (!shard.includes(i)) {
                 continue;
             }
-            nextWave(lab, imeis.size());
-            imeis.add(imei(i));
+            nextWave(lab, stories.size());
             EmulatedUnit unit = lab.add("ct-" + i, profile(i, storms, new Sim(String.format("46011%010d", i),
                     String.format("898603%014d", i))));
             stories.put(unit.name(), ModuleStory.of(unit.module(), storms.ctSleepOff(), plan.updatePeriod()));
@@ -161,8 +161,7 @@ public final class Fleet {
             if (!shard.includes(n)) {
                 continue;
             }
-            nextWave(lab, imeis.size());
-            imeis.add(imei(n));
+            nextWave(lab, stories.size());
             EmulatedUnit unit = lab.add("cm-" + i, profile(n, storms, new Sim(String.format("46004%010d", i),
                     String.format("898600%014d", i))));
             stories.put(unit.name(), ModuleStory.of(unit.module(), false, plan.updatePeriod()));
@@ -194,7 +193,7 @@ public final class Fleet {
                 progress.advanced(done, total);
             }
         }
-        return new Modules(chinaTelecom, chinaMobile, imeis, stories);
+        return new Modules(chinaTelecom, chinaMobile, stories);
     }
 
     /** Lets the wave spacing pass before the {@code n}th module (from 0) when it starts a new wave. */
