@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a host has received from its module's UART and not read yet, bounded as a host driver's receive buffer is:
- * past {@link #CAPACITY} bytes the oldest lines are dropped, so a module left alone for months (a fleet's) holds a
+ * past {@link #CAPACITY} bytes the oldest lines are dropped (down to half of it), so a module left alone for months (a fleet's) holds a
  * few kilobytes of its latest output, not everything it printed. What is kept starts at a line. Safe for the
  * module's thread and the host's.
  */
@@ -22,8 +22,9 @@ final class HostInput {
         if (bytes.size() <= CAPACITY) {
             return;
         }
+        // down to half at once, so that a module never read copies its buffer once per line, not at every write
         byte[] all = bytes.toByteArray();
-        int from = all.length - CAPACITY;
+        int from = all.length - CAPACITY / 2;
         while (from < all.length && all[from - 1] != '\n') {
             from++;
         }
