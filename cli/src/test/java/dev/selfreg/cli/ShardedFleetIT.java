@@ -3,6 +3,7 @@ package dev.selfreg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.selfreg.lab.LabApplication;
+import dev.selfreg.platform.store.PostgresDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,11 +31,7 @@ class ShardedFleetIT {
     @Test
     void twoFleetSharesAgainstTwoPlatformsOnOneDatabaseEachPassAndTheDatabaseHoldsTheWholeFleet() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE deployment");
-            }
-            String url = postgres.getJdbcUrl("postgres", "deployment");
+            String url = PostgresDatabases.create(postgres, "deployment");
             List<Process> processes = new ArrayList<>();
             try {
                 List<String> platforms = new ArrayList<>();

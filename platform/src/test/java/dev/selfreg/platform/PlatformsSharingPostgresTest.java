@@ -9,10 +9,9 @@ import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.JdbcPlatformStore;
+import dev.selfreg.platform.store.PostgresDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,11 +42,7 @@ class PlatformsSharingPostgresTest {
     @Test
     void twoPlatformProcessesOnOneDatabaseStoreEverythingEitherAcknowledgedOnce() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE deployment");
-            }
-            String url = postgres.getJdbcUrl("postgres", "deployment");
+            String url = PostgresDatabases.create(postgres, "deployment");
             List<Process> nodes = new ArrayList<>();
             Set<String> reports = new HashSet<>();
             Set<String> registrations = new HashSet<>();

@@ -9,10 +9,9 @@ import dev.selfreg.platform.LabPlatform;
 import dev.selfreg.platform.PlatformSettings;
 import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.platform.store.JdbcPlatformStore;
+import dev.selfreg.platform.store.PostgresDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +31,7 @@ class ShardedFleetTest {
     @Test
     void twoSharesOfAFleetOnTwoPlatformsSharingOneDatabaseEachPassAndTogetherStoreTheWholeFleet() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE deployment");
-            }
-            String url = postgres.getJdbcUrl("postgres", "deployment");
+            String url = PostgresDatabases.create(postgres, "deployment");
             try (LabPlatform first = platformOn(url); LabPlatform second = platformOn(url)) {
                 CompletableFuture<FleetReport> one = share(first, new Shard(1, 2));
                 CompletableFuture<FleetReport> two = share(second, new Shard(2, 2));

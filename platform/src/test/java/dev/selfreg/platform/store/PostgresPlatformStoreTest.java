@@ -44,11 +44,6 @@ class PostgresPlatformStoreTest extends PlatformStoreContract {
 
     @Override
     protected String newDatabaseUrl() throws Exception {
-        String name = "selfreg_test_" + databases++;
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
+        return PostgresDatabases.create(postgres, "selfreg_test_" + databases++);
     }
 }
