@@ -81,6 +81,25 @@ class ShardedFleetTest {
                 .hasMessageContaining("web address");
     }
 
+    @Test
+    void aPlatformThatRequiresATokenIsReadWithTheGivenOneAndRefusesAFleetWithout() throws Exception {
+        String token = "fleet-token-0123456789abcdef";
+        try (LabPlatform platform = LabPlatform.start(LabApplication.addedTo(new PlatformSettings("127.0.0.1", 0, 0,
+                0, 0, Optional.of("jdbc:h2:mem:token-" + System.nanoTime()), Path.of("unused"), List.of(), false,
+                Optional.of(token))))) {
+            String web = "http://127.0.0.1:" + platform.ports().get("web");
+            FleetPlan one = new FleetPlan(1, 1, 1, Duration.ofHours(12));
+
+            FleetReport report = Fleet.run(RemotePlatform.at(web, Optional.of(token)), one, FleetStorms.NONE,
+                    Shard.ALL, (done, total) -> { });
+
+            assertThat(report.passed()).as(report.table()).isTrue();
+            assertThatThrownBy(() -> Fleet.run(RemotePlatform.at(web, Optional.empty()), one, FleetStorms.NONE,
+                    Shard.ALL, (done, total) -> { }))
+                    .isInstanceOf(RemotePlatform.Unanswered.class).hasMessageContaining("with 401");
+        }
+    }
+
     /** A platform as {@code selfreg platform --db URL --dm-app ...} starts it, on free ports. */
     private static LabPlatform platformOn(String url) {
         return LabPlatform.start(LabApplication.addedTo(new PlatformSettings("127.0.0.1", 0, 0, 0, 0, Optional.of(url),
