@@ -104,6 +104,12 @@ public final class Bc260yModule implements AutoCloseable {
         lifecycle.subscribe(rtc.lifecycle());
         lifecycle.subscribe(ct);
         lifecycle.subscribe(dm);
+        lifecycle.subscribe(new ModuleLifecycle() {
+            @Override
+            public void enteredPsm() {
+                network.park(); // the radio hears nothing in PSM: the sockets let their descriptors go till the next send
+            }
+        });
         uart.answerWith(Bc260yCommands.all(profile.atDialect()), new ModuleForCommands(boot, saved, attach, sleep, dm, rtc, uart));
         nvram.openReport().ifPresent(report -> log.warn("{}: {}", profile.imei(), report));
     }

@@ -49,6 +49,12 @@ interface Connector extends AutoCloseable {
      */
     void send(LabService service, byte[] datagram) throws IOException;
 
+    /**
+     * Lets go of what the connector holds open while the module's radio sleeps (PSM): nothing arrives meanwhile, and
+     * the next {@link #open} or {@link #send} opens it again, towards the same endpoints from the same addresses.
+     */
+    void park();
+
     /** Stops carrying datagrams; nothing is sent or received afterwards. */
     @Override
     void close();

@@ -357,6 +357,15 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         inFlight.awaitQuiet();
     }
 
+    /**
+     * The radio entered PSM: the module's sockets give their descriptors back until the next send, which binds them
+     * to the same addresses and ports. What a lab service sends meanwhile finds no socket, as it finds no radio
+     * listening on a real network; so a process holds as many modules as it has descriptors for those awake at once.
+     */
+    public void park() {
+        connector.park();
+    }
+
     /** Resets and closes the channels; nothing is sent afterwards. */
     @Override
     public void close() {

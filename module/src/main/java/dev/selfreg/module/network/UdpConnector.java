@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The {@link Connector} of one module by real UDP on loopback: a channel per lab service, opened at the first use, as
- * the BC260Y-CN opens one socket per server. The channels are {@link UdpChannels}' (by default the process's, shared
+ * the BC260Y-CN opens one socket per server, and parked while the module's radio is in PSM. The channels are {@link UdpChannels}' (by default the process's, shared
  * with every other module): the module has no thread of its own.
  */
 final class UdpConnector implements Connector {
@@ -63,10 +63,17 @@ final class UdpConnector implements Connector {
         if (channel == null) {
             Arrivals arrivals = new Arrivals(service, endpoint);
             channel = channels.open(endpoint, arrivals);
-            arrivals.local = channel.local();
+            arrivals.channel = channel;
             open.put(service, channel);
+        } else {
+            channel.wake();
         }
         return channel;
+    }
+
+    @Override
+    public synchronized void park() {
+        open.values().forEach(UdpChannels.Channel::park);
     }
 
     @Override
@@ -80,8 +87,8 @@ final class UdpConnector implements Connector {
     private final class Arrivals implements UdpChannels.Listener {
         private final LabService service;
         private final InetSocketAddress endpoint;
-        /** The module's end, known once the channel is open (before anything is sent, so before any arrival). */
-        private volatile InetSocketAddress local;
+        /** The channel, known once it is open (before anything is sent, so before any arrival). */
+        private volatile UdpChannels.Channel channel;
 
         Arrivals(LabService service, InetSocketAddress endpoint) {
             this.service = service;
@@ -91,7 +98,7 @@ final class UdpConnector implements Connector {
         @Override
         public void datagram(byte[] bytes) {
             if (!closed) {
-                lab.tap().datagram(name, service, local, endpoint, true, bytes);
+                lab.tap().datagram(name, service, channel.local(), endpoint, true, bytes);
                 receiver.datagram(service, bytes);
             }
         }

@@ -163,6 +163,60 @@ class UdpConnectorTest {
     }
 
     @Test
+    void aParkedModuleHoldsNoSocketAndItsNextDatagramLeavesFromTheSameAddressAndPort() throws Exception {
+        DatagramPacket first = pingThePeerAs(LabService.DM);
+
+        connector.park();
+        assertThat(channels.bound()).isZero();
+        connector.send(LabService.DM, ascii("awake"));
+        DatagramPacket second = new DatagramPacket(new byte[64], 64);
+        peer.receive(second);
+
+        assertThat(second.getSocketAddress()).isEqualTo(first.getSocketAddress());
+        assertThat(channels.bound()).isEqualTo(1);
+    }
+
+    @Test
+    void whatArrivesWhileTheModuleIsParkedFindsNoSocketAndWhatArrivesOnceItSentAgainIsHeard() throws Exception {
+        DatagramPacket ping = pingThePeerAs(LabService.DM);
+
+        connector.park();
+        peer.send(new DatagramPacket(ascii("asleep"), 6, ping.getSocketAddress()));
+        connector.send(LabService.DM, ascii("awake"));
+        peer.receive(new DatagramPacket(new byte[64], 64));
+        peer.send(new DatagramPacket(ascii("welcome"), 7, ping.getSocketAddress()));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(received).contains("dm: welcome"));
+        assertThat(received).containsExactly("dm: welcome");
+    }
+
+    @Test
+    void parkedModulesHoldNoDescriptorsAndKeepAddressesOfTheirOwn() throws Exception {
+        refusing = new RefusingPort();
+        LabNetwork lab = LabNetwork.isolated().withEndpoint(LabService.CT, refusing.address());
+        List<UdpConnector> modules = new java.util.ArrayList<>();
+        java.util.Set<InetSocketAddress> addresses = new java.util.HashSet<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                UdpConnector module = new UdpConnector(channels, lab, "m" + i, receiver);
+                modules.add(module);
+                module.open(LabService.CT);
+                module.park();
+            }
+            assertThat(channels.bound()).isZero();
+            for (UdpConnector module : modules) {
+                module.open(LabService.CT);
+            }
+
+            assertThat(channels.bound()).isEqualTo(50);
+            assertThat(channels.refused()).isZero();
+        } finally {
+            modules.forEach(UdpConnector::close);
+        }
+        assertThat(channels.bound()).isZero();
+    }
+
+    @Test
     void closingTheChannelsStopsTheirThreadAndEveryModulesConnector() throws Exception {
         DatagramPacket ping = pingThePeerAs(LabService.CT);
 
