@@ -5,6 +5,7 @@ import dev.selfreg.lab.EmulatedUnit;
 import dev.selfreg.lab.Lab;
 import dev.selfreg.lab.LabApplication;
 import dev.selfreg.lab.RemotePlatform;
+import dev.selfreg.lab.scenario.Durations;
 import dev.selfreg.module.ModuleProfile;
 import dev.selfreg.module.Sim;
 import dev.selfreg.platform.PlatformSettings;
@@ -12,6 +13,7 @@ import dev.selfreg.platform.store.DmEvent;
 import dev.selfreg.time.VirtualClock;
 import dev.selfreg.module.AwakeReason;
 import dev.selfreg.module.network.LabService;
+import dev.selfreg.module.network.ModuleNetwork;
 import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.platform.store.CtRegistration;
 import java.time.Clock;
@@ -173,6 +175,7 @@ public final class Fleet {
         List<EmulatedUnit> all = new ArrayList<>(chinaTelecom);
         all.addAll(chinaMobile);
         List<Storm> timeline = timeline(storms, all, stories);
+        Descriptors descriptors = new Descriptors(ModuleNetwork.channelsRefused());
         timeline.stream().filter(storm -> storm.at().isZero()).forEach(storm -> storm.action().run());
         Duration total = plan.span();
         for (Duration done = Duration.ZERO; done.compareTo(total) < 0; ) {
@@ -184,6 +187,7 @@ public final class Fleet {
             }
             lab.advance(until.minus(done));
             done = until;
+            descriptors.check(done);
             for (Storm storm : timeline) {
                 if (storm.at().equals(done)) {
                     storm.action().run();
@@ -194,6 +198,23 @@ public final class Fleet {
             }
         }
         return new Modules(chinaTelecom, chinaMobile, stories);
+    }
+
+    /**
+     * Watches the modules' sockets: a module awake holds a file descriptor per channel, a module in PSM none, so a run
+     * needs as many as modules are awake at once. A socket refused makes the module's exchange fail for the run, not
+     * for the platform, so the run stops there and says so rather than report outcomes the modules never had.
+     */
+    private record Descriptors(long refusedBefore) {
+        void check(Duration at) {
+            long refused = ModuleNetwork.channelsRefused() - refusedBefore;
+            if (refused > 0) {
+                throw new IllegalStateException(refused + " module socket(s) could not be opened by " + Durations.format(at)
+                        + " of module time, with " + ModuleNetwork.channelsBound() + " open: more modules were awake at"
+                        + " once than this process has file descriptors for (" + FleetPlan.descriptorLimit()
+                        + "); raise it with ulimit -n, or run the fleet in shares (--shard)");
+            }
+        }
     }
 
     /** Lets the wave spacing pass before the {@code n}th module (from 0) when it starts a new wave. */
@@ -214,10 +235,15 @@ public final class Fleet {
             List<EmulatedUnit> upgraded = new ArrayList<>(units);
             Collections.shuffle(upgraded, new Random(storms.seed()));
             List<EmulatedUnit> chosen = upgraded.subList(0, (int) Math.round(wave.fraction() * units.size()));
-            timeline.add(new Storm(wave.at(), () -> chosen.forEach(unit -> {
-                stories.get(unit.name()).upgrading(wave.version());
-                unit.module().upgradeFirmware(wave.version());
-            })));
+            // pushed in waves as the power-on was: a whole fleet rebooting at one instant would be awake at once
+            for (int first = 0; first < chosen.size(); first += WAVE) {
+                List<EmulatedUnit> batch = chosen.subList(first, Math.min(chosen.size(), first + WAVE));
+                Duration at = wave.at().plus(WAVE_SPACING.multipliedBy(first / WAVE));
+                timeline.add(new Storm(at, () -> batch.forEach(unit -> {
+                    stories.get(unit.name()).upgrading(wave.version());
+                    unit.module().upgradeFirmware(wave.version());
+                })));
+            }
         });
         storms.outage().ifPresent(window -> {
             timeline.add(new Storm(window.from(), () -> units.forEach(unit -> {

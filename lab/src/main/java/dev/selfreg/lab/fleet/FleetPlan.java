@@ -1,6 +1,5 @@
 package dev.selfreg.lab.fleet;
 
-import dev.selfreg.module.Bc260yFacts;
 import dev.selfreg.vocabulary.CarrierServers;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -18,24 +17,19 @@ import java.time.Duration;
 public record FleetPlan(int chinaTelecom, int chinaMobile, int days, Duration updatePeriod) {
 
     /**
-     * The most modules one run emulates: an idle module is about 17 KB of heap and one UDP channel (docs/performance.md,
-     * "Fleet scale"), so 200,000 fit a few GB; the process's file descriptors usually bound a run first
-     * ({@link #modulesThisProcessHolds()}).
+     * The most modules one run emulates: an idle module is about 17 KB of heap (docs/performance.md, "Fleets"), so
+     * 200,000 fit a few GB. A sleeping module holds no file descriptor (its channels are parked in PSM); those awake
+     * at once need one each, which {@link Fleet} watches while it runs.
      */
     public static final int MAX_MODULES = 200_000;
-    /** Descriptors kept for the platform (its store, its sockets, the class path) besides one per module. */
-    static final int DESCRIPTOR_RESERVE = 512;
     /** The longest run, in days of module time. */
     public static final int MAX_DAYS = 366;
 
     public FleetPlan {
-        int most = modulesThisProcessHolds();
         if (chinaTelecom < 0 || chinaMobile < 0 || chinaTelecom + chinaMobile == 0
-                || chinaTelecom + chinaMobile > most) {
-            throw new IllegalArgumentException("a fleet has 1 to " + most + " modules, not " + chinaTelecom
-                    + " China Telecom and " + chinaMobile + " China Mobile" + (most < MAX_MODULES
-                    ? " (each module needs a file descriptor for its UDP channel: raise the limit with ulimit -n, up to "
-                    + MAX_MODULES + " modules)" : ""));
+                || (long) chinaTelecom + chinaMobile > MAX_MODULES) {
+            throw new IllegalArgumentException("a fleet has 1 to " + MAX_MODULES + " modules, not " + chinaTelecom
+                    + " China Telecom and " + chinaMobile + " China Mobile");
         }
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("a fleet runs 1 to " + MAX_DAYS + " days, not " + days);
@@ -46,16 +40,12 @@ public record FleetPlan(int chinaTelecom, int chinaMobile, int days, Duration up
         }
     }
 
-    /**
-     * The most modules this process can run: {@link #MAX_MODULES}, or fewer when its file descriptors (one per
-     * module, besides {@link #DESCRIPTOR_RESERVE}) run out first.
-     */
-    public static int modulesThisProcessHolds() {
+    /** The process's file descriptor limit, in words: what bounds the modules awake at once. */
+    static String descriptorLimit() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
-            long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount() - DESCRIPTOR_RESERVE;
-            return (int) Math.max(0, Math.min(MAX_MODULES, free));
+            return "ulimit -n " + unix.getMaxFileDescriptorCount();
         }
-        return MAX_MODULES;
+        return "its limit";
     }
 
     /** Module time from power-on to the end: the days, and a minute for the boot and the first registrations. */

@@ -52,7 +52,7 @@ class FleetTest {
 
     @Test
     void aPlanOutsideItsBoundsIsRefused() {
-        int most = FleetPlan.modulesThisProcessHolds();
+        int most = FleetPlan.MAX_MODULES;
         assertThatThrownBy(() -> new FleetPlan(0, 0, 1, Duration.ofDays(1))).hasMessageContaining("1 to " + most + " modules");
         assertThatThrownBy(() -> new FleetPlan(most, 1, 1, Duration.ofDays(1)))
                 .hasMessageContaining("1 to " + most + " modules, not " + most + " China Telecom and 1 China Mobile");

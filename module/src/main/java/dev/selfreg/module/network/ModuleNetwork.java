@@ -357,6 +357,19 @@ public final class ModuleNetwork implements Quiescence, AutoCloseable {
         inFlight.awaitQuiet();
     }
 
+    /** The UDP channels the process's modules hold bound now: those of the modules awake, not those parked in PSM. */
+    public static int channelsBound() {
+        return UdpChannels.shared().bound();
+    }
+
+    /**
+     * The UDP channels the process's modules could not open since the first, for want of a file descriptor (more
+     * modules awake at once than {@code ulimit -n} allows) or of a loopback port.
+     */
+    public static long channelsRefused() {
+        return UdpChannels.shared().refused();
+    }
+
     /**
      * The radio entered PSM: the module's sockets give their descriptors back until the next send, which binds them
      * to the same addresses and ports. What a lab service sends meanwhile finds no socket, as it finds no radio
