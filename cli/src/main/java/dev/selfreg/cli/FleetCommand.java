@@ -192,11 +192,17 @@ final class FleetCommand implements Callable<Integer> {
         }
         ProgressBar progress = new ProgressBar(System.err, System.console() != null, out);
         FleetReport report;
-        if (remote.isPresent()) {
-            out.println("platform " + remote.get());
-            report = runAgainst(remote.get(), plan, storms, share, progress);
-        } else {
-            report = runWithOwnPlatform(settings, plan, storms, share, progress, captured);
+        try {
+            if (remote.isPresent()) {
+                out.println("platform " + remote.get());
+                report = runAgainst(remote.get(), plan, storms, share, progress);
+            } else {
+                report = runWithOwnPlatform(settings, plan, storms, share, progress, captured);
+            }
+        } catch (Fleet.DescriptorsExhausted e) {
+            System.err.println();
+            System.err.println("selfreg fleet: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
         }
         out.println();
         out.print(report.table());

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +67,36 @@ class FleetIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(64);
         assertThat(errors).contains("a fleet has 1 to ").contains(" modules, not 200001 China Telecom and 0 China Mobile");
+    }
+
+    @Test
+    void aFleetOfMoreModulesThanFileDescriptorsRunsAsOnlyThoseAwakeHoldASocket() throws Exception {
+        CliRun run = underDescriptorLimit(2000, "fleet", "--ct", "1500", "--cmcc", "1500", "--days", "1");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("fleet PASSED: every expected outcome happened");
+    }
+
+    @Test
+    void aFleetAwakeBeyondItsFileDescriptorsStopsAndSaysWhy() throws Exception {
+        CliRun run = underDescriptorLimit(600, "fleet", "--ct", "600", "--cmcc", "600", "--days", "1");
+
+        assertThat(run.exitCode()).isEqualTo(69);
+        assertThat(run.err()).containsPattern("selfreg fleet: \\d+ module socket\\(s\\) could not be opened by 1h of"
+                + " module time, with \\d+ open: more modules were awake at once than this process has file"
+                + " descriptors for \\(ulimit -n 600\\); raise it with ulimit -n, or run the fleet in shares");
+        assertThat(run.out()).doesNotContain("fleet PASSED", "fleet FAILED");
+    }
+
+    /** {@code selfreg ARGS} in a shell whose {@code ulimit -n} is {@code descriptors}. */
+    private CliRun underDescriptorLimit(int descriptors, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"",
+                "selfreg"));
+        command.addAll(ModuleProcess.command(args));
+        Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        return new CliRun(process.exitValue(), Files.readString(dir.resolve("out.txt")),
+                Files.readString(dir.resolve("err.txt")));
     }
 }

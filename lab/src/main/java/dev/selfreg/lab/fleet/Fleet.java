@@ -44,6 +44,10 @@ import java.util.stream.Collectors;
  * every module by its story and computes each expected outcome from the stories, to compare with the platform's
  * records: an exchange fails exactly when all its datagrams were lost, every acknowledged registration is stored,
  * and none is stored twice.
+ *
+ * <p>A module asleep (its radio in PSM) holds no socket, so a run is bounded by the modules awake at once against the
+ * process's file descriptors, not by all its modules; a run that runs out of them stops
+ * ({@link DescriptorsExhausted}).
  */
 public final class Fleet {
 
@@ -143,6 +147,7 @@ public final class Fleet {
         List<EmulatedUnit> chinaMobile = new ArrayList<>();
         Map<String, ModuleStory> stories = new LinkedHashMap<>();
         List<NetworkFault> faults = faultsOf(storms);
+        Descriptors descriptors = new Descriptors(ModuleNetwork.channelsRefused());
         for (int i = 0; i < plan.chinaTelecom(); i++) {
             if (!shard.includes(i)) {
                 continue;
@@ -175,7 +180,6 @@ public final class Fleet {
         List<EmulatedUnit> all = new ArrayList<>(chinaTelecom);
         all.addAll(chinaMobile);
         List<Storm> timeline = timeline(storms, all, stories);
-        Descriptors descriptors = new Descriptors(ModuleNetwork.channelsRefused());
         timeline.stream().filter(storm -> storm.at().isZero()).forEach(storm -> storm.action().run());
         Duration total = plan.span();
         for (Duration done = Duration.ZERO; done.compareTo(total) < 0; ) {
@@ -201,18 +205,28 @@ public final class Fleet {
     }
 
     /**
+     * A run stopped because its modules awake at once needed more file descriptors than the process has: a module's
+     * exchange failing for want of a socket would be the run's failure, not the module's or the platform's.
+     */
+    public static final class DescriptorsExhausted extends RuntimeException {
+        DescriptorsExhausted(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Watches the modules' sockets: a module awake holds a file descriptor per channel, a module in PSM none, so a run
-     * needs as many as modules are awake at once. A socket refused makes the module's exchange fail for the run, not
-     * for the platform, so the run stops there and says so rather than report outcomes the modules never had.
+     * needs as many as modules are awake at once.
      */
     private record Descriptors(long refusedBefore) {
         void check(Duration at) {
             long refused = ModuleNetwork.channelsRefused() - refusedBefore;
             if (refused > 0) {
-                throw new IllegalStateException(refused + " module socket(s) could not be opened by " + Durations.format(at)
-                        + " of module time, with " + ModuleNetwork.channelsBound() + " open: more modules were awake at"
-                        + " once than this process has file descriptors for (" + FleetPlan.descriptorLimit()
-                        + "); raise it with ulimit -n, or run the fleet in shares (--shard)");
+                throw new DescriptorsExhausted(refused + " module socket(s) could not be opened by "
+                        + Durations.format(at) + " of module time, with " + ModuleNetwork.channelsBound()
+                        + " open: more modules were awake at once than this process has file descriptors for ("
+                        + FleetPlan.descriptorLimit() + "); raise it with ulimit -n, or run the fleet in shares"
+                        + " (--shard)");
             }
         }
     }

@@ -68,6 +68,9 @@ final class UdpChannels implements AutoCloseable {
     private volatile boolean closed;
 
     private UdpChannels(String threadName) throws IOException {
+        // the JDK sets up its file dispatcher at the first close of a channel, with a descriptor of its own: done now,
+        // while descriptors are to spare, or the receiving thread's first close would fail for good once they are not
+        DatagramChannel.open().close();
         selector = Selector.open();
         receiving = new Thread(this::receive, threadName);
         receiving.setDaemon(true);
