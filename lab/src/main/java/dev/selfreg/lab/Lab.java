@@ -114,7 +114,8 @@ public final class Lab implements AutoCloseable {
     private static Lab withModuleTap(PlatformSettings settings, ModuleClock clock, Function<Clock, WireRecorder> wire,
             Function<WireRecorder, WireTap> modules) {
         Instant epoch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        PlatformTime time = clock instanceof VirtualClock virtual ? PlatformTime.of(virtual, epoch)
+        // the modules wait up to ANSWER_BOUND for an answer with the clock stopped: the platform, on their cores, too
+        PlatformTime time = clock instanceof VirtualClock virtual ? PlatformTime.of(virtual, epoch, ANSWER_BOUND)
                 : PlatformTime.system();
         WireRecorder recorder = wire.apply(time.clock());
         LabPlatform platform = LabPlatform.start(settings, time, recorder);

@@ -88,6 +88,7 @@ public final class LabPlatform implements AutoCloseable {
             wire.close();
             throw e;
         }
+        store.refuseWritesWaitingOver(time.queueWait());
         LabPlatform platform = new LabPlatform(store, settings.bind(), time, wire);
         try {
             platform.startServices(settings);
@@ -104,7 +105,7 @@ public final class LabPlatform implements AutoCloseable {
         WireRecorder wire = this.wire.tappedBy(journal, time.clock());
         ZzhcService zzhc = new ZzhcService(records, metrics, time.clock());
         ZzhcCoapServer ctCoap = listen("ct-coap", true, settings.ctCoapPort(),
-                () -> ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort(), wire));
+                () -> ZzhcCoapServer.start(zzhc, metrics, bind, settings.ctCoapPort(), wire, time.queueWait()));
         running.add(ctCoap);
         ports.put("ct-coap", ctCoap.port());
         ZzhcHttpServer ctHttp = listen("ct-http", false, settings.ctHttpPort(), () -> ZzhcHttpServer.start(zzhc, bind, settings.ctHttpPort(),

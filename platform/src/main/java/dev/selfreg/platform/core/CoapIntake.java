@@ -24,7 +24,7 @@ import org.eclipse.californium.elements.util.ClockUtil;
  *   <li>at most {@link #CAPACITY} datagrams read wait for a protocol thread (from the socket to the parser); one more
  *       is dropped unread ({@value Shedding#COAP_QUEUE_FULL}), as the socket's own buffer drops it when full: the
  *       device retransmits;</li>
- *   <li>a request that waited longer than {@link #MAX_WAIT} for its thread is answered 5.03 with a Max-Age of
+ *   <li>a request that waited longer than {@link #MAX_WAIT} (or the wait it is given) for its thread is answered 5.03 with a Max-Age of
  *       {@link StoreRefusal#RETRY_AFTER} without being handled ({@value Shedding#COAP_QUEUE_WAIT}), so that what the
  *       platform accepts is handled within a bounded time and a backlog clears as fast as datagrams are parsed.</li>
  * </ul>
@@ -39,10 +39,11 @@ public final class CoapIntake {
      * the platform parses on two cores under load, 256 waiting are half a second, within {@link #MAX_WAIT}.
      */
     public static final int CAPACITY = 256;
-    /** The longest a request may wait for a protocol thread and still be handled. */
+    /** The longest a request may wait for a protocol thread and still be handled, unless told otherwise. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
     private final Shedding shedding;
+    private final long maxWaitNanos;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
@@ -52,7 +53,13 @@ public final class CoapIntake {
      * @param shedding counts and logs what it sheds, for its service
      */
     public CoapIntake(String name, Shedding shedding, PlatformMetrics metrics) {
+        this(name, shedding, metrics, MAX_WAIT);
+    }
+
+    /** The same, a request shed once it waited longer than {@code maxWait}. */
+    public CoapIntake(String name, Shedding shedding, PlatformMetrics metrics, Duration maxWait) {
         this.shedding = shedding;
+        this.maxWaitNanos = maxWait.toNanos();
         metrics.queue(name, waiting::get, peak::get, CAPACITY);
     }
 
@@ -96,10 +103,10 @@ public final class CoapIntake {
         };
     }
 
-    /** Whether the request was read longer than {@link #MAX_WAIT} ago (a request without its time of arrival never). */
-    private static boolean waitedTooLong(Request request) {
+    /** Whether the request was read longer than the bound ago (a request without its time of arrival never). */
+    private boolean waitedTooLong(Request request) {
         long received = request.getNanoTimestamp();
-        return received != 0 && ClockUtil.nanoRealtime() - received > MAX_WAIT.toNanos();
+        return received != 0 && ClockUtil.nanoRealtime() - received > maxWaitNanos;
     }
 
     private static Response overloaded() {

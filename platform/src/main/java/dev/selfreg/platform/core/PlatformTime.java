@@ -31,28 +31,45 @@ public final class PlatformTime implements AutoCloseable {
     private final Clock clock;
     private final ModuleClock timers;
     private final AutoCloseable owned;
+    private final Duration queueWait;
     private final WorkInProgress work = new WorkInProgress(WORK_BOUND);
 
-    private PlatformTime(Clock clock, ModuleClock timers, AutoCloseable owned) {
+    private PlatformTime(Clock clock, ModuleClock timers, AutoCloseable owned, Duration queueWait) {
         this.clock = clock;
         this.timers = timers;
         this.owned = owned;
+        this.queueWait = queueWait;
     }
 
     /** The system clock, for a platform of its own ({@code selfreg platform}); timers on a thread closed with it. */
     public static PlatformTime system() {
         RealClock timers = new RealClock("platform");
-        return new PlatformTime(Clock.systemUTC(), timers, timers);
+        return new PlatformTime(Clock.systemUTC(), timers, timers, CoapIntake.MAX_WAIT);
     }
 
     /**
      * A lab's clock: the instant of module time {@code t} is {@code epoch + t}, and the timers run on {@code clock}.
-     * Closing it leaves the clock to its owner.
+     * Closing it leaves the clock to its owner. A request waits for a protocol thread or the store up to
+     * {@link CoapIntake#MAX_WAIT}.
      */
     public static PlatformTime of(ModuleClock clock, Instant epoch) {
+        return of(clock, epoch, CoapIntake.MAX_WAIT);
+    }
+
+    /**
+     * The same, a request waiting up to {@code queueWait} of wall time for a protocol thread or the store before it
+     * is shed: a lab whose modules wait that long for an answer, the virtual clock stopped meanwhile, would otherwise
+     * see a platform that shares their cores shed what a platform of its own would have answered.
+     */
+    public static PlatformTime of(ModuleClock clock, Instant epoch, Duration queueWait) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(epoch, "epoch");
-        return new PlatformTime(new ModuleTimeClock(clock, epoch, ZoneOffset.UTC), clock, () -> { });
+        return new PlatformTime(new ModuleTimeClock(clock, epoch, ZoneOffset.UTC), clock, () -> { }, queueWait);
+    }
+
+    /** The longest a request waits in wall time for a protocol thread or for the store and is still handled. */
+    public Duration queueWait() {
+        return queueWait;
     }
 
     /** Now, as records are stamped with it. */

@@ -7,6 +7,7 @@ import dev.selfreg.platform.core.PlatformMetrics;
 import dev.selfreg.platform.core.StoreRefusal;
 import dev.selfreg.protocol.zzhc.ZzhcTransport;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -47,6 +48,12 @@ public final class ZzhcCoapServer implements AutoCloseable {
     /** The same, with every datagram written to {@code wire} as listener {@code ct-coap}. */
     public static ZzhcCoapServer start(ZzhcService service, PlatformMetrics metrics, String bind, int port,
             WireRecorder wire) {
+        return start(service, metrics, bind, port, wire, CoapIntake.MAX_WAIT);
+    }
+
+    /** The same, a request shed once it waited longer than {@code queueWait} for a protocol thread. */
+    public static ZzhcCoapServer start(ZzhcService service, PlatformMetrics metrics, String bind, int port,
+            WireRecorder wire, Duration queueWait) {
         Configuration config = CoapEndpointSettings.standard()
                 .set(CoapConfig.MAX_RESOURCE_BODY_SIZE, ZzhcService.MAX_BODY_BYTES);
         ReportResource report = new ReportResource("nb", service);
@@ -58,7 +65,7 @@ public final class ZzhcCoapServer implements AutoCloseable {
                 return root;
             }
         };
-        CoapIntake intake = new CoapIntake("ct-coap", service.shedding(), metrics);
+        CoapIntake intake = new CoapIntake("ct-coap", service.shedding(), metrics, queueWait);
         CoapEndpoint endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(config)
                 .setConnector(intake.gate(wire.udp("ct-coap",

@@ -135,7 +135,7 @@ public final class DmService implements AutoCloseable {
         DmTrafficCounter counter = new DmTrafficCounter(metrics, recorder, applications, time);
         DmRegistrationStore registrations = new DmRegistrationStore(time);
         Shedding shedding = new Shedding(metrics, "dm");
-        CoapIntake intake = new CoapIntake("dm", shedding, metrics);
+        CoapIntake intake = new CoapIntake("dm", shedding, metrics, time.queueWait());
         CaliforniumServerEndpointsProvider endpoints =
                 new CaliforniumServerEndpointsProvider.Builder(new CoapServerProtocolProvider())
                         .setConfiguration(config -> CoapEndpointSettings.apply(config)

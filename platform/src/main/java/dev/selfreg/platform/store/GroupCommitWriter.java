@@ -39,7 +39,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** The most writes waiting at once: two full groups. */
     static final int CAPACITY = 2 * MAX_GROUP;
-    /** The longest a write waits for its group and is still run. */
+    /** The longest a write waits for its group and is still run, unless told otherwise. */
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
     /** One unit of work inside the writer's transaction. */
@@ -66,6 +66,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Executor completions;
     private final BlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
     private final LongSupplier nanoTime;
+    private volatile long maxWaitNanos = MAX_WAIT.toNanos();
     /** Guards {@link #refusal}, {@link #peak} and queuing: once writes are refused nothing more is queued. */
     private final Object intake = new Object();
     /** The most writes ever waiting at once. */
@@ -107,6 +108,11 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         return done;
+    }
+
+    /** From now on a write that waited longer than {@code maxWait} is refused untried. */
+    void refuseWaitingOver(Duration maxWait) {
+        maxWaitNanos = maxWait.toNanos();
     }
 
     /** Writes waiting for the writer now. */
@@ -163,12 +169,13 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /** Refuses, untried, the writes of the group that waited longer than {@link #MAX_WAIT}. */
+    /** Refuses, untried, the writes of the group that waited longer than the bound ({@link #MAX_WAIT} by default). */
     private void refuseStale(List<Pending<?>> group) {
         long now = nanoTime.getAsLong();
+        long bound = maxWaitNanos;
         group.removeIf(write -> {
             long waited = now - write.queuedAt();
-            if (waited <= MAX_WAIT.toNanos()) {
+            if (waited <= bound) {
                 return false;
             }
             write.fail(new StoreUnavailableException(Reason.QUEUE_WAIT, "the write waited "

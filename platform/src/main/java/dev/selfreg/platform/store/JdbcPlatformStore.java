@@ -49,6 +49,14 @@ public final class JdbcPlatformStore implements PlatformStore {
         this.reads = reads;
     }
 
+    /**
+     * From now on a write that waited longer than {@code maxWait} for the writer is refused untried (by default
+     * {@link #WRITE_QUEUE_MAX_WAIT}).
+     */
+    public void refuseWritesWaitingOver(Duration maxWait) {
+        writer.refuseWaitingOver(maxWait);
+    }
+
     /** The default store: an H2 database file under {@code dataDir}, created if missing. */
     public static JdbcPlatformStore openEmbedded(Path dataDir) {
         try {

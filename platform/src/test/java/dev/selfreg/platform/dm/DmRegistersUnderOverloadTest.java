@@ -79,10 +79,12 @@ class DmRegistersUnderOverloadTest {
                 "not stored: " + Shedding.STORE_QUEUE_WAIT, "not stored: " + Shedding.STORE_QUEUE_FULL);
         assertThat(shed).filteredOn(a -> a.text().startsWith("overloaded"))
                 .allSatisfy(a -> assertThat(a.maxAge()).isEqualTo(StoreRefusal.RETRY_AFTER.toSeconds()));
-        assertThat(shed(Shedding.COAP_QUEUE_WAIT) + shed(Shedding.STORE_QUEUE_WAIT) + shed(Shedding.STORE_QUEUE_FULL))
-                .as("shed counted with its reason").isEqualTo(shed.size());
         assertThat(shed(Shedding.COAP_QUEUE_FULL)).as("dropped unread, and counted")
                 .isLessThanOrEqualTo(burst.unanswered());
+        // a 5.03 the client's socket had no room for is unanswered there: read, answered and counted here
+        assertThat(shed(Shedding.COAP_QUEUE_WAIT) + shed(Shedding.STORE_QUEUE_WAIT) + shed(Shedding.STORE_QUEUE_FULL))
+                .as("shed counted with its reason")
+                .isBetween((long) shed.size(), shed.size() + burst.unanswered() - shed(Shedding.COAP_QUEUE_FULL));
 
         assertThat(acknowledged).as("Registers acknowledged under overload: at least the held one").isNotEmpty();
         Map<String, Long> registered = lab.events("register").stream()

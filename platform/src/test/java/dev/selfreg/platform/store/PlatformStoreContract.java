@@ -513,6 +513,25 @@ abstract class PlatformStoreContract {
         }
     }
 
+    @Test
+    void aStoreToldToLetWritesWaitLongerRunsOneThatWaitedPastTheDefault() throws Exception {
+        InterceptedConnections database = intercepted();
+        AtomicLong now = new AtomicLong();
+        try (PlatformStore faulty = openOn(database, now::get)) {
+            ((JdbcPlatformStore) faulty).refuseWritesWaitingOver(JdbcPlatformStore.WRITE_QUEUE_MAX_WAIT.multipliedBy(5));
+            HeldCommit held = database.holdNextCommit();
+            CompletableFuture<CtRegistration> inCommit = faulty.addAsync(registration("869999000000001", "89860321000000000001", T0));
+            held.awaitReached();
+            CompletableFuture<CtRegistration> waiting = faulty.addAsync(registration("869999000000002", "89860321000000000002", T0));
+            now.addAndGet(JdbcPlatformStore.WRITE_QUEUE_MAX_WAIT.multipliedBy(4).toNanos());
+            held.release();
+
+            CtRegistration first = inCommit.get(5, TimeUnit.SECONDS);
+            CtRegistration second = waiting.get(5, TimeUnit.SECONDS);
+            assertThat(faulty.ctRegistrations(null, 10)).containsExactly(second, first);
+        }
+    }
+
     /** Connections to this test's database whose commits the test can hold or fail. */
     private InterceptedConnections intercepted() {
         return new InterceptedConnections(ConnectionSource.of(url, null, null));
