@@ -18,8 +18,8 @@ import java.util.Optional;
  * last column is each size's rate against the first's.
  *
  * <p>{@code java -Xmx16g -XX:+UseParallelGC -cp bench/target/benchmarks.jar dev.selfreg.bench.FleetScale
- * [days] [size...]} (defaults 30 days, 1000 10000 100000). A fleet needs a file descriptor per module: raise
- * {@code ulimit -n} beyond the largest size first.
+ * [days] [size...]} (defaults 30 days, 1000 10000 100000). A fleet needs a file descriptor per module awake at once,
+ * not per module: a module in PSM has parked its channel.
  */
 public final class FleetScale {
 
