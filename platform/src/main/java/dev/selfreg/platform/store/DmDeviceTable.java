@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 final class DmDeviceTable {
 
-    /** A device record with the id of the event that made it: of two records of one endpoint, the higher id is newer. */
+    /** A device record with the id of the event that made it: of two of one endpoint, the higher id is newer. */
     record Versioned(DmDevice device, long eventId) {
         Versioned newer(Versioned other) {
             return other.eventId > eventId ? other : this;
