@@ -3,6 +3,8 @@ package dev.selfreg.platform.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.selfreg.protocol.cmdmp.DmDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,6 +60,9 @@ final class DmDeviceTable {
     static final String CHANGES_BY_ENDPOINT = SELECT_CHANGES + " WHERE endpoint = ? ORDER BY event_id DESC";
     /** Every change not folded yet, oldest first. */
     static final String CHANGES = SELECT_CHANGES + " ORDER BY event_id";
+    /** The same as the values of {@link #APPEND}, for the fold: the terminal information left as JSON. */
+    private static final String CHANGES_TO_FOLD = "SELECT " + COLUMNS + ", event_id FROM dm_device_change"
+            + " ORDER BY event_id";
 
     /** The order of {@link #lastSeenFirst}. */
     static final Comparator<DmDevice> LAST_SEEN_FIRST = Comparator.comparing(DmDevice::lastUpdate).reversed()
@@ -65,6 +70,9 @@ final class DmDeviceTable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<Integer, String>> TERMINAL_INFO = new TypeReference<>() { };
+    /** Bound to the type once: each save encodes one, on a request thread. */
+    private static final ObjectWriter TERMINAL_INFO_WRITER = JSON.writerFor(TERMINAL_INFO);
+    private static final ObjectReader TERMINAL_INFO_READER = JSON.readerFor(TERMINAL_INFO);
 
     private DmDeviceTable() {
     }
@@ -101,13 +109,6 @@ final class DmDeviceTable {
             Columns.dialect(d.dialect(), DmDialect::code), d.endpoint(), null};
     }
 
-    /** {@link #values} with the event's id. */
-    private static Object[] values(Versioned change) {
-        Object[] values = values(change.device());
-        values[values.length - 1] = change.eventId();
-        return values;
-    }
-
     /** The arguments of {@link #FOLD_UPDATE} from the values of a change: its fields, event id, endpoint, event id. */
     private static Object[] foldArgs(Object[] values) {
         int endpoint = values.length - 2;
@@ -125,12 +126,13 @@ final class DmDeviceTable {
      * many. Platforms sharing the database may fold the same changes at once: each endpoint ends with its newest.
      */
     static int fold(StoreConnection connection) throws SQLException {
-        List<Versioned> changes = connection.query(CHANGES, Integer.MAX_VALUE, new Object[0], DmDeviceTable::read);
-        // in endpoint order, so that platforms folding at once lock the same rows in the same order
-        Map<String, Versioned> newest = new TreeMap<>();
-        changes.forEach(change -> newest.merge(change.device().endpoint(), change, Versioned::newer));
-        for (Versioned change : newest.values()) {
-            Object[] values = values(change);
+        List<Object[]> changes = connection.query(CHANGES_TO_FOLD, Integer.MAX_VALUE, new Object[0],
+                DmDeviceTable::change);
+        // the newest of each endpoint (read oldest first), in endpoint order, so that platforms folding at once lock
+        // the same rows in the same order
+        Map<String, Object[]> newest = new TreeMap<>();
+        changes.forEach(values -> newest.put((String) values[values.length - 2], values));
+        for (Object[] values : newest.values()) {
             Object[] update = foldArgs(values);
             // no row, or a newer one; another platform may create the device between the update and the insert
             if (connection.update(FOLD_UPDATE, update) == 0 && !connection.insertUnlessPresent(FOLD_INSERT, values)) {
@@ -138,7 +140,7 @@ final class DmDeviceTable {
             }
         }
         List<Object[]> folded = new ArrayList<>(changes.size());
-        changes.forEach(change -> folded.add(new Object[] {change.eventId()}));
+        changes.forEach(values -> folded.add(new Object[] {values[values.length - 1]}));
         connection.updateEach(DELETE_CHANGE, folded);
         return changes.size();
     }
@@ -162,6 +164,13 @@ final class DmDeviceTable {
         return (int) Math.min(Integer.MAX_VALUE, (long) limit + changes.size());
     }
 
+    /** A row of {@link #CHANGES_TO_FOLD}: the values of {@link #APPEND}. */
+    private static Object[] change(ResultSet row) throws SQLException {
+        return new Object[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+            row.getLong(6), Columns.instant(row, 7), Columns.instant(row, 8), row.getString(9), row.getBoolean(10),
+            row.getString(11), row.getString(12), row.getString(13), row.getLong(14)};
+    }
+
     /** A row of {@link #SELECT} or {@link #SELECT_CHANGES}. */
     static Versioned read(ResultSet row) throws SQLException {
         return new Versioned(new DmDevice(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
@@ -172,7 +181,7 @@ final class DmDeviceTable {
 
     private static String json(Map<Integer, String> terminalInfo) {
         try {
-            return JSON.writeValueAsString(terminalInfo);
+            return TERMINAL_INFO_WRITER.writeValueAsString(terminalInfo);
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot encode terminal information", e);
         }
@@ -180,7 +189,7 @@ final class DmDeviceTable {
 
     private static Map<Integer, String> terminalInfo(String json) {
         try {
-            return JSON.readValue(json, TERMINAL_INFO);
+            return TERMINAL_INFO_READER.readValue(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("stored terminal information is not JSON", e);
         }
