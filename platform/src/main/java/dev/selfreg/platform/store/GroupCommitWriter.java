@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * before its commit (the database restarted, or ended the session) is run once more on a fresh connection;
  * a group the database could not commit fails as a whole, and the next group gets a fresh connection: the
  * store recovers by itself once the database is back. If the writer itself dies, every write waiting and every later one fails at once
- * ({@link Reason#WRITER_STOPPED}) rather than waiting forever. Upkeep ({@link #submitAlone}) is committed in
- * transactions of its own, so no caller's write waits for its commit or fails with it.
+ * ({@link Reason#WRITER_STOPPED}) rather than waiting forever.
  *
  * <p>The queue is bounded, in room and in time. Offered more writes than the database commits, the writer refuses
  * those that do not fit ({@link #CAPACITY}, {@link Reason#QUEUE_FULL}) at once, so the platform sheds load instead of
@@ -49,8 +48,7 @@ final class GroupCommitWriter implements AutoCloseable {
         T run(StoreConnection connection) throws SQLException;
     }
 
-    /** A write queued at {@code queuedAt}; {@code alone}: in a transaction of its own, not in a group. */
-    private record Pending<T>(Write<T> write, CompletableFuture<T> done, long queuedAt, boolean alone) {
+    private record Pending<T>(Write<T> write, CompletableFuture<T> done, long queuedAt) {
         void runAndHold(StoreConnection connection, List<Runnable> completions) throws SQLException {
             T result = write.run(connection);
             completions.add(() -> done.complete(result));
@@ -62,7 +60,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Queued by {@link #close()} after the last write it takes; the writer stops when it gets there. */
-    private static final Pending<Void> CLOSE = new Pending<>(connection -> null, new CompletableFuture<>(), 0, false);
+    private static final Pending<Void> CLOSE = new Pending<>(connection -> null, new CompletableFuture<>(), 0);
 
     private final StoreConnection connection;
     private final Executor completions;
@@ -96,18 +94,6 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Queues a write; the future completes once it is committed, or fails with a {@link StoreException}. */
     <T> CompletableFuture<T> submit(Write<T> write) {
-        return submit(write, false);
-    }
-
-    /**
-     * Queues a write to be committed in a transaction of its own, after the group taken with it: upkeep that no
-     * caller's write should wait for the commit of, or fail with.
-     */
-    <T> CompletableFuture<T> submitAlone(Write<T> write) {
-        return submit(write, true);
-    }
-
-    private <T> CompletableFuture<T> submit(Write<T> write, boolean alone) {
         CompletableFuture<T> done = new CompletableFuture<>();
         synchronized (intake) {
             if (refusal != null) {
@@ -116,7 +102,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 done.completeExceptionally(new StoreUnavailableException(Reason.QUEUE_FULL,
                         "the platform store's queue is full (" + CAPACITY + " writes waiting)", null));
             } else {
-                pending.add(new Pending<>(write, done, nanoTime.getAsLong(), alone));
+                pending.add(new Pending<>(write, done, nanoTime.getAsLong()));
                 peak = Math.max(peak, pending.size());
             }
         }
@@ -165,18 +151,10 @@ final class GroupCommitWriter implements AutoCloseable {
                     group.remove(group.size() - 1);
                 }
                 refuseStale(group);
-                List<Pending<?>> alone = new ArrayList<>();
-                group.removeIf(write -> write.alone() && alone.add(write));
                 if (!group.isEmpty()) {
                     commit(group);
                 }
-                // the writes alone stay in hand until committed, for stop() to fail if the writer dies
                 group.clear();
-                group.addAll(alone);
-                while (!group.isEmpty()) {
-                    commit(List.of(group.get(0)));
-                    group.remove(0);
-                }
             }
         } catch (Throwable t) {
             death = t;

@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The platform store on JDBC: H2 (embedded, the default) or PostgreSQL, same SQL, same tests. Writes go
@@ -29,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * than {@link #WRITE_QUEUE_MAX_WAIT}; the rest are refused as load shed.
  *
  * <p>A device's save appends its new record to {@code dm_device_change} beside its event, and the reply waits for
- * those appends alone. The writer folds the changes into {@code dm_device} every {@link #FOLD_EVERY} saves and at
- * start (what a killed platform left), each endpoint's newest in one upsert, in transactions of their own; the
- * device reads take the newest record of each endpoint from both tables, so they see every save acknowledged.
+ * those appends alone. A {@link DeviceChangeFolder} folds the changes into {@code dm_device} every
+ * {@link #FOLD_EVERY} saves and at start (what a killed platform left), each endpoint's newest in one upsert, on a
+ * connection of its own; the device reads take the newest record of each endpoint from both tables, so they see
+ * every save acknowledged.
  */
 public final class JdbcPlatformStore implements PlatformStore {
 
@@ -55,18 +54,16 @@ public final class JdbcPlatformStore implements PlatformStore {
      */
     static final int FOLD_EVERY = 1024;
 
-    private static final Logger log = LoggerFactory.getLogger(JdbcPlatformStore.class);
-
     private final GroupCommitWriter writer;
     /** Changes saved since the last fold was queued; on the writer's thread only. */
     private int unfolded;
-    /** Whether a fold is queued and not yet run; on the writer's thread only. */
-    private boolean foldQueued;
+    private final DeviceChangeFolder folder;
     /** The reads' connection, one query at a time. */
     private final StoreConnection reads;
 
-    private JdbcPlatformStore(GroupCommitWriter writer, StoreConnection reads) {
+    private JdbcPlatformStore(GroupCommitWriter writer, DeviceChangeFolder folder, StoreConnection reads) {
         this.writer = writer;
+        this.folder = folder;
         this.reads = reads;
     }
 
@@ -100,6 +97,7 @@ public final class JdbcPlatformStore implements PlatformStore {
     static JdbcPlatformStore open(ConnectionSource source, Executor writerThread, Executor completions,
             LongSupplier nanoTime) {
         StoreConnection written = null;
+        StoreConnection folds = null;
         StoreConnection reads = null;
         try {
             // the migrated connection is the writer's: an in-memory H2 database lives only while one is open
@@ -111,25 +109,21 @@ public final class JdbcPlatformStore implements PlatformStore {
                 first.close();
                 throw e;
             }
+            folds = StoreConnection.open(source, false, "folds");
             reads = StoreConnection.open(source, true, "reads");
+            DeviceChangeFolder folder = new DeviceChangeFolder(folds);
+            // the changes a platform killed before its fold left
+            folder.foldNow();
+            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime), folder,
+                    reads);
         } catch (SQLException | RuntimeException e) {
-            for (StoreConnection opened : new StoreConnection[] {written, reads}) {
+            for (StoreConnection opened : new StoreConnection[] {written, folds, reads}) {
                 if (opened != null) {
                     opened.close();
                 }
             }
             throw new StoreException("cannot open the platform store at " + source.where() + ": " + e.getMessage(), e);
         }
-        JdbcPlatformStore store = new JdbcPlatformStore(
-                new GroupCommitWriter(written, writerThread, completions, nanoTime), reads);
-        try {
-            // the changes a platform killed before its fold committed
-            await(store.writer.submitAlone(store::fold));
-        } catch (StoreException e) {
-            store.close();
-            throw new StoreException("cannot open the platform store at " + source.where() + ": " + e.getMessage(), e);
-        }
-        return store;
     }
 
     private static void writerThread(Runnable loop) {
@@ -197,25 +191,10 @@ public final class JdbcPlatformStore implements PlatformStore {
 
     /** On the writer's thread: queues a fold once {@link #FOLD_EVERY} changes were saved since the last. */
     private void foldWhenDue() {
-        if (++unfolded < FOLD_EVERY || foldQueued) {
-            return;
+        if (++unfolded >= FOLD_EVERY) {
+            unfolded = 0;
+            folder.foldSoon();
         }
-        foldQueued = true;
-        // a fold refused or failed runs the writer's thread too (at once, or as the writer fails it): queued again
-        // after the next saves
-        writer.submitAlone(this::fold).whenComplete((folded, failure) -> {
-            if (failure != null) {
-                foldQueued = false;
-                log.warn("platform store: device changes not folded yet, again later: {}", failure.getMessage());
-            }
-        });
-    }
-
-    /** On the writer's thread: folds every device change saved so far into dm_device. */
-    private int fold(StoreConnection connection) throws SQLException {
-        unfolded = 0;
-        foldQueued = false;
-        return DmDeviceTable.fold(connection);
     }
 
     private static <T> T await(CompletableFuture<T> future) {
@@ -306,10 +285,11 @@ public final class JdbcPlatformStore implements PlatformStore {
         }
     }
 
-    /** Commits what is waiting, then closes. */
+    /** Commits what is waiting, lets a fold under way finish, then closes. */
     @Override
     public void close() {
         writer.close();
+        folder.close();
         synchronized (reads) {
             reads.close();
         }
