@@ -1,8 +1,8 @@
 -- selfreg lab platform, schema version 4: device changes appended, dm_device brought up to date from them later.
 -- A device's save was an UPDATE of its dm_device row before the reply: on H2 that rewrote the row's leaf in every
 -- index at each commit, the largest cost of a CMDMP reply (performance.md). Now the reply waits only for appends
--- (dm_event and dm_device_change, both at their tails); the store's writer folds each endpoint's latest change into
--- dm_device later, in transactions of its own, and deletes the changes it folded. Reads see dm_device and the
+-- (dm_event and dm_device_change, both at their tails); the store folds each endpoint's latest change into
+-- dm_device later, on a connection of its own, and deletes the changes it folded. Reads see dm_device and the
 -- changes not folded yet together, so nothing acknowledged is missing from them in between.
 CREATE TABLE dm_device_change (
     event_id        BIGINT       PRIMARY KEY,
