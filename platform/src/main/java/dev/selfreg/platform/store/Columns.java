@@ -67,7 +67,12 @@ final class Columns {
             return new Object[0];
         }
         Object[] args = new Object[columns];
-        Arrays.fill(args, "%" + text.replace("%", "").replace("_", "") + "%");
+        Arrays.fill(args, "%" + searchText(text) + "%");
         return args;
+    }
+
+    /** What a search looks for in a value: the text, its own wildcards dropped. */
+    static String searchText(String text) {
+        return text.replace("%", "").replace("_", "");
     }
 }

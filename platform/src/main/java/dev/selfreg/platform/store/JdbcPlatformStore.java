@@ -1,5 +1,6 @@
 package dev.selfreg.platform.store;
 
+import dev.selfreg.platform.store.DmDeviceTable.Versioned;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * The platform store on JDBC: H2 (embedded, the default) or PostgreSQL, same SQL, same tests. Writes go
@@ -23,6 +25,12 @@ import java.util.function.LongSupplier;
  * another, so they never wait for a commit. Both connections are opened again after the database went away,
  * without restarting the store. At most {@link #WRITE_QUEUE_CAPACITY} writes wait for the writer, none for longer
  * than {@link #WRITE_QUEUE_MAX_WAIT}; the rest are refused as load shed.
+ *
+ * <p>A device's save appends its new record to {@code dm_device_change} beside its event, and the reply waits for
+ * those appends alone. A {@link DeviceChangeFolder} folds the changes into {@code dm_device} every
+ * {@link #FOLD_EVERY} saves and at start (what a killed platform left), each endpoint's newest in one upsert, on a
+ * connection of its own; the device reads take the newest record of each endpoint from both tables, so they see
+ * every save acknowledged.
  */
 public final class JdbcPlatformStore implements PlatformStore {
 
@@ -40,12 +48,22 @@ public final class JdbcPlatformStore implements PlatformStore {
     /** The longest a write waits for the writer and is still run ({@link StoreUnavailableException.Reason#QUEUE_WAIT}). */
     public static final Duration WRITE_QUEUE_MAX_WAIT = GroupCommitWriter.MAX_WAIT;
 
+    /**
+     * Device changes saved between folds. Each endpoint's changes within them become one upsert: about 4 saves per
+     * registered device (its Register and Update, and the object 666 read after each) are seldom split by a fold.
+     */
+    static final int FOLD_EVERY = 1024;
+
     private final GroupCommitWriter writer;
+    /** Changes saved since the last fold was queued; on the writer's thread only. */
+    private int unfolded;
+    private final DeviceChangeFolder folder;
     /** The reads' connection, one query at a time. */
     private final StoreConnection reads;
 
-    private JdbcPlatformStore(GroupCommitWriter writer, StoreConnection reads) {
+    private JdbcPlatformStore(GroupCommitWriter writer, DeviceChangeFolder folder, StoreConnection reads) {
         this.writer = writer;
+        this.folder = folder;
         this.reads = reads;
     }
 
@@ -87,6 +105,7 @@ public final class JdbcPlatformStore implements PlatformStore {
     static JdbcPlatformStore open(ConnectionSource source, Executor writerThread, Executor completions,
             LongSupplier nanoTime) {
         StoreConnection written = null;
+        StoreConnection folds = null;
         StoreConnection reads = null;
         try {
             // the migrated connection is the writer's: an in-memory H2 database lives only while one is open
@@ -98,10 +117,15 @@ public final class JdbcPlatformStore implements PlatformStore {
                 first.close();
                 throw e;
             }
+            folds = StoreConnection.open(source, false, "folds");
             reads = StoreConnection.open(source, true, "reads");
-            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime), reads);
+            DeviceChangeFolder folder = new DeviceChangeFolder(folds);
+            // the changes a platform killed before its fold left
+            folder.foldNow();
+            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime), folder,
+                    reads);
         } catch (SQLException | RuntimeException e) {
-            for (StoreConnection opened : new StoreConnection[] {written, reads}) {
+            for (StoreConnection opened : new StoreConnection[] {written, folds, reads}) {
                 if (opened != null) {
                     opened.close();
                 }
@@ -162,16 +186,23 @@ public final class JdbcPlatformStore implements PlatformStore {
     @Override
     public DmEvent save(DmDevice device, DmEvent event) {
         // the values (the terminal information as JSON among them) are made here, not on the writer thread
-        Object[] deviceValues = DmDeviceTable.values(device);
+        Object[] change = DmDeviceTable.values(device);
         Object[] eventValues = DmEventTable.values(event);
         return await(writer.submit(connection -> {
-            // another platform on the same database may create the device between the update and the insert
-            if (connection.update(DmDeviceTable.UPDATE, deviceValues) == 0
-                    && !connection.insertUnlessPresent(DmDeviceTable.INSERT, deviceValues)) {
-                connection.update(DmDeviceTable.UPDATE, deviceValues);
-            }
-            return event.withId(connection.insert(DmEventTable.INSERT, eventValues));
+            long id = connection.insert(DmEventTable.INSERT, eventValues);
+            change[change.length - 1] = id;
+            connection.update(DmDeviceTable.APPEND, change);
+            foldWhenDue();
+            return event.withId(id);
         }));
+    }
+
+    /** On the writer's thread: queues a fold once {@link #FOLD_EVERY} changes were saved since the last. */
+    private void foldWhenDue() {
+        if (++unfolded >= FOLD_EVERY) {
+            unfolded = 0;
+            folder.foldSoon();
+        }
     }
 
     private static <T> T await(CompletableFuture<T> future) {
@@ -195,12 +226,19 @@ public final class JdbcPlatformStore implements PlatformStore {
 
     @Override
     public List<DmDevice> dmDevices(String search, int limit) {
-        return read(DmDeviceTable.lastSeenFirst(search), limit, DmDeviceTable.searchArgs(search), DmDeviceTable::read);
+        // the changes first: one folded between the two reads is then found in dm_device
+        List<Versioned> changes = read(DmDeviceTable.CHANGES, Integer.MAX_VALUE, new Object[0], DmDeviceTable::read);
+        List<Versioned> folded = read(DmDeviceTable.lastSeenFirst(search), DmDeviceTable.foldedToRead(limit, changes),
+                DmDeviceTable.searchArgs(search), DmDeviceTable::read);
+        return DmDeviceTable.newest(changes, folded, search, limit);
     }
 
     @Override
     public Optional<DmDevice> dmDevice(String endpoint) {
-        return read(DmDeviceTable.BY_ENDPOINT, 1, new Object[] {endpoint}, DmDeviceTable::read).stream().findFirst();
+        Object[] args = {endpoint};
+        List<Versioned> change = read(DmDeviceTable.CHANGES_BY_ENDPOINT, 1, args, DmDeviceTable::read);
+        List<Versioned> folded = read(DmDeviceTable.BY_ENDPOINT, 1, args, DmDeviceTable::read);
+        return Stream.concat(change.stream(), folded.stream()).reduce(Versioned::newer).map(Versioned::device);
     }
 
     @Override
@@ -255,10 +293,11 @@ public final class JdbcPlatformStore implements PlatformStore {
         }
     }
 
-    /** Commits what is waiting, then closes. */
+    /** Commits what is waiting, lets a fold under way finish, then closes. */
     @Override
     public void close() {
         writer.close();
+        folder.close();
         synchronized (reads) {
             reads.close();
         }

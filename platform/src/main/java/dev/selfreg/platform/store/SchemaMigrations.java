@@ -29,7 +29,8 @@ final class SchemaMigrations {
             // H2 only: PostgreSQL caches sequence values per connection, so with platforms sharing one database the
             // ids of one would interleave with the other's and "newest first" would no longer hold
             new Script("db/V2__identity_cache.sql", H2),
-            new Script("db/V3__dialect.sql", null));
+            new Script("db/V3__dialect.sql", null),
+            new Script("db/V4__device_changes.sql", null));
 
     /**
      * One migration script, run on every database or on one product only (as JDBC names it); on the others it

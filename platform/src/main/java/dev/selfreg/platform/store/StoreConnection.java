@@ -133,6 +133,24 @@ final class StoreConnection implements AutoCloseable {
         return statement.executeUpdate();
     }
 
+    /** Runs {@code sql} once with each row of arguments, as one batch. */
+    void updateEach(String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedStatement statement = prepared(sql, Statement.NO_GENERATED_KEYS);
+        for (Object[] row : rows) {
+            Columns.bind(statement, row);
+            statement.addBatch();
+        }
+        try {
+            statement.executeBatch();
+        } finally {
+            // a failed batch left behind would run again with the next
+            statement.clearBatch();
+        }
+    }
+
     <T> List<T> query(String sql, int limit, Object[] args, RowReader<T> reader) throws SQLException {
         PreparedStatement statement = prepared(sql, Statement.NO_GENERATED_KEYS);
         Columns.bind(statement, args);

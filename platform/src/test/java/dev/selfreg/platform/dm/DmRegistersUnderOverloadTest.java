@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DM service offered more CMDMP Registers than its store takes: the store's inserts into {@code dm_device} held
+ * The DM service offered more CMDMP Registers than its store takes: the store's inserts into {@code dm_device_change} held
  * until the test lets go ({@link HeldInserts}), so nothing is committed however fast the machine. Each Register's
  * handler thread waits for its commit (commit, then reply), so the Registers beyond those threads wait in the
  * endpoint's bounded intake: once it is full the rest are dropped unread (the device retransmits), and those that
@@ -48,7 +48,7 @@ class DmRegistersUnderOverloadTest {
     @Test
     void registersBeyondWhatTheStoreTakesAreShedWith503AndEveryAcknowledgedOneIsStoredOnce() throws Exception {
         CoapBurst burst;
-        try (HeldInserts.Hold hold = HeldInserts.on(url, "dm_device");
+        try (HeldInserts.Hold hold = HeldInserts.on(url, "dm_device_change");
                 CoapBurst registers = new CoapBurst(lab.service.port(), RegistrationLoad.registers(), 1)) {
             registers.send(REGISTERS, REGISTERS);
             hold.awaitHeldInsert(BOUND);

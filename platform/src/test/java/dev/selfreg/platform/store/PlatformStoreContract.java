@@ -85,6 +85,28 @@ abstract class PlatformStoreContract {
                 T0, T0.plusSeconds(60), "reg-1", true, info);
     }
 
+    /** A registered device with that IMSI, last seen {@code at}. */
+    static DmDevice seenAt(String endpoint, String imsi, Instant at) {
+        return new DmDevice(endpoint, "869999000000001", imsi, "M100000000", "I", "registered", 86400, T0, at, "reg-1",
+                true, Map.of());
+    }
+
+    /** Closes the store and opens it again, as a restart does. */
+    private void reopen() {
+        store.close();
+        store = open(url);
+    }
+
+    /** The number a {@code SELECT COUNT(*)} gives, on a connection of its own. */
+    private int count(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
     static DmEvent event(String endpoint, String kind, Instant at) {
         return new DmEvent(0, at, endpoint, "869999000000001", kind, "ok", "");
     }
@@ -132,6 +154,103 @@ abstract class PlatformStoreContract {
         assertThat(store.dmDevice(updated.endpoint())).contains(updated);
         assertThat(store.dmDevice("nobody")).isEmpty();
         assertThat(store.dmDevices("869999000000001", 10)).hasSize(1);
+    }
+
+    @Test
+    void aSavedDeviceIsReadAtOnceBeforeItsChangeIsFoldedAndAfter() throws Exception {
+        String first = "I@#@abc@#@M100000000@#@869999000000001@#@v2.0";
+        String second = "I@#@abc@#@M100000000@#@869999000000002@#@v2.0";
+        store.save(seenAt(first, "460041111111111", T0), event(first, "register", T0));
+        store.save(seenAt(second, "460042222222222", T0.plusSeconds(1)), event(second, "register", T0));
+        reopen();
+        assertThat(count("SELECT COUNT(*) FROM dm_device_change")).as("folded at start").isZero();
+
+        // saved since the fold: in dm_device_change only, and still what the reads find
+        DmDevice moved = seenAt(first, "460043333333333", T0.plusSeconds(2));
+        store.save(moved, event(first, "update", T0.plusSeconds(2)));
+        assertThat(count("SELECT COUNT(*) FROM dm_device_change")).isEqualTo(1);
+        assertThat(store.dmDevice(first)).contains(moved);
+        assertThat(store.dmDevices(null, 1)).containsExactly(moved);
+        assertThat(store.dmDevices(null, 10)).extracting(DmDevice::endpoint).containsExactly(first, second);
+        assertThat(store.dmDevices("460043333333333", 10)).containsExactly(moved);
+        assertThat(store.dmDevices("460041111111111", 10)).as("the folded row's IMSI is no longer the device's")
+                .isEmpty();
+    }
+
+    @Test
+    void aRestartFoldsTheChangesAPlatformKilledBeforeItsFoldLeft() throws Exception {
+        String endpoint = "I@#@abc@#@M100000000@#@869999000000001@#@v2.0";
+        store.save(device(endpoint, "registered", Map.of()), event(endpoint, "register", T0));
+        DmDevice read = device(endpoint, "registered", Map.of(6601, "interface"));
+        store.save(read, event(endpoint, "read", T0));
+        // closing folds nothing: the database is left as by a platform killed after the commits, before a fold
+        store.close();
+        assertThat(count("SELECT COUNT(*) FROM dm_device")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM dm_device_change")).isEqualTo(2);
+
+        store = open(url);
+        assertThat(count("SELECT COUNT(*) FROM dm_device_change")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM dm_device WHERE terminal_info LIKE '%interface%'")).isEqualTo(1);
+        assertThat(store.dmDevice(endpoint)).contains(read);
+    }
+
+    @Test
+    void anOlderChangeNeverReplacesANewerDevice() throws Exception {
+        String endpoint = "I@#@abc@#@M100000000@#@869999000000001@#@v2.0";
+        DmEvent older = store.save(seenAt(endpoint, "460041111111111", T0), event(endpoint, "register", T0));
+        DmDevice newer = seenAt(endpoint, "460042222222222", T0.plusSeconds(1));
+        DmEvent newest = store.save(newer, event(endpoint, "update", T0.plusSeconds(1)));
+        reopen();
+        // the older change as another platform sharing the database would fold it after this one's fold
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO dm_device_change SELECT " + older.id() + ", endpoint, imei,"
+                    + " '460041111111111', app_key, tml_type, state, lifetime, registered_at, last_update,"
+                    + " registration_id, app_key_known, terminal_info, dialect FROM dm_device");
+        }
+        assertThat(store.dmDevice(endpoint)).contains(newer);
+        assertThat(store.dmDevices(null, 10)).containsExactly(newer);
+        reopen();
+        assertThat(count("SELECT COUNT(*) FROM dm_device_change")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM dm_device WHERE imsi = '460042222222222' AND last_event_id = "
+                + newest.id())).isEqualTo(1);
+        assertThat(store.dmDevice(endpoint)).contains(newer);
+    }
+
+    @Test
+    void platformsSavingOneDeviceInTurnFoldItsNewestAndAgreeOnIt() throws Exception {
+        int devices = 8;
+        // enough saves for each platform to fold more than once, in turns on one device
+        int turns = 3 * JdbcPlatformStore.FOLD_EVERY / devices;
+        ExecutorService perDevice = Executors.newFixedThreadPool(devices);
+        try (PlatformStore other = open(url)) {
+            List<PlatformStore> nodes = List.of(store, other);
+            List<Future<?>> saved = new ArrayList<>();
+            for (int d = 0; d < devices; d++) {
+                String endpoint = "I@#@node@#@M100000000@#@86999900000" + String.format("%04d", d) + "@#@v2.0";
+                saved.add(perDevice.submit(() -> {
+                    for (int turn = 0; turn < turns; turn++) {
+                        Instant at = T0.plusSeconds(turn);
+                        nodes.get(turn % 2).save(seenAt(endpoint, "460040000000000", at), event(endpoint, "update", at));
+                    }
+                }));
+            }
+            for (Future<?> device : saved) {
+                device.get(120, TimeUnit.SECONDS);
+            }
+            Instant last = T0.plusSeconds(turns - 1);
+            for (PlatformStore node : nodes) {
+                assertThat(node.dmDevices(null, Integer.MAX_VALUE)).hasSize(devices)
+                        .allSatisfy(device -> assertThat(device.lastUpdate()).isEqualTo(last));
+            }
+            assertThat(count("SELECT COUNT(*) FROM dm_device")).as("folded while saving").isEqualTo(devices);
+        } finally {
+            perDevice.shutdownNow();
+        }
+        reopen();
+        assertThat(count("SELECT COUNT(*) FROM dm_device_change")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM dm_device WHERE last_event_id = (SELECT MAX(id) FROM dm_event e"
+                + " WHERE e.endpoint = dm_device.endpoint)")).as("each device's newest change").isEqualTo(devices);
     }
 
     @Test

@@ -1,0 +1,83 @@
+package dev.selfreg.platform.store;
+
+import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds the device changes saves appended into {@code dm_device} ({@link DmDeviceTable#fold}), on a connection and a
+ * thread of its own: the writer, and the replies waiting for its commits, never wait for a fold. The two touch no row
+ * in common: a save appends a change and an event, a fold writes {@code dm_device} and deletes changes already
+ * committed. A fold that fails is logged; its changes stay, and the next fold takes them.
+ */
+final class DeviceChangeFolder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceChangeFolder.class);
+
+    private final StoreConnection connection;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(fold -> {
+        Thread t = new Thread(fold, "platform-store-fold");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Whether a fold is queued and has not started yet. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    /** Folds on {@code connection}, which it owns from now on. */
+    DeviceChangeFolder(StoreConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Folds every change committed so far, on the caller's thread. */
+    void foldNow() {
+        fold();
+    }
+
+    /** Queues a fold, unless one is queued already; returns at once. */
+    void foldSoon() {
+        if (!queued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            thread.execute(() -> {
+                queued.set(false);
+                try {
+                    fold();
+                } catch (StoreException e) {
+                    log.warn("platform store: device changes not folded yet, again with the next fold: {}",
+                            e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            queued.set(false);
+        }
+    }
+
+    private synchronized void fold() {
+        try {
+            DmDeviceTable.fold(connection);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            throw connection.failure("fold", e);
+        }
+    }
+
+    /** Lets a fold under way finish, then closes the connection. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            connection.close();
+        }
+    }
+}
