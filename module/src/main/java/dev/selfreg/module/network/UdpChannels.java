@@ -228,11 +228,6 @@ final class UdpChannels implements AutoCloseable {
             }
         }
 
-        /** Whether the channel holds a descriptor now. */
-        synchronized boolean isBound() {
-            return bound != null;
-        }
-
         /** The module's end of the channel. */
         InetSocketAddress local() {
             return local;
