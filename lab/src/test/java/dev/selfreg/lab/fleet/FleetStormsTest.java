@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.store.CtRegistration;
+import dev.selfreg.platform.store.JdbcPlatformStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +54,30 @@ class FleetStormsTest {
         assertThat(report.rows()).filteredOn(row -> row.outcome().startsWith("China Telecom registrations"))
                 .singleElement().satisfies(row -> assertThat(row.observed()).isEqualTo(24));
         assertThat(report.passed()).as(report.table()).isTrue();
+    }
+
+    @Test
+    void aFotaWaveTakesItsModulesInBatchesOfAWaveASecondOfModuleTimeApart() {
+        String url = "jdbc:h2:mem:fleet-fota-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        PlatformSettings settings = new PlatformSettings("127.0.0.1", 0, 0, 0, 0, Optional.of(url), Path.of("unused"),
+                List.of(), false, Optional.empty());
+        int modules = 2 * Fleet.WAVE + 2;
+
+        FleetReport report = Fleet.run(settings, new FleetPlan(modules, 0, 1, Duration.ofDays(1)),
+                storms(Optional.of(new FleetStorms.Fota(A04, Duration.ofHours(6), 1)), 0, 0, Optional.empty(), false),
+                (done, total) -> { });
+
+        assertThat(report.passed()).as(report.table()).isTrue();
+        try (JdbcPlatformStore store = JdbcPlatformStore.open(url, null, null)) {
+            List<Instant> afterFota = store.ctRegistrations(null, Integer.MAX_VALUE).stream()
+                    .filter(registration -> registration.swver().equals(A04)).map(CtRegistration::receivedAt)
+                    .sorted().toList();
+            assertThat(afterFota).hasSize(modules);
+            // three batches: 64, 64 and 2 modules, a second apart
+            assertThat(Duration.between(afterFota.get(0), afterFota.get(modules - 1)))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(3));
+            assertThat(afterFota.stream().distinct().count()).isGreaterThanOrEqualTo(3);
+        }
     }
 
     @Test
