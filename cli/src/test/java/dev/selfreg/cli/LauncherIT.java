@@ -116,6 +116,18 @@ class LauncherIT {
         assertThat(Files.readString(err)).contains("[ERROR]").doesNotContain("\u001B[");
     }
 
+    @Test
+    void theJavaOptionsInSelfregJavaOptsGoToTheJvm() throws Exception {
+        placeJarOlderThanNothing();
+        Path out = root.resolve("launch.out");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("selfreg").toString(), "--version")
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("SELFREG_JAVA_OPTS", "-Dselfreg.probe=heap -XshowSettings:properties");
+
+        assertThat(exitOf(builder.start())).isZero();
+        assertThat(Files.readString(out)).contains("selfreg.probe = heap");
+    }
+
     /** A current jar: the tree's files are made older than it, so only files written afterwards are newer. */
     private void placeJarOlderThanNothing() throws IOException {
         Files.createDirectories(jar.getParent());
