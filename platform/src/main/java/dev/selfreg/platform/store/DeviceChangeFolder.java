@@ -20,6 +20,7 @@ final class DeviceChangeFolder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeviceChangeFolder.class);
 
     private final StoreConnection connection;
+    private final CommitTurns turns;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(fold -> {
         Thread t = new Thread(fold, "platform-store-fold");
         t.setDaemon(true);
@@ -28,9 +29,10 @@ final class DeviceChangeFolder implements AutoCloseable {
     /** Whether a fold is queued and has not started yet. */
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    /** Folds on {@code connection}, which it owns from now on. */
-    DeviceChangeFolder(StoreConnection connection) {
+    /** Folds on {@code connection}, which it owns from now on, each fold taking its turn among {@code turns}. */
+    DeviceChangeFolder(StoreConnection connection, CommitTurns turns) {
         this.connection = connection;
+        this.turns = turns;
     }
 
     /** Folds every change committed so far, on the caller's thread. */
@@ -60,8 +62,7 @@ final class DeviceChangeFolder implements AutoCloseable {
 
     private synchronized void fold() {
         try {
-            DmDeviceTable.fold(connection);
-            connection.commit();
+            turns.exclusively(connection, () -> DmDeviceTable.fold(connection));
         } catch (SQLException | RuntimeException e) {
             throw connection.failure("fold", e);
         }

@@ -63,6 +63,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Pending<Void> CLOSE = new Pending<>(connection -> null, new CompletableFuture<>(), 0);
 
     private final StoreConnection connection;
+    private final CommitTurns turns;
     private final Executor completions;
     private final BlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
     private final LongSupplier nanoTime;
@@ -82,12 +83,17 @@ final class GroupCommitWriter implements AutoCloseable {
      * @param completions runs the callers' continuations of committed writes, off the writer
      */
     GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions) {
-        this(connection, thread, completions, System::nanoTime);
+        this(connection, thread, completions, System::nanoTime, new CommitTurns());
     }
 
-    /** The same, measuring how long writes wait on {@code nanoTime} (monotonic, as {@link System#nanoTime()}). */
-    GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions, LongSupplier nanoTime) {
+    /**
+     * The same, measuring how long writes wait on {@code nanoTime} (monotonic, as {@link System#nanoTime()}), its
+     * commits taking {@code turns} with the other connections' commits.
+     */
+    GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions, LongSupplier nanoTime,
+            CommitTurns turns) {
         this.connection = connection;
+        this.turns = turns;
         this.completions = completions;
         this.nanoTime = nanoTime;
         thread.execute(this::run);
@@ -228,7 +234,7 @@ final class GroupCommitWriter implements AutoCloseable {
             return connection.failure("write", e);
         }
         try {
-            connection.commit();
+            turns.commit(connection);
         } catch (SQLException | RuntimeException e) {
             connection.giveUp(e);
             return new StoreUnavailableException(Reason.COMMIT_FAILED,

@@ -119,10 +119,11 @@ public final class JdbcPlatformStore implements PlatformStore {
             }
             folds = StoreConnection.open(source, false, "folds");
             reads = StoreConnection.open(source, true, "reads");
-            DeviceChangeFolder folder = new DeviceChangeFolder(folds);
+            CommitTurns turns = new CommitTurns();
+            DeviceChangeFolder folder = new DeviceChangeFolder(folds, turns);
             // the changes a platform killed before its fold left
             folder.foldNow();
-            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime), folder,
+            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime, turns), folder,
                     reads);
         } catch (SQLException | RuntimeException e) {
             for (StoreConnection opened : new StoreConnection[] {written, folds, reads}) {

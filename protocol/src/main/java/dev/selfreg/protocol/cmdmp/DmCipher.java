@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
@@ -38,6 +40,16 @@ public final class DmCipher {
     /** The cipher of the empty-password key, which a platform tries when a value does not decrypt. */
     public static final DmCipher EMPTY_PASSWORD_KEY = new DmCipher(EMPTY_PASSWORD_STAND_IN);
 
+    /** How many modules' keys {@link #ofModulePassword} keeps ciphers for: a fleet's modules mostly share one. */
+    private static final int CIPHERS_KEPT = 16;
+    /** The ciphers {@link #ofModulePassword} made, by derived key, the least recently used dropped first. */
+    private static final Map<ByteBuffer, DmCipher> BY_KEY = new LinkedHashMap<>(CIPHERS_KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, DmCipher> eldest) {
+            return size() > CIPHERS_KEPT;
+        }
+    };
+
     private final SecretKeySpec key;
     /**
      * Cipher objects are stateful and not thread-safe, and looking one up is slow: each thread keeps one per mode,
@@ -51,7 +63,11 @@ public final class DmCipher {
      * @throws IllegalArgumentException when the password is not well-formed UTF-16 and so has no UTF-8 form
      */
     public DmCipher(String password) {
-        this.key = new SecretKeySpec(sha256(utf8(password)), "AES");
+        this(sha256(utf8(password)));
+    }
+
+    private DmCipher(byte[] key) {
+        this.key = new SecretKeySpec(key, "AES");
     }
 
     /**
@@ -61,7 +77,14 @@ public final class DmCipher {
      * @throws IllegalArgumentException when the password is not well-formed UTF-16 and so has no UTF-8 form
      */
     public static DmCipher ofModulePassword(String password) {
-        return password.isEmpty() ? EMPTY_PASSWORD_KEY : new DmCipher(password);
+        if (password.isEmpty()) {
+            return EMPTY_PASSWORD_KEY;
+        }
+        // one cipher per key, not per message: a new one would look up and initialise its Cipher objects again
+        byte[] key = sha256(utf8(password));
+        synchronized (BY_KEY) {
+            return BY_KEY.computeIfAbsent(ByteBuffer.wrap(key), derived -> new DmCipher(key));
+        }
     }
 
     /**

@@ -120,6 +120,15 @@ class DmCipherTest {
     }
 
     @Test
+    void modulesWithOnePasswordShareOneCipherAndOtherPasswordsGetTheirOwn() {
+        DmCipher first = DmCipher.ofModulePassword(DmVectors.PASSWORD);
+
+        assertThat(DmCipher.ofModulePassword(DmVectors.PASSWORD)).isSameAs(first);
+        assertThat(DmCipher.ofModulePassword(DmVectors.PASSWORD + "x")).isNotSameAs(first)
+                .satisfies(other -> assertThat(other.encrypt("4G")).isNotEqualTo(ENC_4G));
+    }
+
+    @Test
     void theEmptyPasswordKeyIsTheHashOf32Zeros() {
         assertThat(DmCipher.EMPTY_PASSWORD_KEY.encrypt("4G")).isEqualTo(new DmCipher("0".repeat(32)).encrypt("4G"));
     }
