@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Folds the device changes saves appended into {@code dm_device} ({@link DmDeviceTable#fold}), on a connection and a
- * thread of its own: the writer, and the replies waiting for its commits, never wait for a fold. The two touch no row
- * in common: a save appends a change and an event, a fold writes {@code dm_device} and deletes changes already
- * committed. A fold that fails is logged; its changes stay, and the next fold takes them.
+ * thread of its own: the writer runs its statements meanwhile, and only its next commit waits for the fold's
+ * ({@link CommitTurns}). The two touch no row in common: a save appends a change and an event, a fold writes
+ * {@code dm_device} and deletes changes already committed. A fold that fails is logged; its changes stay, and the
+ * next fold takes them.
  */
 final class DeviceChangeFolder implements AutoCloseable {
 

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * <p>A device's save appends its new record to {@code dm_device_change} beside its event, and the reply waits for
  * those appends alone. A {@link DeviceChangeFolder} folds the changes into {@code dm_device} every
  * {@link #FOLD_EVERY} saves and at start (what a killed platform left), each endpoint's newest in one upsert, on a
- * connection of its own; the device reads take the newest record of each endpoint from both tables, so they see
- * every save acknowledged.
+ * connection of its own, its commit and the writer's taking turns; the device reads take the newest record of each
+ * endpoint from both tables, so they see every save acknowledged.
  */
 public final class JdbcPlatformStore implements PlatformStore {
 
