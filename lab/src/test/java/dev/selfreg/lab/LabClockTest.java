@@ -7,6 +7,7 @@ import dev.selfreg.module.Sim;
 import dev.selfreg.module.network.LabService;
 import dev.selfreg.module.network.NetworkFault;
 import dev.selfreg.platform.PlatformSettings;
+import dev.selfreg.platform.core.PlatformTime;
 import dev.selfreg.platform.store.CtRegistration;
 import dev.selfreg.platform.store.DmDevice;
 import dev.selfreg.platform.store.DmEvent;
@@ -42,6 +43,14 @@ class LabClockTest {
     @AfterEach
     void close() {
         lab.close();
+    }
+
+    @Test
+    void thePlatformLetsARequestWaitAsLongAsTheModulesWaitForItsAnswer() {
+        try (PlatformTime ofItsOwn = PlatformTime.system()) {
+            assertThat(lab.platform().time().queueWait()).isEqualTo(Lab.ANSWER_BOUND)
+                    .isGreaterThan(ofItsOwn.queueWait());
+        }
     }
 
     private EmulatedUnit chinaMobile(long periodSeconds) {

@@ -197,6 +197,11 @@ public final class LabPlatform implements AutoCloseable {
         return journal;
     }
 
+    /** The time the platform runs on: its clock, its timers and how long a request may wait before it is shed. */
+    public PlatformTime time() {
+        return time;
+    }
+
     /**
      * The platform's work under way (the read of object 666 after a module's Register or Update, until its record is
      * committed): a lab registers it with its {@code VirtualClock} as a quiescence before time moves, so that every
