@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds the device changes saves appended into {@code dm_device} ({@link DmDeviceTable#fold}), on a connection and a
+ * Folds the device changes saves appended into {@code dm_device} ({@link DmDeviceTable#fold}), and imports an
+ * embedded store's {@link DmJournal} into {@code dm_event} and {@code dm_device}, on a connection and a
  * thread of its own: the writer runs its statements meanwhile, and only its next commit waits for the fold's
  * ({@link CommitTurns}). The two touch no row in common: a save appends a change and an event, a fold writes
  * {@code dm_device} and deletes changes already committed. A fold that fails is logged; its changes stay, and the
@@ -22,6 +23,7 @@ final class DeviceChangeFolder implements AutoCloseable {
 
     private final StoreConnection connection;
     private final CommitTurns turns;
+    private final DmJournal journal;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(fold -> {
         Thread t = new Thread(fold, "platform-store-fold");
         t.setDaemon(true);
@@ -30,10 +32,14 @@ final class DeviceChangeFolder implements AutoCloseable {
     /** Whether a fold is queued and has not started yet. */
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    /** Folds on {@code connection}, which it owns from now on, each fold taking its turn among {@code turns}. */
-    DeviceChangeFolder(StoreConnection connection, CommitTurns turns) {
+    /**
+     * Folds on {@code connection}, which it owns from now on, each fold taking its turn among {@code turns}; and
+     * imports what {@code journal} holds (null: an unjournaled store).
+     */
+    DeviceChangeFolder(StoreConnection connection, CommitTurns turns, DmJournal journal) {
         this.connection = connection;
         this.turns = turns;
+        this.journal = journal;
     }
 
     /** Folds every change committed so far, on the caller's thread. */
@@ -64,8 +70,24 @@ final class DeviceChangeFolder implements AutoCloseable {
     private synchronized void fold() {
         try {
             turns.exclusively(connection, () -> DmDeviceTable.fold(connection));
+            if (journal != null) {
+                journal.importInto(connection, turns);
+            }
         } catch (SQLException | RuntimeException e) {
             throw connection.failure("fold", e);
+        }
+    }
+
+    /**
+     * Sets {@code dm_event}'s identity to go on above {@code newestId}, the journal's newest: a platform opening the
+     * same database without the journal (a {@code --db} URL to its file) then numbers its events above them.
+     */
+    synchronized void continueEventIdsAbove(long newestId) {
+        try {
+            turns.exclusively(connection, () -> connection.update("ALTER TABLE dm_event ALTER COLUMN id RESTART WITH "
+                    + (newestId + 1), new Object[0]));
+        } catch (SQLException | RuntimeException e) {
+            throw connection.failure("setting the event identity", e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.selfreg.protocol.cmdmp.DmDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +110,13 @@ final class DmDeviceTable {
             Columns.dialect(d.dialect(), DmDialect::code), d.endpoint(), null};
     }
 
+    /** The same, with the id of the event that changed the device. */
+    static Object[] values(DmDevice d, long eventId) {
+        Object[] values = values(d);
+        values[values.length - 1] = eventId;
+        return values;
+    }
+
     /** The arguments of {@link #FOLD_UPDATE} from the values of a change: its fields, event id, endpoint, event id. */
     private static Object[] foldArgs(Object[] values) {
         int endpoint = values.length - 2;
@@ -132,17 +140,25 @@ final class DmDeviceTable {
         // the same rows in the same order
         Map<String, Object[]> newest = new TreeMap<>();
         changes.forEach(values -> newest.put((String) values[values.length - 2], values));
-        for (Object[] values : newest.values()) {
+        foldNewest(connection, newest.values());
+        List<Object[]> folded = new ArrayList<>(changes.size());
+        changes.forEach(values -> folded.add(new Object[] {values[values.length - 1]}));
+        connection.updateEach(DELETE_CHANGE, folded);
+        return changes.size();
+    }
+
+    /**
+     * Writes each device change (the values of {@link #APPEND}, one per endpoint, in endpoint order) into
+     * {@code dm_device}: over an older row only, or as a new row.
+     */
+    static void foldNewest(StoreConnection connection, Collection<Object[]> newestByEndpoint) throws SQLException {
+        for (Object[] values : newestByEndpoint) {
             Object[] update = foldArgs(values);
             // no row, or a newer one; another platform may create the device between the update and the insert
             if (connection.update(FOLD_UPDATE, update) == 0 && !connection.insertUnlessPresent(FOLD_INSERT, values)) {
                 connection.update(FOLD_UPDATE, update);
             }
         }
-        List<Object[]> folded = new ArrayList<>(changes.size());
-        changes.forEach(values -> folded.add(new Object[] {values[values.length - 1]}));
-        connection.updateEach(DELETE_CHANGE, folded);
-        return changes.size();
     }
 
     /**

@@ -10,6 +10,12 @@ final class DmEventTable {
     static final String INSERT = "INSERT INTO dm_event (time, endpoint, imei, kind, outcome, reason, dialect)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+    /** The same with the event's id, which the journal gave it; the values of {@link #valuesWithId}. */
+    static final String INSERT_WITH_ID = "INSERT INTO dm_event (id, time, endpoint, imei, kind, outcome, reason,"
+            + " dialect) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String NEWEST_ID = "SELECT COALESCE(MAX(id), 0) FROM dm_event";
+
     static final String NEWEST_FIRST = "SELECT id, time, endpoint, imei, kind, outcome, reason, dialect FROM dm_event"
             + " WHERE id < ? ORDER BY id DESC";
 
@@ -19,6 +25,12 @@ final class DmEventTable {
     /** The values of {@link #INSERT}. */
     static Object[] values(DmEvent e) {
         return new Object[] {e.time(), e.endpoint(), e.imei(), e.kind(), e.outcome(), e.reason(),
+            Columns.dialect(e.dialect(), DmDialect::code)};
+    }
+
+    /** The values of {@link #INSERT_WITH_ID}. */
+    static Object[] valuesWithId(DmEvent e) {
+        return new Object[] {e.id(), e.time(), e.endpoint(), e.imei(), e.kind(), e.outcome(), e.reason(),
             Columns.dialect(e.dialect(), DmDialect::code)};
     }
 

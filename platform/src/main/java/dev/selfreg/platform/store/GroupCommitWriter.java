@@ -1,6 +1,7 @@
 package dev.selfreg.platform.store;
 
 import dev.selfreg.platform.store.StoreUnavailableException.Reason;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,20 @@ final class GroupCommitWriter implements AutoCloseable {
     @FunctionalInterface
     interface Write<T> {
         T run(StoreConnection connection) throws SQLException;
+
+        /** Whether it changes the database; a group of writes that only journal needs no database commit. */
+        default boolean changesDatabase() {
+            return true;
+        }
+    }
+
+    /** A write that only appends to the writer's {@link DmJournal}. */
+    @FunctionalInterface
+    interface JournalWrite<T> extends Write<T> {
+        @Override
+        default boolean changesDatabase() {
+            return false;
+        }
     }
 
     private record Pending<T>(Write<T> write, CompletableFuture<T> done, long queuedAt) {
@@ -63,6 +78,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Pending<Void> CLOSE = new Pending<>(connection -> null, new CompletableFuture<>(), 0);
 
     private final StoreConnection connection;
+    /** Where the CMDMP records of an embedded store go before the group's commit; null for none. */
+    private final DmJournal journal;
     private final CommitTurns turns;
     private final Executor completions;
     private final BlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
@@ -83,16 +100,18 @@ final class GroupCommitWriter implements AutoCloseable {
      * @param completions runs the callers' continuations of committed writes, off the writer
      */
     GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions) {
-        this(connection, thread, completions, System::nanoTime, new CommitTurns());
+        this(connection, thread, completions, System::nanoTime, new CommitTurns(), null);
     }
 
     /**
      * The same, measuring how long writes wait on {@code nanoTime} (monotonic, as {@link System#nanoTime()}), its
-     * commits taking {@code turns} with the other connections' commits.
+     * commits taking {@code turns} with the other connections' commits, and writing what its writes appended to
+     * {@code journal} (null: none) before each commit.
      */
     GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions, LongSupplier nanoTime,
-            CommitTurns turns) {
+            CommitTurns turns, DmJournal journal) {
         this.connection = connection;
+        this.journal = journal;
         this.turns = turns;
         this.completions = completions;
         this.nanoTime = nanoTime;
@@ -231,10 +250,25 @@ final class GroupCommitWriter implements AutoCloseable {
                 write.runAndHold(connection, done);
             }
         } catch (SQLException | RuntimeException e) {
+            if (journal != null) {
+                journal.discard();
+            }
             return connection.failure("write", e);
         }
+        if (journal != null) {
+            try {
+                journal.flush();
+            } catch (IOException e) {
+                // the group's statements are rolled back with the connection
+                connection.giveUp(e);
+                return new StoreUnavailableException(Reason.COMMIT_FAILED,
+                        "the platform store could not write its journal: " + e.getMessage(), e);
+            }
+        }
         try {
-            turns.commit(connection);
+            if (writes.stream().anyMatch(pending -> pending.write().changesDatabase())) {
+                turns.commit(connection);
+            }
         } catch (SQLException | RuntimeException e) {
             connection.giveUp(e);
             return new StoreUnavailableException(Reason.COMMIT_FAILED,

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -18,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform store on JDBC: H2 (embedded, the default) or PostgreSQL, same SQL, same tests. Writes go
@@ -31,8 +36,15 @@ import java.util.stream.Stream;
  * {@link #FOLD_EVERY} saves and at start (what a killed platform left), each endpoint's newest in one upsert, on a
  * connection of its own, its commit and the writer's taking turns; the device reads take the newest record of each
  * endpoint from both tables, so they see every save acknowledged.
+ *
+ * <p>The embedded store ({@link #openEmbedded}) journals its CMDMP records instead ({@link DmJournal}): a save is
+ * acknowledged once its frame is written to the journal's file, as durable as an H2 commit, and the folder imports
+ * the journal into {@code dm_event} and {@code dm_device} every {@link #FOLD_EVERY} records, at start and at close;
+ * the reads take the records not imported yet with the tables'.
  */
 public final class JdbcPlatformStore implements PlatformStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcPlatformStore.class);
 
     /**
      * H2 options for the embedded default: commit means written to the file (no write delay),
@@ -54,15 +66,22 @@ public final class JdbcPlatformStore implements PlatformStore {
      */
     static final int FOLD_EVERY = 1024;
 
+    /** The directory of the embedded store's CMDMP journal, beside its H2 file. */
+    static final String JOURNAL_DIR = "dm-journal";
+
     private final GroupCommitWriter writer;
+    /** Where CMDMP records go first; null for a store that commits them to the database before each reply. */
+    private final DmJournal journal;
     /** Changes saved since the last fold was queued; on the writer's thread only. */
     private int unfolded;
     private final DeviceChangeFolder folder;
     /** The reads' connection, one query at a time. */
     private final StoreConnection reads;
 
-    private JdbcPlatformStore(GroupCommitWriter writer, DeviceChangeFolder folder, StoreConnection reads) {
+    private JdbcPlatformStore(GroupCommitWriter writer, DmJournal journal, DeviceChangeFolder folder,
+            StoreConnection reads) {
         this.writer = writer;
+        this.journal = journal;
         this.folder = folder;
         this.reads = reads;
     }
@@ -82,7 +101,9 @@ public final class JdbcPlatformStore implements PlatformStore {
         } catch (IOException e) {
             throw new StoreException("cannot create " + dataDir, e);
         }
-        return open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("selfreg") + H2_DURABLE, null, null);
+        return open(ConnectionSource.of("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("selfreg") + H2_DURABLE,
+                null, null), JdbcPlatformStore::writerThread, ForkJoinPool.commonPool(), System::nanoTime,
+                dataDir.resolve(JOURNAL_DIR));
     }
 
     /** Opens (and migrates) the database at {@code jdbcUrl}. */
@@ -104,9 +125,16 @@ public final class JdbcPlatformStore implements PlatformStore {
     /** The same, the writer measuring how long writes wait on {@code nanoTime}. */
     static JdbcPlatformStore open(ConnectionSource source, Executor writerThread, Executor completions,
             LongSupplier nanoTime) {
+        return open(source, writerThread, completions, nanoTime, null);
+    }
+
+    /** The same, journaling CMDMP records in {@code journalDir} (null: none). */
+    static JdbcPlatformStore open(ConnectionSource source, Executor writerThread, Executor completions,
+            LongSupplier nanoTime, Path journalDir) {
         StoreConnection written = null;
         StoreConnection folds = null;
         StoreConnection reads = null;
+        DmJournal journal = null;
         try {
             // the migrated connection is the writer's: an in-memory H2 database lives only while one is open
             Connection first = source.connect();
@@ -120,16 +148,26 @@ public final class JdbcPlatformStore implements PlatformStore {
             folds = StoreConnection.open(source, false, "folds");
             reads = StoreConnection.open(source, true, "reads");
             CommitTurns turns = new CommitTurns();
-            DeviceChangeFolder folder = new DeviceChangeFolder(folds, turns);
-            // the changes a platform killed before its fold left
+            if (journalDir != null) {
+                journal = DmJournal.open(journalDir,
+                        folds.query(DmEventTable.NEWEST_ID, 1, new Object[0], row -> row.getLong(1)).get(0));
+            }
+            DeviceChangeFolder folder = new DeviceChangeFolder(folds, turns, journal);
+            // the changes a platform killed before its fold left, and its journal
             folder.foldNow();
-            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime, turns), folder,
-                    reads);
+            if (journal != null) {
+                folder.continueEventIdsAbove(journal.newestId());
+            }
+            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime, turns,
+                    journal), journal, folder, reads);
         } catch (SQLException | RuntimeException e) {
             for (StoreConnection opened : new StoreConnection[] {written, folds, reads}) {
                 if (opened != null) {
                     opened.close();
                 }
+            }
+            if (journal != null) {
+                journal.close();
             }
             throw new StoreException("cannot open the platform store at " + source.where() + ": " + e.getMessage(), e);
         }
@@ -180,12 +218,37 @@ public final class JdbcPlatformStore implements PlatformStore {
 
     @Override
     public CompletableFuture<DmEvent> addAsync(DmEvent event) {
+        if (journal != null) {
+            return journaled(event, null);
+        }
         Object[] values = DmEventTable.values(event);
         return writer.submit(connection -> event.withId(connection.insert(DmEventTable.INSERT, values)));
     }
 
+    /** The event and the device's record (null: none) to the journal; completes once written there. */
+    private CompletableFuture<DmEvent> journaled(DmEvent event, DmDevice device) {
+        try {
+            journal.refuseWhileBehind();
+        } catch (StoreUnavailableException e) {
+            // no more saves are taken until an import has been
+            folder.foldSoon();
+            return CompletableFuture.failedFuture(e);
+        }
+        // encoded here, not on the writer thread
+        byte[] record = DmJournalFrames.record(event, device);
+        GroupCommitWriter.JournalWrite<DmEvent> append = connection -> {
+            DmEvent stored = journal.append(event, device, record);
+            foldWhenDue();
+            return stored;
+        };
+        return writer.submit(append);
+    }
+
     @Override
     public DmEvent save(DmDevice device, DmEvent event) {
+        if (journal != null) {
+            return await(journaled(event, device));
+        }
         // the values (the terminal information as JSON among them) are made here, not on the writer thread
         Object[] change = DmDeviceTable.values(device);
         Object[] eventValues = DmEventTable.values(event);
@@ -227,8 +290,9 @@ public final class JdbcPlatformStore implements PlatformStore {
 
     @Override
     public List<DmDevice> dmDevices(String search, int limit) {
-        // the changes first: one folded between the two reads is then found in dm_device
-        List<Versioned> changes = read(DmDeviceTable.CHANGES, Integer.MAX_VALUE, new Object[0], DmDeviceTable::read);
+        // the journal's first, then the changes: a record imported or folded between the reads is found in the next
+        List<Versioned> changes = new ArrayList<>(journal == null ? List.of() : journal.devices());
+        changes.addAll(read(DmDeviceTable.CHANGES, Integer.MAX_VALUE, new Object[0], DmDeviceTable::read));
         List<Versioned> folded = read(DmDeviceTable.lastSeenFirst(search), DmDeviceTable.foldedToRead(limit, changes),
                 DmDeviceTable.searchArgs(search), DmDeviceTable::read);
         return DmDeviceTable.newest(changes, folded, search, limit);
@@ -237,14 +301,24 @@ public final class JdbcPlatformStore implements PlatformStore {
     @Override
     public Optional<DmDevice> dmDevice(String endpoint) {
         Object[] args = {endpoint};
+        Optional<Versioned> journaled = journal == null ? Optional.empty() : journal.device(endpoint);
         List<Versioned> change = read(DmDeviceTable.CHANGES_BY_ENDPOINT, 1, args, DmDeviceTable::read);
         List<Versioned> folded = read(DmDeviceTable.BY_ENDPOINT, 1, args, DmDeviceTable::read);
-        return Stream.concat(change.stream(), folded.stream()).reduce(Versioned::newer).map(Versioned::device);
+        return Stream.of(journaled.stream(), change.stream(), folded.stream()).flatMap(s -> s)
+                .reduce(Versioned::newer).map(Versioned::device);
     }
 
     @Override
     public List<DmEvent> dmEvents(long beforeId, int limit) {
-        return read(DmEventTable.NEWEST_FIRST, limit, new Object[] {beforeId}, DmEventTable::read);
+        if (journal == null) {
+            return read(DmEventTable.NEWEST_FIRST, limit, new Object[] {beforeId}, DmEventTable::read);
+        }
+        // the journal's first: an event imported between the reads is then found in the table
+        TreeMap<Long, DmEvent> newest = new TreeMap<>(Comparator.reverseOrder());
+        journal.events(beforeId, limit).forEach(e -> newest.put(e.id(), e));
+        read(DmEventTable.NEWEST_FIRST, limit, new Object[] {beforeId}, DmEventTable::read)
+                .forEach(e -> newest.putIfAbsent(e.id(), e));
+        return newest.values().stream().limit(limit).toList();
     }
 
     /**
@@ -294,11 +368,28 @@ public final class JdbcPlatformStore implements PlatformStore {
         }
     }
 
+    /** The journal's records into the database; what fails to go is left in the journal for the next start. */
+    private void importBeforeClosing() {
+        try {
+            folder.foldNow();
+            folder.continueEventIdsAbove(journal.newestId());
+        } catch (StoreException e) {
+            log.warn("platform store: CMDMP journal not imported at close, it is at the next start: {}",
+                    e.getMessage());
+        }
+    }
+
     /** Commits what is waiting, lets a fold under way finish, then closes. */
     @Override
     public void close() {
         writer.close();
+        if (journal != null) {
+            importBeforeClosing();
+        }
         folder.close();
+        if (journal != null) {
+            journal.close();
+        }
         synchronized (reads) {
             reads.close();
         }
