@@ -345,6 +345,11 @@ final class DmJournal implements AutoCloseable {
         }
     }
 
+    /** Records journaled and not yet imported. */
+    int backlog() {
+        return pendingCount.get();
+    }
+
     /** The newest id given so far (0 for none). */
     long newestId() {
         return nextId - 1;

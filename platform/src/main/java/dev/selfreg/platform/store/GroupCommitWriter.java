@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * store recovers by itself once the database is back. If the writer itself dies, every write waiting and every later one fails at once
  * ({@link Reason#WRITER_STOPPED}) rather than waiting forever.
  *
+ * <p>An embedded store's writer also owns its {@link DmJournal}: the group's journal frames are written before its
+ * commit, and a group of journal writes alone needs no database commit ({@link JournalWrite}).
+ *
  * <p>The queue is bounded, in room and in time. Offered more writes than the database commits, the writer refuses
  * those that do not fit ({@link #CAPACITY}, {@link Reason#QUEUE_FULL}) at once, so the platform sheds load instead of
  * growing its heap; and a write that waited longer than {@link #MAX_WAIT} for its group is refused untried

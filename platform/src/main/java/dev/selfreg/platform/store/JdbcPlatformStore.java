@@ -48,9 +48,10 @@ public final class JdbcPlatformStore implements PlatformStore {
 
     /**
      * H2 options for the embedded default: commit means written to the file (no write delay),
-     * so a killed platform keeps every acknowledged record.
+     * so a killed platform keeps every acknowledged record; and the database closes when the store does, not in
+     * H2's own shutdown hook, so that a platform stopped by a signal still imports its journal as it closes.
      */
-    private static final String H2_DURABLE = ";WRITE_DELAY=0";
+    private static final String H2_DURABLE = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     /** How long a read waits for the writer to open its connection again. */
     private static final int REOPEN_SECONDS = 5;
@@ -64,7 +65,7 @@ public final class JdbcPlatformStore implements PlatformStore {
      * Device changes saved between folds. Each endpoint's changes within them become one upsert: about 4 saves per
      * registered device (its Register and Update, and the object 666 read after each) are seldom split by a fold.
      */
-    static final int FOLD_EVERY = 1024;
+    public static final int FOLD_EVERY = 1024;
 
     /** The directory of the embedded store's CMDMP journal, beside its H2 file. */
     static final String JOURNAL_DIR = "dm-journal";
@@ -182,6 +183,14 @@ public final class JdbcPlatformStore implements PlatformStore {
     /** Writes waiting for the writer now. */
     public int writesQueued() {
         return writer.queued();
+    }
+
+    /**
+     * CMDMP records acknowledged and not yet imported from the journal into the tables (0 for a store without a
+     * journal); fewer than {@link #FOLD_EVERY} wait for the next import.
+     */
+    public int journalBacklog() {
+        return journal == null ? 0 : journal.backlog();
     }
 
     /** The most writes that ever waited for the writer at once: never above {@link #WRITE_QUEUE_CAPACITY}. */
