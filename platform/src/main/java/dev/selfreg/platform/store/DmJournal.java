@@ -76,6 +76,10 @@ final class DmJournal implements AutoCloseable {
     private long nextId;
     private final List<Entry> buffered = new ArrayList<>();
     private final List<byte[]> bufferedRecords = new ArrayList<>();
+    /** Records written since the import was last asked for. */
+    private int sinceImportAsked;
+    private int importEvery = Integer.MAX_VALUE;
+    private Runnable importDue = () -> { };
 
     /** Records journaled, not yet in the database, by id. */
     private final ConcurrentSkipListMap<Long, Entry> pending = new ConcurrentSkipListMap<>();
@@ -194,6 +198,15 @@ final class DmJournal implements AutoCloseable {
         segmentSize = 0;
     }
 
+    /**
+     * Asks for an import with {@code due} each time {@code records} more are written: after they are, so that the
+     * import finds them all.
+     */
+    void importEvery(int records, Runnable due) {
+        importEvery = records;
+        importDue = due;
+    }
+
     /** Refuses a save while more records than {@link #MAX_PENDING} wait to reach the database. */
     void refuseWhileBehind() {
         int waiting = pendingCount.get();
@@ -247,7 +260,12 @@ final class DmJournal implements AutoCloseable {
             publish(entry);
         }
         flushedThrough = buffered.get(buffered.size() - 1).id();
+        sinceImportAsked += buffered.size();
         discard();
+        if (sinceImportAsked >= importEvery) {
+            sinceImportAsked = 0;
+            importDue.run();
+        }
         if (segmentSize >= segmentBytes) {
             segment.close();
             synchronized (closed) {

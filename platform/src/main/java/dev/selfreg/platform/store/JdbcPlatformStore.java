@@ -154,6 +154,9 @@ public final class JdbcPlatformStore implements PlatformStore {
                         folds.query(DmEventTable.NEWEST_ID, 1, new Object[0], row -> row.getLong(1)).get(0));
             }
             DeviceChangeFolder folder = new DeviceChangeFolder(folds, turns, journal);
+            if (journal != null) {
+                journal.importEvery(FOLD_EVERY, folder::foldSoon);
+            }
             // the changes a platform killed before its fold left, and its journal
             folder.foldNow();
             if (journal != null) {
@@ -245,11 +248,7 @@ public final class JdbcPlatformStore implements PlatformStore {
         }
         // encoded here, not on the writer thread
         byte[] record = DmJournalFrames.record(event, device);
-        GroupCommitWriter.JournalWrite<DmEvent> append = connection -> {
-            DmEvent stored = journal.append(event, device, record);
-            foldWhenDue();
-            return stored;
-        };
+        GroupCommitWriter.JournalWrite<DmEvent> append = connection -> journal.append(event, device, record);
         return writer.submit(append);
     }
 
