@@ -24,6 +24,11 @@ final class DeviceChangeFolder implements AutoCloseable {
     private final StoreConnection connection;
     private final CommitTurns turns;
     private final DmJournal journal;
+    /**
+     * Whether a fold reads {@code dm_device_change}: always without a journal; with one only the first, at start,
+     * for what a platform before the journal left, as a journaled store's saves append no changes.
+     */
+    private boolean foldsChanges = true;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(fold -> {
         Thread t = new Thread(fold, "platform-store-fold");
         t.setDaemon(true);
@@ -69,7 +74,10 @@ final class DeviceChangeFolder implements AutoCloseable {
 
     private synchronized void fold() {
         try {
-            turns.exclusively(connection, () -> DmDeviceTable.fold(connection));
+            if (foldsChanges) {
+                turns.exclusively(connection, () -> DmDeviceTable.fold(connection));
+                foldsChanges = journal == null;
+            }
             if (journal != null) {
                 journal.importInto(connection, turns);
             }

@@ -83,6 +83,7 @@ final class DmJournal implements AutoCloseable {
 
     /** Records journaled, not yet in the database, by id. */
     private final ConcurrentSkipListMap<Long, Entry> pending = new ConcurrentSkipListMap<>();
+    /** The size of {@link #pending}, which a skip list would count entry by entry. */
     private final AtomicInteger pendingCount = new AtomicInteger();
     /** The newest pending record of each endpoint. */
     private final Map<String, Versioned> pendingDevices = new ConcurrentHashMap<>();

@@ -258,18 +258,21 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             return connection.failure("write", e);
         }
+        boolean changesDatabase = writes.stream().anyMatch(pending -> pending.write().changesDatabase());
         if (journal != null) {
             try {
                 journal.flush();
             } catch (IOException e) {
-                // the group's statements are rolled back with the connection
-                connection.giveUp(e);
+                if (changesDatabase) {
+                    // the group's statements are rolled back with the connection
+                    connection.giveUp(e);
+                }
                 return new StoreUnavailableException(Reason.COMMIT_FAILED,
                         "the platform store could not write its journal: " + e.getMessage(), e);
             }
         }
         try {
-            if (writes.stream().anyMatch(pending -> pending.write().changesDatabase())) {
+            if (changesDatabase) {
                 turns.commit(connection);
             }
         } catch (SQLException | RuntimeException e) {
