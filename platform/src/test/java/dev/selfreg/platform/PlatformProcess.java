@@ -19,9 +19,15 @@ import java.util.concurrent.TimeUnit;
  * {@code args[0]}), knowing the CMDMP applications given after it ({@code APPKEY=PASSWORD}), alone in its JVM (so a
  * test can give it a file system of its own, kill it, or run several on one database). Prints its {@code listening}
  * lines, then {@code ready}; when its stdin closes it stops, opens its store again and prints a {@code stored <IMEI>}
- * line for each report stored, then {@code end}.
+ * line for each report stored and a {@code registered <endpoint>} line for each CMDMP Register stored, then
+ * {@code end}.
  */
 public final class PlatformProcess {
+
+    /** What begins the line of a stored ZZHC report, before its IMEI. */
+    public static final String STORED_REPORT = "stored ";
+    /** What begins the line of a stored CMDMP Register (a {@code register} event not failed), before its endpoint. */
+    public static final String STORED_REGISTRATION = "registered ";
 
     /** The lines of its log a failed start quotes. */
     private static final int LOG_TAIL = 40;
@@ -45,7 +51,11 @@ public final class PlatformProcess {
         // the store opened afresh once the platform is closed: what a restart would find
         try (JdbcPlatformStore store = jdbc ? JdbcPlatformStore.open(args[0], null, null)
                 : JdbcPlatformStore.openEmbedded(data)) {
-            store.ctRegistrations(null, Integer.MAX_VALUE).forEach(stored -> System.out.println("stored " + stored.imei()));
+            store.ctRegistrations(null, Integer.MAX_VALUE)
+                    .forEach(stored -> System.out.println(STORED_REPORT + stored.imei()));
+            store.dmEvents(Integer.MAX_VALUE).stream()
+                    .filter(event -> event.kind().equals("register") && !event.outcome().equals("failed"))
+                    .forEach(event -> System.out.println(STORED_REGISTRATION + event.endpoint()));
         }
         System.out.println("end");
     }

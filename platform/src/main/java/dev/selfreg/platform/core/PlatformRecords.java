@@ -62,9 +62,21 @@ public final class PlatformRecords {
     /** Commits a device's new record with the event that changed it, then announces both; returns the event. */
     public DmEvent device(DmDevice device, DmEvent event) {
         DmEvent stored = store.save(device, event);
+        announceDevice(device, stored);
+        return stored;
+    }
+
+    /** The same without blocking: announces both and completes once committed. */
+    public CompletableFuture<DmEvent> deviceAsync(DmDevice device, DmEvent event) {
+        return store.saveAsync(device, event).thenApply(stored -> {
+            announceDevice(device, stored);
+            return stored;
+        });
+    }
+
+    private void announceDevice(DmDevice device, DmEvent stored) {
         announce(new PlatformChange.DeviceChanged(device));
         announce(new PlatformChange.DmEventAdded(stored));
-        return stored;
     }
 
     public DmEvent event(DmEvent event) {

@@ -16,14 +16,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the DM service's records: device state and events, through {@link PlatformRecords}. A device's new record is
- * committed in one transaction with the event that changed it, before the method returns, so the answer to the device
- * follows the commit. Device changes are read-modify-write of the device's last committed record, serialised per
+ * committed in one transaction with the event that changed it; for a Register, an Update or a Deregister before the
+ * method returns, so the answer to the device follows the commit. Device changes are read-modify-write of the device's last committed record, serialised per
  * endpoint so that a Register, an Update and the object 666 read answering in between never lose each other's fields,
  * while different devices are recorded side by side (and share the store's group commits).
  *
- * <p>The last committed record of each registered device is kept in memory, so an Update or a read answer needs no
- * store query on the request path; a device not found there (it registered before the platform restarted) is read
- * from the store. Events that answer nobody (the outcome of an object 666 read) are committed without waiting.
+ * <p>The last record of each registered device given to the store is kept in memory, so an Update or a read answer
+ * needs no store query on the request path; a device not found there (it registered before the platform restarted)
+ * is read from the store. The store commits records in the order it is given them. What answers nobody (the outcome
+ * of an object 666 read, the values it brought among them) is committed without waiting: the read's answer is the
+ * device's, so no reply waits for it, and the next Update, which may come before the commit, finds the values in
+ * memory. A read's record that fails to commit is logged, and the device's next record carries its values.
  *
  * <p>Reasons are cut to the store's column size: they quote what the device sent. An endpoint name always fits its
  * column, as a Uri-Query option is at most 255 bytes.
@@ -42,7 +45,7 @@ final class DmRecorder {
     private final PlatformRecords records;
     private final Clock clock;
     private final Object[] stripes = new Object[STRIPES];
-    /** The last committed record of each registered device, by endpoint; changed only under its lock. */
+    /** The last record given to the store of each registered device, by endpoint; changed only under its lock. */
     private final Map<String, DmDevice> registered = new ConcurrentHashMap<>();
 
     DmRecorder(PlatformRecords records, Clock clock) {
@@ -107,8 +110,8 @@ final class DmRecorder {
 
     /**
      * The decrypted object 666 values. They are stored only while the device is still in the registration they
-     * were read for: a later Register starts afresh and reads again. Completes once the record is committed and
-     * announced.
+     * were read for: a later Register starts afresh and reads again. Returns at once; completes once the record is
+     * committed and announced, or its failure logged.
      */
     CompletableFuture<Void> terminalInfo(String registrationId, DmIdentity identity, Map<Integer, String> values) {
         synchronized (deviceLock(identity.endpoint())) {
@@ -119,10 +122,12 @@ final class DmRecorder {
                         "object 666 answered after the registration " + registrationId + " ended; values dropped");
             }
             DmDevice d = stored.get();
-            save(new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(), d.lifetime(),
-                    d.registeredAt(), d.lastUpdate(), d.registrationId(), d.appKeyKnown(), values, d.dialect()),
-                    event(identity, "read", "ok", ""));
-            return CompletableFuture.completedFuture(null);
+            DmDevice read = new DmDevice(d.endpoint(), d.imei(), d.imsi(), d.appKey(), d.tmlType(), d.state(),
+                    d.lifetime(), d.registeredAt(), d.lastUpdate(), d.registrationId(), d.appKeyKnown(), values,
+                    d.dialect());
+            CompletableFuture<DmEvent> committed = records.deviceAsync(read, event(identity, "read", "ok", ""));
+            remember(read);
+            return loggedIfNotStored(committed);
         }
     }
 
@@ -132,7 +137,12 @@ final class DmRecorder {
      * or logged.
      */
     CompletableFuture<Void> readWithoutValues(DmIdentity identity, String outcome, String reason) {
-        return records.eventAsync(event(identity, "read", outcome, reason)).handle((stored, failure) -> {
+        return loggedIfNotStored(records.eventAsync(event(identity, "read", outcome, reason)));
+    }
+
+    /** Completes once {@code committed} has, its failure logged: nobody waits for a read's record. */
+    private static CompletableFuture<Void> loggedIfNotStored(CompletableFuture<DmEvent> committed) {
+        return committed.handle((stored, failure) -> {
             if (failure != null) {
                 log.error("DM read event not stored: {}", failure.getMessage());
             }
@@ -159,6 +169,10 @@ final class DmRecorder {
 
     private void save(DmDevice device, DmEvent event) {
         records.device(device, event);
+        remember(device);
+    }
+
+    private void remember(DmDevice device) {
         if (REGISTERED.equals(device.state())) {
             registered.put(device.endpoint(), device);
         } else {

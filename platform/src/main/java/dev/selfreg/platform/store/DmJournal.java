@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * read at once. The ids of the events are the journal's, continuing above the database's; one platform owns the
  * journal (a lock file), as one owns an embedded H2 file.
  *
- * <p>Threads: {@link #append}, {@link #flush} and {@link #discard} run on the store's writer; {@link #importInto} on
- * the folder's; the reads anywhere.
+ * <p>Threads: {@link #write} runs on the saving threads, one at a time; {@link #importInto} on the folder's; the reads
+ * anywhere.
  */
 final class DmJournal implements AutoCloseable {
 
@@ -68,14 +68,13 @@ final class DmJournal implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
 
-    // the writer's
+    // guarded by this, written by write() only
+    private boolean closing;
     private FileChannel segment;
     private Path segmentFile;
     private long segmentSeq;
     private long segmentSize;
     private long nextId;
-    private final List<Entry> buffered = new ArrayList<>();
-    private final List<byte[]> bufferedRecords = new ArrayList<>();
     /** Records written since the import was last asked for. */
     private int sinceImportAsked;
     private int importEvery = Integer.MAX_VALUE;
@@ -218,61 +217,56 @@ final class DmJournal implements AutoCloseable {
     }
 
     /**
-     * On the writer: gives the event its id and holds its frame for the group's {@link #flush}.
+     * Gives the event its id and writes its frame to the journal; from then on the reads see it. On the caller's
+     * thread, one caller at a time: a frame costs one {@code write}, cheaper than handing it to another thread and
+     * waiting to be woken. When the write fails the segment is cut back to where the frame began, and the save is
+     * refused ({@link Reason#COMMIT_FAILED}); once the journal is closed every save is ({@link Reason#CLOSED}).
      *
      * @param record {@link DmJournalFrames#record} of the event and the device
      */
-    DmEvent append(DmEvent event, DmDevice device, byte[] record) {
-        Entry entry = new Entry(event.withId(nextId++), device);
-        buffered.add(entry);
-        bufferedRecords.add(record);
-        return entry.event();
-    }
-
-    /**
-     * On the writer: writes the group's frames to the journal, and from then on the reads see them. When the write
-     * fails the frames are dropped, the segment cut back to where they began, and the writes refused.
-     */
-    void flush() throws IOException {
-        if (buffered.isEmpty()) {
-            return;
+    synchronized DmEvent write(DmEvent event, DmDevice device, byte[] record) {
+        if (closing) {
+            throw new StoreUnavailableException(Reason.CLOSED, "the platform store is closed", null);
         }
-        int length = 0;
-        for (byte[] record : bufferedRecords) {
-            length += DmJournalFrames.frameLength(record);
-        }
-        ByteBuffer frames = ByteBuffer.allocate(length);
-        for (int i = 0; i < buffered.size(); i++) {
-            DmJournalFrames.putFrame(frames, buffered.get(i).id(), bufferedRecords.get(i));
-        }
-        frames.flip();
+        long id = nextId;
+        ByteBuffer frame = ByteBuffer.allocate(DmJournalFrames.frameLength(record));
+        DmJournalFrames.putFrame(frame, id, record);
+        frame.flip();
         try {
             long at = segmentSize;
-            while (frames.hasRemaining()) {
-                at += segment.write(frames, at);
+            while (frame.hasRemaining()) {
+                at += segment.write(frame, at);
             }
         } catch (IOException e) {
             cutBack();
-            discard();
-            throw e;
+            throw new StoreUnavailableException(Reason.COMMIT_FAILED,
+                    "the platform store could not write its journal: " + e.getMessage(), e);
         }
-        segmentSize += length;
-        for (Entry entry : buffered) {
-            publish(entry);
-        }
-        flushedThrough = buffered.get(buffered.size() - 1).id();
-        sinceImportAsked += buffered.size();
-        discard();
-        if (sinceImportAsked >= importEvery) {
+        nextId++;
+        segmentSize += frame.limit();
+        Entry entry = new Entry(event.withId(id), device);
+        publish(entry);
+        flushedThrough = id;
+        if (++sinceImportAsked >= importEvery) {
             sinceImportAsked = 0;
             importDue.run();
         }
         if (segmentSize >= segmentBytes) {
+            beginNext();
+        }
+        return entry.event();
+    }
+
+    /** Closes the segment written so far, full, and begins the next; a failure to begin is the next write's. */
+    private void beginNext() {
+        try {
             segment.close();
             synchronized (closed) {
                 closed.add(new Segment(segmentFile, flushedThrough));
             }
             begin();
+        } catch (IOException e) {
+            log.warn("platform store: CMDMP journal: no new segment yet: {}", e.toString());
         }
     }
 
@@ -283,22 +277,13 @@ final class DmJournal implements AutoCloseable {
         } catch (IOException e) {
             log.warn("platform store: CMDMP journal {} not cut back after a failed write ({}); a new segment begins",
                     segmentFile, e.toString());
-            try {
-                segment.close();
-                synchronized (closed) {
-                    closed.add(new Segment(segmentFile, flushedThrough));
-                }
-                begin();
-            } catch (IOException again) {
-                log.warn("platform store: CMDMP journal: no new segment yet: {}", again.toString());
-            }
+            beginNext();
         }
     }
 
-    /** On the writer: drops the frames held for the group (its statements failed, or its write). */
-    void discard() {
-        buffered.clear();
-        bufferedRecords.clear();
+    /** From now on every save is refused; the writes under way finish first. */
+    synchronized void stopWrites() {
+        closing = true;
     }
 
     private void publish(Entry entry) {
@@ -398,10 +383,11 @@ final class DmJournal implements AutoCloseable {
 
     /**
      * Closes the journal and lets its lock go; with nothing pending, every segment is deleted, as the database holds
-     * all of them. Called once the writer has stopped.
+     * all of them. Called once the final import is done; a save after it is refused.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closing = true;
         try {
             segment.close();
         } catch (IOException e) {

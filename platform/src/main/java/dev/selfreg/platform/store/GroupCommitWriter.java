@@ -1,7 +1,6 @@
 package dev.selfreg.platform.store;
 
 import dev.selfreg.platform.store.StoreUnavailableException.Reason;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +25,6 @@ import org.slf4j.LoggerFactory;
  * store recovers by itself once the database is back. If the writer itself dies, every write waiting and every later one fails at once
  * ({@link Reason#WRITER_STOPPED}) rather than waiting forever.
  *
- * <p>An embedded store's writer also owns its {@link DmJournal}: the group's journal frames are written before its
- * commit, and a group of journal writes alone needs no database commit ({@link JournalWrite}).
- *
  * <p>The queue is bounded, in room and in time. Offered more writes than the database commits, the writer refuses
  * those that do not fit ({@link #CAPACITY}, {@link Reason#QUEUE_FULL}) at once, so the platform sheds load instead of
  * growing its heap; and a write that waited longer than {@link #MAX_WAIT} for its group is refused untried
@@ -50,20 +46,6 @@ final class GroupCommitWriter implements AutoCloseable {
     @FunctionalInterface
     interface Write<T> {
         T run(StoreConnection connection) throws SQLException;
-
-        /** Whether it changes the database; a group of writes that only journal needs no database commit. */
-        default boolean changesDatabase() {
-            return true;
-        }
-    }
-
-    /** A write that only appends to the writer's {@link DmJournal}. */
-    @FunctionalInterface
-    interface JournalWrite<T> extends Write<T> {
-        @Override
-        default boolean changesDatabase() {
-            return false;
-        }
     }
 
     private record Pending<T>(Write<T> write, CompletableFuture<T> done, long queuedAt) {
@@ -81,8 +63,6 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Pending<Void> CLOSE = new Pending<>(connection -> null, new CompletableFuture<>(), 0);
 
     private final StoreConnection connection;
-    /** Where the CMDMP records of an embedded store go before the group's commit; null for none. */
-    private final DmJournal journal;
     private final CommitTurns turns;
     private final Executor completions;
     private final BlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
@@ -103,18 +83,16 @@ final class GroupCommitWriter implements AutoCloseable {
      * @param completions runs the callers' continuations of committed writes, off the writer
      */
     GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions) {
-        this(connection, thread, completions, System::nanoTime, new CommitTurns(), null);
+        this(connection, thread, completions, System::nanoTime, new CommitTurns());
     }
 
     /**
      * The same, measuring how long writes wait on {@code nanoTime} (monotonic, as {@link System#nanoTime()}), its
-     * commits taking {@code turns} with the other connections' commits, and writing what its writes appended to
-     * {@code journal} (null: none) before each commit.
+     * commits taking {@code turns} with the other connections' commits.
      */
     GroupCommitWriter(StoreConnection connection, Executor thread, Executor completions, LongSupplier nanoTime,
-            CommitTurns turns, DmJournal journal) {
+            CommitTurns turns) {
         this.connection = connection;
-        this.journal = journal;
         this.turns = turns;
         this.completions = completions;
         this.nanoTime = nanoTime;
@@ -253,28 +231,10 @@ final class GroupCommitWriter implements AutoCloseable {
                 write.runAndHold(connection, done);
             }
         } catch (SQLException | RuntimeException e) {
-            if (journal != null) {
-                journal.discard();
-            }
             return connection.failure("write", e);
         }
-        boolean changesDatabase = writes.stream().anyMatch(pending -> pending.write().changesDatabase());
-        if (journal != null) {
-            try {
-                journal.flush();
-            } catch (IOException e) {
-                if (changesDatabase) {
-                    // the group's statements are rolled back with the connection
-                    connection.giveUp(e);
-                }
-                return new StoreUnavailableException(Reason.COMMIT_FAILED,
-                        "the platform store could not write its journal: " + e.getMessage(), e);
-            }
-        }
         try {
-            if (changesDatabase) {
-                turns.commit(connection);
-            }
+            turns.commit(connection);
         } catch (SQLException | RuntimeException e) {
             connection.giveUp(e);
             return new StoreUnavailableException(Reason.COMMIT_FAILED,

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * endpoint from both tables, so they see every save acknowledged.
  *
  * <p>The embedded store ({@link #openEmbedded}) journals its CMDMP records instead ({@link DmJournal}): a save is
- * acknowledged once its frame is written to the journal's file, as durable as an H2 commit, and the folder imports
+ * acknowledged once the saving thread has written its frame to the journal's file (no hand-off to the writer), as
+ * durable as an H2 commit, and the folder imports
  * the journal into {@code dm_event} and {@code dm_device} every {@link #FOLD_EVERY} records, at start and at close;
  * the reads take the records not imported yet with the tables'.
  */
@@ -162,8 +163,8 @@ public final class JdbcPlatformStore implements PlatformStore {
             if (journal != null) {
                 folder.continueEventIdsAbove(journal.newestId());
             }
-            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime, turns,
-                    journal), journal, folder, reads);
+            return new JdbcPlatformStore(new GroupCommitWriter(written, writerThread, completions, nanoTime, turns),
+                    journal, folder, reads);
         } catch (SQLException | RuntimeException e) {
             for (StoreConnection opened : new StoreConnection[] {written, folds, reads}) {
                 if (opened != null) {
@@ -237,7 +238,10 @@ public final class JdbcPlatformStore implements PlatformStore {
         return writer.submit(connection -> event.withId(connection.insert(DmEventTable.INSERT, values)));
     }
 
-    /** The event and the device's record (null: none) to the journal; completes once written there. */
+    /**
+     * The event and the device's record (null: none) written to the journal on the caller's thread, not the writer's;
+     * the future is complete when it returns.
+     */
     private CompletableFuture<DmEvent> journaled(DmEvent event, DmDevice device) {
         try {
             journal.refuseWhileBehind();
@@ -246,27 +250,34 @@ public final class JdbcPlatformStore implements PlatformStore {
             folder.foldSoon();
             return CompletableFuture.failedFuture(e);
         }
-        // encoded here, not on the writer thread
-        byte[] record = DmJournalFrames.record(event, device);
-        GroupCommitWriter.JournalWrite<DmEvent> append = connection -> journal.append(event, device, record);
-        return writer.submit(append);
+        try {
+            return CompletableFuture.completedFuture(journal.write(event, device,
+                    DmJournalFrames.record(event, device)));
+        } catch (StoreUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
     public DmEvent save(DmDevice device, DmEvent event) {
+        return await(saveAsync(device, event));
+    }
+
+    @Override
+    public CompletableFuture<DmEvent> saveAsync(DmDevice device, DmEvent event) {
         if (journal != null) {
-            return await(journaled(event, device));
+            return journaled(event, device);
         }
         // the values (the terminal information as JSON among them) are made here, not on the writer thread
         Object[] change = DmDeviceTable.values(device);
         Object[] eventValues = DmEventTable.values(event);
-        return await(writer.submit(connection -> {
+        return writer.submit(connection -> {
             long id = connection.insert(DmEventTable.INSERT, eventValues);
             change[change.length - 1] = id;
             connection.update(DmDeviceTable.APPEND, change);
             foldWhenDue();
             return event.withId(id);
-        }));
+        });
     }
 
     /** On the writer's thread: queues a fold once {@link #FOLD_EVERY} changes were saved since the last. */
@@ -392,6 +403,7 @@ public final class JdbcPlatformStore implements PlatformStore {
     public void close() {
         writer.close();
         if (journal != null) {
+            journal.stopWrites();
             importBeforeClosing();
         }
         folder.close();

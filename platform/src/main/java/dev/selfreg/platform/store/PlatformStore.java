@@ -38,6 +38,12 @@ public interface PlatformStore extends AutoCloseable {
      */
     DmEvent save(DmDevice device, DmEvent event);
 
+    /**
+     * The same without blocking the caller: the future completes once both are committed (or fails with a
+     * {@link StoreException}). Saves and adds are committed in the order they were called.
+     */
+    CompletableFuture<DmEvent> saveAsync(DmDevice device, DmEvent event);
+
     /** Stores a CMDMP event; returns it with its id. */
     DmEvent add(DmEvent event);
 

@@ -8,12 +8,15 @@ import dev.selfreg.protocol.cmdmp.DmEndpointName;
 import dev.selfreg.vocabulary.TerminalType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**
@@ -29,7 +32,15 @@ public final class RegistrationLoad implements AutoCloseable {
     private final String serverUri;
     private final long firstDevice;
     private final AtomicLong started = new AtomicLong();
-    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    /** An endpoint whose Register was answered 2.01, and when ({@link System#nanoTime}). */
+    private record Acknowledgement(String endpoint, long nanos) {
+    }
+
+    private final Queue<Acknowledgement> acknowledged = new ConcurrentLinkedQueue<>();
+    /** The endpoints whose Register was answered, not 2.01. */
+    private final Queue<String> refused = new ConcurrentLinkedQueue<>();
+    /** The clients' outcomes ({@code register 2.01}, {@code register 5.03}) with how many times each. */
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final ExecutorService lanes;
     private volatile boolean closed;
 
@@ -85,8 +96,12 @@ public final class RegistrationLoad implements AutoCloseable {
             String endpoint = endpoint(started.getAndIncrement());
             try (DmLeshanClient client = DmLeshanClient.plain(endpoint, serverUri)) {
                 client.start();
-                if (client.nextOutcome().equals("register 2.01")) {
-                    acknowledged.add(endpoint);
+                String outcome = client.nextOutcome();
+                outcomes.computeIfAbsent(outcome, counted -> new LongAdder()).increment();
+                if (outcome.equals("register 2.01")) {
+                    acknowledged.add(new Acknowledgement(endpoint, System.nanoTime()));
+                } else {
+                    refused.add(endpoint);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -104,7 +119,23 @@ public final class RegistrationLoad implements AutoCloseable {
 
     /** The endpoint names whose Register was answered 2.01. */
     public List<String> acknowledgedEndpoints() {
-        return List.copyOf(acknowledged);
+        return acknowledged.stream().map(Acknowledgement::endpoint).toList();
+    }
+
+    /** How many Registers were answered 2.01 after {@code nanos} ({@link System#nanoTime}). */
+    public long acknowledgedAfter(long nanos) {
+        return acknowledged.stream().filter(a -> a.nanos() - nanos > 0).count();
+    }
+
+    /** The endpoint names whose Register was answered, not 2.01. */
+    public List<String> refusedEndpoints() {
+        return List.copyOf(refused);
+    }
+
+    /** How many Registers the clients saw end with {@code outcome}, such as {@code register 5.03}. */
+    public long answered(String outcome) {
+        LongAdder times = outcomes.get(outcome);
+        return times == null ? 0 : times.sum();
     }
 
     @Override

@@ -81,6 +81,17 @@ class EmbeddedStoreJournalTest {
     }
 
     @Test
+    void aSaveAfterTheStoreClosedIsRefusedAsClosedAndNotJournaled() throws Exception {
+        JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data);
+        store.close();
+
+        assertThatThrownBy(() -> store.save(device("460041111111111", T0), event("register", T0)))
+                .isInstanceOfSatisfying(StoreUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(StoreUnavailableException.Reason.CLOSED));
+        assertThat(segments()).as("nothing written after the close").isEmpty();
+    }
+
+    @Test
     void everyFoldEveryRecordsTheJournalIsImportedWhileThePlatformRuns() throws Exception {
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
             for (int i = 0; i < JdbcPlatformStore.FOLD_EVERY; i++) {
@@ -186,9 +197,8 @@ class EmbeddedStoreJournalTest {
             try {
                 for (int i = 0; i < 5; i++) {
                     DmEvent e = event("read", T0.plusSeconds(i));
-                    journal.append(e, device("46004000000000" + i, T0), DmJournalFrames.record(e, device(
-                            "46004000000000" + i, T0)));
-                    journal.flush();
+                    DmDevice d = device("46004000000000" + i, T0);
+                    journal.write(e, d, DmJournalFrames.record(e, d));
                 }
                 assertThat(segments(dir)).as("a new segment past 200 bytes").hasSizeGreaterThan(2);
                 assertThat(journal.events(Long.MAX_VALUE, 10)).hasSize(5);
@@ -217,9 +227,8 @@ class EmbeddedStoreJournalTest {
         try {
             DmEvent e = event("update", T0);
             DmDevice d = device("460041111111111", T0);
-            DmEvent stored = journal.append(e, d, DmJournalFrames.record(e, d));
             assertThat(journal.device(ENDPOINT)).as("not before it is written").isEmpty();
-            journal.flush();
+            DmEvent stored = journal.write(e, d, DmJournalFrames.record(e, d));
             assertThat(journal.device(ENDPOINT)).contains(new DmDeviceTable.Versioned(d, stored.id()));
             assertThat(journal.events(Long.MAX_VALUE, 1)).containsExactly(stored);
         } finally {

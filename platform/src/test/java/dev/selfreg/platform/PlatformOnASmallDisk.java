@@ -1,0 +1,134 @@
+package dev.selfreg.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform ({@link PlatformProcess}) on its embedded store, its data directory on a small file system of its
+ * own: a tmpfs mounted in a mount namespace of the platform's process ({@code unshare -rm}), so no root is needed and
+ * nothing outlives the test. A test fills the file system up under the platform and frees it again; once the
+ * platform has stopped it reads what the store holds when opened afresh.
+ */
+public final class PlatformOnASmallDisk implements AutoCloseable {
+
+    /**
+     * What the store held after the platform stopped, each with how many times it is stored.
+     *
+     * @param reports       ZZHC reports by IMEI
+     * @param registrations CMDMP Registers stored as {@code register} events not {@code failed}, by endpoint name
+     */
+    public record Stored(Map<String, Integer> reports, Map<String, Integer> registrations) {
+    }
+
+    private final Process platform;
+    private final BufferedReader out;
+    private final Map<String, Integer> ports;
+    private final Path filler;
+
+    private PlatformOnASmallDisk(Process platform, Path data) throws IOException {
+        this.platform = platform;
+        this.out = new BufferedReader(new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8));
+        this.ports = readPorts(out);
+        // the platform's own view of the tmpfs, through its mount namespace
+        this.filler = Path.of("/proc", Long.toString(platform.pid()), "root").resolve(data.toString().substring(1))
+                .resolve("filler");
+    }
+
+    /** Whether this machine lets an unprivileged process have user and mount namespaces of its own. */
+    public static boolean namespacesWork() throws Exception {
+        Process probe = new ProcessBuilder("unshare", "-rm", "true").redirectErrorStream(true).start();
+        return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    }
+
+    /**
+     * Starts the platform on {@code data}, a tmpfs of {@code size} ({@code 16m}) mounted there for it alone, knowing
+     * the CMDMP {@code application} ({@code APPKEY=PASSWORD}); its log goes to {@code log}.
+     */
+    public static PlatformOnASmallDisk start(Path data, String size, String application, Path log)
+            throws IOException {
+        Files.createDirectories(data);
+        Process platform = new ProcessBuilder("unshare", "-rm", "sh", "-c",
+                "mount -t tmpfs -o size=" + size + " selfreg-test \"$0\" && exec \"$@\"", data.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PlatformProcess.class.getName(), data.toString(),
+                application)
+                .redirectError(log.toFile()).start();
+        try {
+            return new PlatformOnASmallDisk(platform, data);
+        } catch (IOException | RuntimeException | AssertionError e) {
+            platform.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** The port of the listener {@code name} ({@code ct-coap}, {@code dm}, {@code web}, ...). */
+    public int port(String name) {
+        return ports.get(name);
+    }
+
+    /** Fills the file system up with a file of its own; returns the file's size. */
+    public long fillUp() throws IOException {
+        byte[] block = new byte[64 * 1024];
+        long written = 0;
+        try (OutputStream file = Files.newOutputStream(filler)) {
+            while (true) {
+                file.write(block);
+                written += block.length;
+            }
+        } catch (IOException full) {
+            assertThat(full).hasMessageContaining("No space left on device");
+        }
+        return written;
+    }
+
+    /** Frees what {@link #fillUp} took. */
+    public void free() throws IOException {
+        Files.delete(filler);
+    }
+
+    /** Stops the platform and reads what its store holds when opened again, as a restart would find it. */
+    public Stored stop() throws IOException {
+        platform.getOutputStream().close();
+        Map<String, Integer> reports = new HashMap<>();
+        Map<String, Integer> registrations = new HashMap<>();
+        for (String line = out.readLine(); !"end".equals(line); line = out.readLine()) {
+            assertThat(line).as("the platform's store read after its stop").isNotNull();
+            if (line.startsWith(PlatformProcess.STORED_REPORT)) {
+                reports.merge(line.substring(PlatformProcess.STORED_REPORT.length()), 1, Integer::sum);
+            } else if (line.startsWith(PlatformProcess.STORED_REGISTRATION)) {
+                registrations.merge(line.substring(PlatformProcess.STORED_REGISTRATION.length()), 1, Integer::sum);
+            }
+        }
+        return new Stored(reports, registrations);
+    }
+
+    /** Reads the {@code listening <name> 127.0.0.1:<port>} lines up to {@code ready}. */
+    private static Map<String, Integer> readPorts(BufferedReader out) throws IOException {
+        Map<String, Integer> ports = new HashMap<>();
+        for (String line = out.readLine(); !"ready".equals(line); line = out.readLine()) {
+            assertThat(line).as("the platform's start").isNotNull().startsWith("listening ");
+            String[] fields = line.split(" ");
+            ports.put(fields[1], Integer.parseInt(fields[2].substring(fields[2].lastIndexOf(':') + 1)));
+        }
+        return ports;
+    }
+
+    /** Stops the platform if {@link #stop} did not, killing it after 20 s. */
+    @Override
+    public void close() throws Exception {
+        platform.getOutputStream().close();
+        if (!platform.waitFor(20, TimeUnit.SECONDS)) {
+            platform.destroyForcibly();
+        }
+    }
+}
