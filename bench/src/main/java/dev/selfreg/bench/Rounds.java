@@ -28,8 +28,9 @@ final class Rounds {
         double run() throws Exception;
     }
 
-    /** The medians of both sides and every measured round. */
-    record Result(double baseline, double platform, List<Double> baselineRounds, List<Double> platformRounds) {
+    /** The medians of both sides, every measured round, and the CPU each side's measured rounds took. */
+    record Result(double baseline, double platform, List<Double> baselineRounds, List<Double> platformRounds,
+                  CpuAccount baselineCpu, CpuAccount platformCpu) {
         double ratio() {
             return platform / baseline;
         }
@@ -49,6 +50,10 @@ final class Rounds {
                     list(baselineRounds));
             System.out.printf("%s %-45s %,10.0f %s  (%s)%n", service, platformLabel + ":", platform, unit,
                     list(platformRounds));
+            // "reports/s" counts reports: the CPU is per report
+            String each = unit.replaceAll("s?/s$", "");
+            baselineCpu.print(baselineName, each);
+            platformCpu.print("the platform", each);
             System.out.printf("ratio platform / %s: %.2f%n", baselineName, ratio());
         }
     }
@@ -63,11 +68,14 @@ final class Rounds {
         }
         List<Double> baselineRounds = new ArrayList<>();
         List<Double> platformRounds = new ArrayList<>();
+        CpuAccount baselineCpu = new CpuAccount();
+        CpuAccount platformCpu = new CpuAccount();
         for (int i = 0; i < MEASURED; i++) {
-            baselineRounds.add(baseline.run());
-            platformRounds.add(platform.run());
+            baselineRounds.add(baselineCpu.measure(baseline));
+            platformRounds.add(platformCpu.measure(platform));
         }
-        return new Result(median(baselineRounds), median(platformRounds), baselineRounds, platformRounds);
+        return new Result(median(baselineRounds), median(platformRounds), baselineRounds, platformRounds,
+                baselineCpu, platformCpu);
     }
 
     /** The rounds as {@code a, b, c} with no decimals, for the report. */
