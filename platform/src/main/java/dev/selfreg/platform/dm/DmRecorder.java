@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the DM service's records: device state and events, through {@link PlatformRecords}. A device's new record is
  * committed in one transaction with the event that changed it; for a Register, an Update or a Deregister before the
- * method returns, so the answer to the device follows the commit. Device changes are read-modify-write of the device's last committed record, serialised per
- * endpoint so that a Register, an Update and the object 666 read answering in between never lose each other's fields,
- * while different devices are recorded side by side (and share the store's group commits).
+ * method returns, so the answer to the device follows the commit. Device changes are read-modify-write of the
+ * device's last record, serialised per endpoint so that a Register, an Update and the object 666 read answering in
+ * between never lose each other's fields, while different devices are recorded side by side.
  *
  * <p>The last record of each registered device given to the store is kept in memory, so an Update or a read answer
  * needs no store query on the request path; a device not found there (it registered before the platform restarted)

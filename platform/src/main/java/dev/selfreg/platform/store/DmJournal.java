@@ -68,7 +68,7 @@ final class DmJournal implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
 
-    // guarded by this, written by write() only
+    // guarded by this
     private boolean closing;
     private FileChannel segment;
     private Path segmentFile;
