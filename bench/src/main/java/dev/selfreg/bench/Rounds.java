@@ -42,7 +42,7 @@ final class Rounds {
          * Prints what was measured, both medians with every measured round, and the ratio.
          *
          * @param service {@code ZZHC} or {@code DM}
-         * @param perRound what one round sends, e.g. {@code 40000 reports}
+         * @param perRound what one round sends, e.g. {@code 36000 reports}
          * @param baselineName the baseline as the ratio line names it, e.g. {@code bare}
          */
         void print(String service, String perRound, int inFlight, String baselineLabel, String platformLabel,

@@ -3,6 +3,7 @@ package dev.selfreg.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The whole platform ({@link PlatformProcess}) on its embedded store, its data directory on a small file system of its
@@ -34,14 +36,15 @@ public final class PlatformOnASmallDisk implements AutoCloseable {
     private final BufferedReader out;
     private final Map<String, Integer> ports;
     private final Path filler;
+    /** The platform's data directory as the platform sees it, through its mount namespace. */
+    private final Path view;
 
     private PlatformOnASmallDisk(Process platform, Path data) throws IOException {
         this.platform = platform;
         this.out = new BufferedReader(new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8));
         this.ports = readPorts(out);
-        // the platform's own view of the tmpfs, through its mount namespace
-        this.filler = Path.of("/proc", Long.toString(platform.pid()), "root").resolve(data.toString().substring(1))
-                .resolve("filler");
+        this.view = Path.of("/proc", Long.toString(platform.pid()), "root").resolve(data.toString().substring(1));
+        this.filler = view.resolve("filler");
     }
 
     /** Whether this machine lets an unprivileged process have user and mount namespaces of its own. */
@@ -94,6 +97,17 @@ public final class PlatformOnASmallDisk implements AutoCloseable {
     /** Frees what {@link #fillUp} took. */
     public void free() throws IOException {
         Files.delete(filler);
+    }
+
+    /** The bytes of the platform's CMDMP journal segments as they are now, oldest first. */
+    public byte[] journal() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Stream<Path> files = Files.list(view.resolve("dm-journal"))) {
+            for (Path segment : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                bytes.write(Files.readAllBytes(segment));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** Stops the platform and reads what its store holds when opened again, as a restart would find it. */

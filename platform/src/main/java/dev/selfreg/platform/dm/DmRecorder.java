@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * is read from the store. The store commits records in the order it is given them. What answers nobody (the outcome
  * of an object 666 read, the values it brought among them) is committed without waiting: the read's answer is the
  * device's, so no reply waits for it, and the next Update, which may come before the commit, finds the values in
- * memory. A read's record that fails to commit is logged, and the device's next record carries its values.
+ * memory. A read's record the store refuses at once is not kept in memory either; one that fails to commit later is
+ * logged, and the device's next record carries its values.
  *
  * <p>Reasons are cut to the store's column size: they quote what the device sent. An endpoint name always fits its
  * column, as a Uri-Query option is at most 255 bytes.
@@ -126,7 +127,10 @@ final class DmRecorder {
                     d.lifetime(), d.registeredAt(), d.lastUpdate(), d.registrationId(), d.appKeyKnown(), values,
                     d.dialect());
             CompletableFuture<DmEvent> committed = records.deviceAsync(read, event(identity, "read", "ok", ""));
-            remember(read);
+            // refused at once (the store's queue full, the record too long for it): the device keeps its last record
+            if (!committed.isCompletedExceptionally()) {
+                remember(read);
+            }
             return loggedIfNotStored(committed);
         }
     }

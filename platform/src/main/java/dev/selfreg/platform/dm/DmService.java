@@ -82,7 +82,8 @@ public final class DmService implements AutoCloseable {
     private final Timing timing;
     /**
      * Threads handling requests: each waits for its record's commit before Leshan replies, so
-     * many of them let one group commit serve many devices at once.
+     * many of them let one group commit serve many devices at once (on a store whose records go
+     * through its writer; a journaled save is written by its own thread and waits for no one).
      */
     private static final int HANDLER_THREADS = 32;
 

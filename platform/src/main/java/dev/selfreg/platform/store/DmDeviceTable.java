@@ -195,7 +195,7 @@ final class DmDeviceTable {
                 Columns.dialect(row, 13, DmDialect::parse)), row.getLong(14));
     }
 
-    private static String json(Map<Integer, String> terminalInfo) {
+    static String json(Map<Integer, String> terminalInfo) {
         try {
             return TERMINAL_INFO_WRITER.writeValueAsString(terminalInfo);
         } catch (JsonProcessingException e) {

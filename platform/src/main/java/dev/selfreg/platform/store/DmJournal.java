@@ -193,8 +193,9 @@ final class DmJournal implements AutoCloseable {
     /** Begins the next segment: never one a platform wrote before, whose last frame may be torn. */
     private void begin() throws IOException {
         segmentSeq++;
-        segmentFile = dir.resolve(String.format("%020d%s", segmentSeq, SUFFIX));
-        segment = FileChannel.open(segmentFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path file = dir.resolve(String.format("%020d%s", segmentSeq, SUFFIX));
+        segment = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        segmentFile = file;
         segmentSize = 0;
     }
 
@@ -228,11 +229,17 @@ final class DmJournal implements AutoCloseable {
         if (closing) {
             throw new StoreUnavailableException(Reason.CLOSED, "the platform store is closed", null);
         }
-        long id = nextId;
+        // never given again, even when this write fails: a frame of it may be on the disk
+        long id = nextId++;
         ByteBuffer frame = ByteBuffer.allocate(DmJournalFrames.frameLength(record));
         DmJournalFrames.putFrame(frame, id, record);
         frame.flip();
+        // an interrupt of the writing thread would close the channel under the write
+        boolean interrupted = Thread.interrupted();
         try {
+            if (segment == null) {
+                begin();
+            }
             long at = segmentSize;
             while (frame.hasRemaining()) {
                 at += segment.write(frame, at);
@@ -241,8 +248,11 @@ final class DmJournal implements AutoCloseable {
             cutBack();
             throw new StoreUnavailableException(Reason.COMMIT_FAILED,
                     "the platform store could not write its journal: " + e.getMessage(), e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        nextId++;
         segmentSize += frame.limit();
         Entry entry = new Entry(event.withId(id), device);
         publish(entry);
@@ -257,22 +267,39 @@ final class DmJournal implements AutoCloseable {
         return entry.event();
     }
 
-    /** Closes the segment written so far, full, and begins the next; a failure to begin is the next write's. */
+    /**
+     * Closes the segment written so far and begins the next; when that fails the next write tries again (a segment
+     * is never written again once closed: its last frame may be torn).
+     */
     private void beginNext() {
         try {
             segment.close();
-            synchronized (closed) {
-                closed.add(new Segment(segmentFile, flushedThrough));
-            }
+        } catch (IOException e) {
+            log.warn("platform store: CMDMP journal {} not closed cleanly: {}", segmentFile, e.toString());
+        }
+        synchronized (closed) {
+            closed.add(new Segment(segmentFile, flushedThrough));
+        }
+        segment = null;
+        try {
             begin();
         } catch (IOException e) {
             log.warn("platform store: CMDMP journal: no new segment yet: {}", e.toString());
         }
     }
 
-    /** After a failed write: the segment back to its last whole frame, or a new one when that fails too. */
+    /**
+     * After a failed write: the segment back to its last whole frame, opened again if the failure closed it; a new
+     * segment when that fails too. Nothing to cut back when there was no segment to write to.
+     */
     private void cutBack() {
+        if (segment == null) {
+            return;
+        }
         try {
+            if (!segment.isOpen()) {
+                segment = FileChannel.open(segmentFile, StandardOpenOption.WRITE);
+            }
             segment.truncate(segmentSize);
         } catch (IOException e) {
             log.warn("platform store: CMDMP journal {} not cut back after a failed write ({}); a new segment begins",
@@ -389,7 +416,9 @@ final class DmJournal implements AutoCloseable {
     public synchronized void close() {
         closing = true;
         try {
-            segment.close();
+            if (segment != null) {
+                segment.close();
+            }
         } catch (IOException e) {
             log.warn("platform store: CMDMP journal {} not closed cleanly: {}", segmentFile, e.toString());
         }

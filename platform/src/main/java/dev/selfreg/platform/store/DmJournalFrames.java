@@ -41,7 +41,7 @@ final class DmJournalFrames {
     private DmJournalFrames() {
     }
 
-    /** The record's bytes, without its id (it is given on the writer's thread, in journal order). */
+    /** The record's bytes, without its id (the journal gives it, in journal order, as it writes the frame). */
     static byte[] record(DmEvent event, DmDevice device) {
         Out out = new Out(device == null ? 256 : 768);
         out.putByte(VERSION);

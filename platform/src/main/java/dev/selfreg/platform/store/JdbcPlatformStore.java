@@ -231,11 +231,28 @@ public final class JdbcPlatformStore implements PlatformStore {
 
     @Override
     public CompletableFuture<DmEvent> addAsync(DmEvent event) {
+        CompletableFuture<DmEvent> unfit = unfit(event, null);
+        if (unfit != null) {
+            return unfit;
+        }
         if (journal != null) {
             return journaled(event, null);
         }
         Object[] values = DmEventTable.values(event);
         return writer.submit(connection -> event.withId(connection.insert(DmEventTable.INSERT, values)));
+    }
+
+    /**
+     * A record that does not fit the tables, refused at once on every store ({@link DmRecordFit}); null for one that
+     * fits.
+     */
+    private static CompletableFuture<DmEvent> unfit(DmEvent event, DmDevice device) {
+        try {
+            DmRecordFit.check(event, device);
+            return null;
+        } catch (StoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
@@ -265,6 +282,10 @@ public final class JdbcPlatformStore implements PlatformStore {
 
     @Override
     public CompletableFuture<DmEvent> saveAsync(DmDevice device, DmEvent event) {
+        CompletableFuture<DmEvent> unfit = unfit(event, device);
+        if (unfit != null) {
+            return unfit;
+        }
         if (journal != null) {
             return journaled(event, device);
         }

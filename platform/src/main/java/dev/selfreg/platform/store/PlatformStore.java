@@ -39,8 +39,9 @@ public interface PlatformStore extends AutoCloseable {
     DmEvent save(DmDevice device, DmEvent event);
 
     /**
-     * The same without blocking the caller: the future completes once both are committed (or fails with a
-     * {@link StoreException}). Saves and adds are committed in the order they were called.
+     * The same without waiting for the commit: the future completes once both are committed (or fails with a
+     * {@link StoreException}; at once for a record the store cannot hold). CMDMP saves and adds are committed in the
+     * order they were called.
      */
     CompletableFuture<DmEvent> saveAsync(DmDevice device, DmEvent event);
 

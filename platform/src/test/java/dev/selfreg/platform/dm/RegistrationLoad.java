@@ -37,7 +37,7 @@ public final class RegistrationLoad implements AutoCloseable {
     }
 
     private final Queue<Acknowledgement> acknowledged = new ConcurrentLinkedQueue<>();
-    /** The endpoints whose Register was answered, not 2.01. */
+    /** The endpoints whose Register was answered with an error code (not an error of the client's own). */
     private final Queue<String> refused = new ConcurrentLinkedQueue<>();
     /** The clients' outcomes ({@code register 2.01}, {@code register 5.03}) with how many times each. */
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
@@ -100,7 +100,7 @@ public final class RegistrationLoad implements AutoCloseable {
                 outcomes.computeIfAbsent(outcome, counted -> new LongAdder()).increment();
                 if (outcome.equals("register 2.01")) {
                     acknowledged.add(new Acknowledgement(endpoint, System.nanoTime()));
-                } else {
+                } else if (outcome.matches("register [45]\\.\\d\\d")) {
                     refused.add(endpoint);
                 }
             } catch (InterruptedException e) {
@@ -127,7 +127,7 @@ public final class RegistrationLoad implements AutoCloseable {
         return acknowledged.stream().filter(a -> a.nanos() - nanos > 0).count();
     }
 
-    /** The endpoint names whose Register was answered, not 2.01. */
+    /** The endpoint names whose Register was answered with a 4.xx or 5.xx code. */
     public List<String> refusedEndpoints() {
         return List.copyOf(refused);
     }

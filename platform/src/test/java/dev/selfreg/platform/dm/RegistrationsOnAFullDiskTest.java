@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.selfreg.platform.PlatformOnASmallDisk;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The platform on its embedded store, whose CMDMP records go to its journal first ({@code <data>/dm-journal}), the
  * data directory on a 16 MB tmpfs of its own ({@link PlatformOnASmallDisk}), Leshan clients registering, and the file
  * system filled up under it: while the journal cannot be written, Registers are answered 5.03 and none of them is
- * stored; once space is freed Registers are acknowledged again without a restart, and every acknowledged one is
- * stored exactly once, in the store opened again after the platform stopped.
+ * stored (nor left in the journal's files, which a killed platform would replay); once space is freed Registers are
+ * acknowledged again without a restart, and every acknowledged one is stored exactly once, in the store opened again
+ * after the platform stopped.
  */
 class RegistrationsOnAFullDiskTest {
 
@@ -48,6 +50,12 @@ class RegistrationsOnAFullDiskTest {
             } finally {
                 load.close();
             }
+            // nothing has been imported and deleted yet: every frame written since the start is in the segments
+            String journal = new String(platform.journal(), StandardCharsets.ISO_8859_1);
+            assertThat(load.refusedEndpoints()).as("no frame of a refused Register left in the journal")
+                    .noneMatch(journal::contains);
+            assertThat(load.acknowledgedEndpoints()).as("every acknowledged Register in the journal")
+                    .allMatch(journal::contains);
 
             Map<String, Integer> stored = platform.stop().registrations();
             assertThat(stored.values()).as("no Register stored twice").allMatch(count -> count == 1);

@@ -92,6 +92,40 @@ class EmbeddedStoreJournalTest {
     }
 
     @Test
+    void aRecordTooLongForItsColumnIsRefusedBeforeTheJournalSoTheImportsGoOn() throws Exception {
+        DmDevice longImsi = device("4".repeat(33), T0);
+        DmEvent stored;
+        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
+            assertThatThrownBy(() -> store.save(longImsi, event("register", T0)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("dm_device.imsi");
+            assertThat(store.journalBacklog()).as("nothing journaled").isZero();
+            stored = store.save(device("460041111111111", T0), event("register", T0));
+        }
+        assertThat(count("SELECT COUNT(*) FROM dm_event")).as("the import took the record that fits").isEqualTo(1);
+        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
+            assertThat(store.dmEvents(10)).containsExactly(stored);
+        }
+    }
+
+    @Test
+    void aSaveOnAnInterruptedThreadIsJournaledAndTheJournalStaysOpenForTheNext() throws Exception {
+        try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
+            Thread.currentThread().interrupt();
+            DmEvent first;
+            try {
+                first = store.add(event("register", T0));
+            } finally {
+                assertThat(Thread.interrupted()).as("the interrupt is the caller's still").isTrue();
+            }
+            DmEvent second = store.add(event("update", T0.plusSeconds(1)));
+
+            assertThat(second.id()).isGreaterThan(first.id());
+            assertThat(store.dmEvents(10)).containsExactly(second, first);
+        }
+        assertThat(count("SELECT COUNT(*) FROM dm_event")).isEqualTo(2);
+    }
+
+    @Test
     void everyFoldEveryRecordsTheJournalIsImportedWhileThePlatformRuns() throws Exception {
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
             for (int i = 0; i < JdbcPlatformStore.FOLD_EVERY; i++) {
@@ -227,7 +261,6 @@ class EmbeddedStoreJournalTest {
         try {
             DmEvent e = event("update", T0);
             DmDevice d = device("460041111111111", T0);
-            assertThat(journal.device(ENDPOINT)).as("not before it is written").isEmpty();
             DmEvent stored = journal.write(e, d, DmJournalFrames.record(e, d));
             assertThat(journal.device(ENDPOINT)).contains(new DmDeviceTable.Versioned(d, stored.id()));
             assertThat(journal.events(Long.MAX_VALUE, 1)).containsExactly(stored);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,31 @@ abstract class PlatformStoreContract {
 
     static DmEvent event(String endpoint, String kind, Instant at) {
         return new DmEvent(0, at, endpoint, "869999000000001", kind, "ok", "");
+    }
+
+    @Test
+    void aCmdmpRecordTooLongForItsColumnIsRefusedAtOnceAndNothingOfItIsStored() {
+        String endpoint = "I@#@abc@#@M100000000@#@869999000000001@#@v2.0";
+        DmDevice longImei = new DmDevice(endpoint, "8".repeat(40), "460041234567890", "M100000000", "I",
+                "registered", 86400, T0, T0, "reg-1", true, Map.of());
+        // 14 values of 500 control characters: 6 characters each in JSON, past the column's 8,000
+        Map<Integer, String> escaped = new HashMap<>();
+        for (int id = 6601; id <= 6614; id++) {
+            escaped.put(id, "\u0001".repeat(500));
+        }
+
+        assertThatThrownBy(() -> store.save(longImei, event(endpoint, "register", T0)))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("dm_device.imei");
+        assertThat(store.saveAsync(device(endpoint, "registered", escaped), event(endpoint, "read", T0)))
+                .isCompletedExceptionally();
+        assertThatThrownBy(() -> store.add(new DmEvent(0, T0, endpoint, "869999000000001", "rejected", "failed",
+                "r".repeat(1001)))).hasMessageContaining("dm_event.reason");
+
+        DmEvent fits = store.save(device(endpoint, "registered", Map.of(6601, "interface")),
+                event(endpoint, "register", T0));
+        assertThat(store.dmEvents(10)).containsExactly(fits);
+        assertThat(store.dmDevice(endpoint)).map(DmDevice::imei).contains("869999000000001");
     }
 
     @Test
