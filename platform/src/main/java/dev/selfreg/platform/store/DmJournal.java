@@ -208,26 +208,26 @@ final class DmJournal implements AutoCloseable {
         importDue = due;
     }
 
-    /** Refuses a save while more records than {@link #MAX_PENDING} wait to reach the database. */
-    void refuseWhileBehind() {
-        int waiting = pendingCount.get();
-        if (waiting >= MAX_PENDING) {
-            throw new StoreUnavailableException(Reason.QUEUE_FULL, "the platform store's database has not taken the "
-                    + waiting + " CMDMP records journaled before this one", null);
-        }
-    }
-
     /**
      * Gives the event its id and writes its frame to the journal; from then on the reads see it. On the caller's
      * thread, one caller at a time: a frame costs one {@code write}, cheaper than handing it to another thread and
      * waiting to be woken. When the write fails the segment is cut back to where the frame began, and the save is
-     * refused ({@link Reason#COMMIT_FAILED}); once the journal is closed every save is ({@link Reason#CLOSED}).
+     * refused ({@link Reason#COMMIT_FAILED}); once the journal is closed every save is ({@link Reason#CLOSED}). While
+     * {@link #MAX_PENDING} records wait to reach the database, saves are refused ({@link Reason#QUEUE_FULL}) and an
+     * import is asked for.
      *
      * @param record {@link DmJournalFrames#record} of the event and the device
      */
     synchronized DmEvent write(DmEvent event, DmDevice device, byte[] record) {
         if (closing) {
             throw new StoreUnavailableException(Reason.CLOSED, "the platform store is closed", null);
+        }
+        int waiting = pendingCount.get();
+        if (waiting >= MAX_PENDING) {
+            // no more saves are taken until an import has been
+            importDue.run();
+            throw new StoreUnavailableException(Reason.QUEUE_FULL, "the platform store's database has not taken the "
+                    + waiting + " CMDMP records journaled before this one", null);
         }
         // never given again, even when this write fails: a frame of it may be on the disk
         long id = nextId++;

@@ -261,13 +261,6 @@ public final class JdbcPlatformStore implements PlatformStore {
      */
     private CompletableFuture<DmEvent> journaled(DmEvent event, DmDevice device) {
         try {
-            journal.refuseWhileBehind();
-        } catch (StoreUnavailableException e) {
-            // no more saves are taken until an import has been
-            folder.foldSoon();
-            return CompletableFuture.failedFuture(e);
-        }
-        try {
             return CompletableFuture.completedFuture(journal.write(event, device,
                     DmJournalFrames.record(event, device)));
         } catch (StoreUnavailableException e) {
