@@ -1,6 +1,7 @@
 package dev.selfreg.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -10,7 +11,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,18 +42,21 @@ public final class PlatformOnASmallDisk implements AutoCloseable {
     /** The platform's data directory as the platform sees it, through its mount namespace. */
     private final Path view;
 
-    private PlatformOnASmallDisk(Process platform, Path data) throws IOException {
+    private PlatformOnASmallDisk(Process platform, Path data, Path log) throws IOException, InterruptedException {
         this.platform = platform;
         this.out = new BufferedReader(new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8));
-        this.ports = readPorts(out);
+        this.ports = PlatformProcess.ports(platform, out, log);
         this.view = Path.of("/proc", Long.toString(platform.pid()), "root").resolve(data.toString().substring(1));
         this.filler = view.resolve("filler");
     }
 
-    /** Whether this machine lets an unprivileged process have user and mount namespaces of its own. */
-    public static boolean namespacesWork() throws Exception {
+    /**
+     * Skips the test unless this machine lets an unprivileged process have user and mount namespaces of its own.
+     */
+    public static void assumeNamespaces() throws Exception {
         Process probe = new ProcessBuilder("unshare", "-rm", "true").redirectErrorStream(true).start();
-        return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "unshare -rm (a user and mount namespace) is not allowed here");
     }
 
     /**
@@ -58,17 +64,15 @@ public final class PlatformOnASmallDisk implements AutoCloseable {
      * the CMDMP {@code application} ({@code APPKEY=PASSWORD}); its log goes to {@code log}.
      */
     public static PlatformOnASmallDisk start(Path data, String size, String application, Path log)
-            throws IOException {
+            throws IOException, InterruptedException {
         Files.createDirectories(data);
-        Process platform = new ProcessBuilder("unshare", "-rm", "sh", "-c",
-                "mount -t tmpfs -o size=" + size + " selfreg-test \"$0\" && exec \"$@\"", data.toString(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PlatformProcess.class.getName(), data.toString(),
-                application)
-                .redirectError(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of("unshare", "-rm", "sh", "-c",
+                "mount -t tmpfs -o size=" + size + " selfreg-test \"$0\" && exec \"$@\"", data.toString()));
+        command.addAll(PlatformProcess.command(data.toString(), application));
+        Process platform = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {
-            return new PlatformOnASmallDisk(platform, data);
-        } catch (IOException | RuntimeException | AssertionError e) {
+            return new PlatformOnASmallDisk(platform, data, log);
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             platform.destroyForcibly();
             throw e;
         }
@@ -124,17 +128,6 @@ public final class PlatformOnASmallDisk implements AutoCloseable {
             }
         }
         return new Stored(reports, registrations);
-    }
-
-    /** Reads the {@code listening <name> 127.0.0.1:<port>} lines up to {@code ready}. */
-    private static Map<String, Integer> readPorts(BufferedReader out) throws IOException {
-        Map<String, Integer> ports = new HashMap<>();
-        for (String line = out.readLine(); !"ready".equals(line); line = out.readLine()) {
-            assertThat(line).as("the platform's start").isNotNull().startsWith("listening ");
-            String[] fields = line.split(" ");
-            ports.put(fields[1], Integer.parseInt(fields[2].substring(fields[2].lastIndexOf(':') + 1)));
-        }
-        return ports;
     }
 
     /** Stops the platform if {@link #stop} did not, killing it after 20 s. */

@@ -66,9 +66,15 @@ public final class PlatformProcess {
      * @param store a data directory or a JDBC URL, as {@code args[0]}
      */
     public static Process start(String store, String application, Path log) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), PlatformProcess.class.getName(), store, application)
-                .redirectError(log.toFile()).start();
+        return new ProcessBuilder(command(store, application)).redirectError(log.toFile()).start();
+    }
+
+    /** The command that runs one in a JVM of its own, with this JVM's class path: {@code args} as {@link #main}'s. */
+    public static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), PlatformProcess.class.getName()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /**
@@ -76,8 +82,13 @@ public final class PlatformProcess {
      * before, why: its exit status, what it printed and the tail of its {@code log}.
      */
     public static Map<String, Integer> ports(Process platform, Path log) throws IOException, InterruptedException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(platform.getInputStream(),
-                StandardCharsets.UTF_8));
+        return ports(platform, new BufferedReader(new InputStreamReader(platform.getInputStream(),
+                StandardCharsets.UTF_8)), log);
+    }
+
+    /** The same, read from {@code out}, its stdout, which the caller goes on reading after {@code ready}. */
+    public static Map<String, Integer> ports(Process platform, BufferedReader out, Path log)
+            throws IOException, InterruptedException {
         Map<String, Integer> ports = new HashMap<>();
         List<String> printed = new ArrayList<>();
         for (String line = out.readLine(); !"ready".equals(line); line = out.readLine()) {

@@ -2,7 +2,6 @@ package dev.selfreg.platform.ct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.selfreg.platform.PlatformOnASmallDisk;
 import dev.selfreg.platform.dm.RegistrationLoad;
@@ -38,8 +37,7 @@ class ReportsOnAFullDiskTest {
 
     @Test
     void aFileSystemThatFillsUpIsRefusedWith503AndOnceSpaceIsFreedAnsweredAgainWithNothingLost() throws Exception {
-        assumeTrue(PlatformOnASmallDisk.namespacesWork(),
-                "unshare -rm (a user and mount namespace) is not allowed here");
+        PlatformOnASmallDisk.assumeNamespaces();
         try (PlatformOnASmallDisk platform = PlatformOnASmallDisk.start(dir.resolve("data"), SIZE,
                 RegistrationLoad.application(), Path.of("target", "ReportsOnAFullDiskTest-platform.log"))) {
             try (ReportLoad load = ReportLoad.start(platform.port("ct-coap"), IN_FLIGHT, LIMIT,

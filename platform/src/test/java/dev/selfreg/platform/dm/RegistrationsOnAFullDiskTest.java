@@ -2,7 +2,6 @@ package dev.selfreg.platform.dm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.selfreg.platform.PlatformOnASmallDisk;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +31,7 @@ class RegistrationsOnAFullDiskTest {
 
     @Test
     void registersOnAFullDiskAreAnswered503AndOnceSpaceIsFreedAcknowledgedAgainWithNothingLost() throws Exception {
-        assumeTrue(PlatformOnASmallDisk.namespacesWork(),
-                "unshare -rm (a user and mount namespace) is not allowed here");
+        PlatformOnASmallDisk.assumeNamespaces();
         try (PlatformOnASmallDisk platform = PlatformOnASmallDisk.start(dir.resolve("data"), SIZE,
                 RegistrationLoad.application(), Path.of("target", "RegistrationsOnAFullDiskTest-platform.log"))) {
             RegistrationLoad load = RegistrationLoad.start(platform.port("dm"), LANES, 0);

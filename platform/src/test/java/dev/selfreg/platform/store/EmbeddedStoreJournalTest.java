@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +105,30 @@ class EmbeddedStoreJournalTest {
         assertThat(count("SELECT COUNT(*) FROM dm_event")).as("the import took the record that fits").isEqualTo(1);
         try (JdbcPlatformStore store = JdbcPlatformStore.openEmbedded(data)) {
             assertThat(store.dmEvents(10)).containsExactly(stored);
+        }
+    }
+
+    @Test
+    void whileTheMostRecordsWaitForTheDatabaseASaveIsRefusedAsQueueFullAndAnImportAskedFor() throws Exception {
+        DmJournal journal = DmJournal.open(data.resolve("journal"), 0);
+        AtomicInteger asked = new AtomicInteger();
+        journal.importEvery(Integer.MAX_VALUE, asked::incrementAndGet);
+        try {
+            DmEvent e = event("read", T0);
+            byte[] record = DmJournalFrames.record(e, null);
+            for (int i = 0; i < DmJournal.MAX_PENDING; i++) {
+                journal.write(e, null, record);
+            }
+            assertThat(asked).as("no import asked for while they fit").hasValue(0);
+
+            assertThatThrownBy(() -> journal.write(e, null, record))
+                    .isInstanceOfSatisfying(StoreUnavailableException.class,
+                            refused -> assertThat(refused.reason())
+                                    .isEqualTo(StoreUnavailableException.Reason.QUEUE_FULL));
+            assertThat(asked).hasValue(1);
+            assertThat(journal.backlog()).isEqualTo(DmJournal.MAX_PENDING);
+        } finally {
+            journal.close();
         }
     }
 
